@@ -1,0 +1,44 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isJsonContentType, parseJsonObject, reject, REJECT_UNAUTHORIZED, type Verdict } from '../shared/delivery';
+import { readHeader, verifySharedSecret, verifyTimestampHeader, type HeaderBag } from '../shared/verify';
+import { CURRENTS_EVENT_NAMES } from './catalog';
+
+export interface CurrentsReceiveSettings {
+	/** Header and value every delivery must carry; undefined accepts unauthenticated deliveries. */
+	secret?: { header: string; value: string };
+	/** Whether a secret is expected at all (automatic mode always expects one). */
+	secretRequired: boolean;
+	toleranceSeconds: number;
+	events: readonly string[];
+	now?: number;
+}
+
+/**
+ * Decides one Currents delivery. Authentication comes first and reads nothing but headers;
+ * the body is parsed only once the sender is known.
+ */
+export function receiveCurrents(headers: HeaderBag, rawBody: Buffer | undefined, settings: CurrentsReceiveSettings): Verdict {
+	if (settings.secretRequired) {
+		if (!settings.secret) return REJECT_UNAUTHORIZED;
+		if (!verifySharedSecret(headers, settings.secret.header, settings.secret.value).ok) return REJECT_UNAUTHORIZED;
+	}
+	// Currents stamps each delivery with x-timestamp (epoch ms); a stale one is a replay.
+	const ts = verifyTimestampHeader(headers, 'x-timestamp', { toleranceSeconds: settings.toleranceSeconds, now: settings.now });
+	if (!ts.ok) return REJECT_UNAUTHORIZED;
+
+	if (!isJsonContentType(readHeader(headers, 'content-type'))) {
+		return reject(415, 'Content-Type must be application/json');
+	}
+	const parsed = parseJsonObject(rawBody);
+	if (!parsed.ok) return reject(400, parsed.message);
+	const event = parsed.value.event;
+	if (typeof event !== 'string' || event === '') {
+		return reject(400, 'Not a Currents webhook: the body has no "event" field');
+	}
+	if (!(CURRENTS_EVENT_NAMES as readonly string[]).includes(event)) {
+		return reject(400, `Unknown Currents event "${event.slice(0, 64)}"; expected one of ${CURRENTS_EVENT_NAMES.join(', ')}`);
+	}
+	if (!settings.events.includes(event)) return { kind: 'skip', reason: `event ${event} is not selected` };
+	return { kind: 'accept', items: [parsed.value as IDataObject] };
+}

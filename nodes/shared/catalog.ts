@@ -1,0 +1,64 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+/**
+ * One documented vendor event, declared once. The node's options, the `__schema__` previews,
+ * the TypeScript types, the editor sample data and the table-driven tests all derive from it.
+ */
+export interface EventSpec<Name extends string = string, Schema extends z.ZodType = z.ZodType> {
+	name: Name;
+	displayName: string;
+	description: string;
+	/** Output item of the trigger for this event (the documented payload, extra fields kept). */
+	schema: Schema;
+	/** The vendor's documented example, as delivered. */
+	sample: Record<string, unknown>;
+	/** Optional grouping (Qase entity), used for grouped pickers and per-group previews. */
+	group?: string;
+}
+
+export function defineEvent<const Name extends string, Schema extends z.ZodType>(
+	spec: EventSpec<Name, Schema>,
+): EventSpec<Name, Schema> {
+	return spec;
+}
+
+/** Node options, sorted by display name as n8n's lint wants, values being the vendor's event names. */
+export function eventOptions(events: readonly EventSpec[]): INodePropertyOptions[] {
+	return events
+		.map((e) => ({ name: e.displayName, value: e.name, description: e.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown> };
+
+/** JSON Schema (draft 2020-12) of what the trigger outputs, as n8n's own nodes ship it. */
+export function toJsonSchema(schema: z.ZodType): JsonSchema {
+	const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) as JsonSchema;
+	delete json.$schema;
+	return json;
+}
+
+/**
+ * n8n's editor only previews a schema with non-empty top-level `properties`, so a group of events
+ * (a union) becomes one object whose properties are those of every member; a field that only some
+ * events carry is not required.
+ */
+export function mergeObjectSchemas(schemas: JsonSchema[]): JsonSchema {
+	const properties: Record<string, unknown> = {};
+	let required: string[] | undefined;
+	for (const s of schemas) {
+		for (const [key, value] of Object.entries(s.properties ?? {})) {
+			if (!(key in properties)) properties[key] = value;
+		}
+		const req = Array.isArray(s.required) ? (s.required as string[]) : [];
+		required = required === undefined ? req : required.filter((k) => req.includes(k));
+	}
+	return { type: 'object', properties, required: required ?? [], additionalProperties: true };
+}
+
+/** A file under the node's `__schema__` folder: `v1.0.0.json` or `v1.0.0/<resource>.json`. */
+export interface SchemaFile {
+	file: string;
+	schema: JsonSchema;
+}

@@ -1,0 +1,157 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+
+/** What a failed vendor call boils down to, with nothing from the request (no auth header) in it. */
+export interface ApiFailure {
+	status?: number;
+	message: string;
+	body?: unknown;
+	retryAfterSeconds?: number;
+}
+
+function pick(obj: unknown, ...path: string[]): unknown {
+	let cur = obj;
+	for (const key of path) {
+		if (cur === null || typeof cur !== 'object') return undefined;
+		cur = (cur as Record<string, unknown>)[key];
+	}
+	return cur;
+}
+
+/**
+ * Reduces whatever n8n's HTTP helper threw (a NodeApiError around an AxiosError, or the AxiosError
+ * itself) to status, vendor message and Retry-After. The request config, which carries the API key,
+ * is deliberately left behind.
+ */
+export function describeFailure(error: unknown): ApiFailure {
+	const response = pick(error, 'cause', 'response') ?? pick(error, 'response');
+	const statusRaw = pick(response, 'status') ?? pick(error, 'httpCode');
+	const status = statusRaw === undefined || statusRaw === null ? undefined : Number(statusRaw);
+	const body = pick(response, 'data');
+	const code = (pick(error, 'cause', 'code') ?? pick(error, 'code')) as string | undefined;
+	const retryAfterRaw = pick(response, 'headers', 'retry-after');
+	const retryAfterSeconds =
+		retryAfterRaw !== undefined && /^\d+$/.test(String(retryAfterRaw)) ? Number(retryAfterRaw) : undefined;
+
+	let message: string | undefined;
+	for (const candidate of [pick(body, 'message'), pick(body, 'error', 'message'), pick(body, 'error'), pick(body, 'errorMessage')]) {
+		if (typeof candidate === 'string' && candidate.trim() !== '') {
+			message = candidate;
+			break;
+		}
+	}
+	if (!message && (code === 'ECONNABORTED' || code === 'ETIMEDOUT')) message = 'The request timed out';
+	if (!message && code === 'ECONNREFUSED') message = 'Connection refused';
+	if (!message && typeof body === 'string' && body.trim() !== '' && body.length < 300) message = body.trim();
+	if (!message) {
+		const own = pick(error, 'message');
+		message = typeof own === 'string' && own !== '' ? own : 'Request failed';
+	}
+	return { status: Number.isFinite(status) ? status : undefined, message, body, retryAfterSeconds };
+}
+
+export interface VendorRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Milliseconds; vendors answer in well under a second, and n8n waits on activation. */
+	timeout?: number;
+}
+
+export interface RetryPolicy {
+	/** Extra attempts after the first, for 429 and 502/503/504 only. */
+	retries: number;
+	/** Longest Retry-After honoured; a longer one fails at once with the vendor's message. */
+	maxWaitSeconds: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 2, maxWaitSeconds: 5 };
+
+const RETRYABLE = new Set([429, 502, 503, 504]);
+
+/**
+ * One authenticated request through n8n's own HTTP helper, retrying rate limits and gateway errors
+ * a little. A failure is thrown as a NodeApiError that carries the vendor's status and message and
+ * nothing of the request (the auth header stays out of execution data and logs).
+ */
+export async function authenticatedRequest(
+	ctx: ApiContext,
+	credentialType: string,
+	request: VendorRequest,
+	vendor: string,
+	retry: RetryPolicy = DEFAULT_RETRY,
+): Promise<unknown> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+				method: request.method,
+				url: request.url,
+				qs: request.qs,
+				body: request.body,
+				json: true,
+				timeout: request.timeout ?? 15000,
+			});
+		} catch (error) {
+			const failure = describeFailure(error);
+			const wait = failure.retryAfterSeconds ?? attempt + 1;
+			if (
+				attempt < retry.retries &&
+				failure.status !== undefined &&
+				RETRYABLE.has(failure.status) &&
+				wait <= retry.maxWaitSeconds
+			) {
+				await sleep(wait * 1000);
+				continue;
+			}
+			const status = failure.status === undefined ? '' : ` (HTTP ${failure.status})`;
+			throw apiError(ctx, failure, `${vendor} API error${status}: ${failure.message}`);
+		}
+	}
+}
+
+/** A NodeApiError carrying the vendor's status and message, and nothing of the request. */
+export function apiError(ctx: ApiContext, failure: ApiFailure, message: string, itemIndex?: number): NodeApiError {
+	const safe: JsonObject = {
+		message: failure.message,
+		httpCode: failure.status === undefined ? null : String(failure.status),
+	};
+	return new NodeApiError(ctx.getNode(), safe, {
+		message,
+		description: failure.message,
+		httpCode: failure.status === undefined ? undefined : String(failure.status),
+		itemIndex,
+	});
+}
+
+/** HTTP status of a failed vendor call, when it got that far. */
+export function statusOf(error: unknown): number | undefined {
+	const code = (error as { httpCode?: unknown } | null)?.httpCode;
+	const n = code === undefined || code === null ? NaN : Number(code);
+	return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * The same failure under a message that says what the node was doing ("Could not register the
+ * Currents webhook"). NodeApiError hands back an existing instance unchanged, so a fresh one is
+ * built from the safe fields only.
+ */
+export function rewrap(ctx: ApiContext, error: unknown, message?: string, itemIndex?: number): Error {
+	if (error instanceof NodeApiError) {
+		const status = statusOf(error);
+		const vendorMessage = typeof error.description === 'string' && error.description !== '' ? error.description : error.message;
+		return apiError(ctx, { status, message: vendorMessage }, message ?? error.message, itemIndex);
+	}
+	if (error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+}

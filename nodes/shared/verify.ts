@@ -1,0 +1,179 @@
+import { createHmac, createHash, timingSafeEqual } from 'node:crypto';
+
+/** Incoming header bag as n8n hands it over (Node's IncomingHttpHeaders, names lower-cased). */
+export type HeaderBag = Record<string, string | string[] | undefined>;
+
+/**
+ * Reads one header case-insensitively. A header repeated by a proxy arrives as an array;
+ * a secret or signature header must not be ambiguous, so anything but exactly one value is absent.
+ */
+export function readHeader(headers: HeaderBag, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	let value = headers[wanted];
+	if (value === undefined) {
+		for (const key of Object.keys(headers)) {
+			if (key.toLowerCase() === wanted) {
+				value = headers[key];
+				break;
+			}
+		}
+	}
+	if (Array.isArray(value)) return value.length === 1 ? value[0] : undefined;
+	return value;
+}
+
+/**
+ * Compares two secrets in constant time. Both sides are hashed first so that neither the content
+ * nor the length of the expected secret leaks through timing.
+ */
+export function safeEqual(actual: string | Buffer, expected: string | Buffer): boolean {
+	const a = createHash('sha256').update(actual).digest();
+	const b = createHash('sha256').update(expected).digest();
+	return timingSafeEqual(a, b);
+}
+
+/**
+ * Parses an epoch timestamp header. Vendors send seconds or milliseconds; anything that is not a
+ * plain non-negative integer is rejected rather than guessed at.
+ * Values above 1e11 cannot be seconds before the year 5138, so they are read as milliseconds.
+ */
+export function parseEpochSeconds(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const trimmed = value.trim();
+	if (!/^\d{1,16}$/.test(trimmed)) return undefined;
+	const n = Number(trimmed);
+	return n > 1e11 ? Math.floor(n / 1000) : n;
+}
+
+/** True when `timestampSeconds` lies within `toleranceSeconds` of `nowSeconds`, in either direction. */
+export function isFresh(timestampSeconds: number, nowSeconds: number, toleranceSeconds: number): boolean {
+	return Math.abs(nowSeconds - timestampSeconds) <= toleranceSeconds;
+}
+
+export const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
+
+export type SharedSecretResult = { ok: true } | { ok: false; reason: 'missing' | 'mismatch' };
+
+/** Checks a plain shared-secret header (Qase's X-Qase-Secret, our Currents hook header). */
+export function verifySharedSecret(
+	headers: HeaderBag,
+	headerName: string,
+	expected: string,
+): SharedSecretResult {
+	const actual = readHeader(headers, headerName);
+	if (actual === undefined || actual === '') return { ok: false, reason: 'missing' };
+	return safeEqual(actual, expected) ? { ok: true } : { ok: false, reason: 'mismatch' };
+}
+
+export type TimestampResult =
+	| { ok: true; timestamp?: number }
+	| { ok: false; reason: 'invalid-timestamp' | 'stale-timestamp' | 'missing-timestamp' };
+
+/** Checks an optional (or required) epoch timestamp header against a tolerance window. */
+export function verifyTimestampHeader(
+	headers: HeaderBag,
+	headerName: string,
+	options: { toleranceSeconds: number; required?: boolean; now?: number },
+): TimestampResult {
+	const raw = readHeader(headers, headerName);
+	if (raw === undefined) {
+		return options.required ? { ok: false, reason: 'missing-timestamp' } : { ok: true };
+	}
+	const ts = parseEpochSeconds(raw);
+	if (ts === undefined) return { ok: false, reason: 'invalid-timestamp' };
+	const now = options.now ?? nowInSeconds();
+	if (!isFresh(ts, now, options.toleranceSeconds)) return { ok: false, reason: 'stale-timestamp' };
+	return { ok: true, timestamp: ts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard Webhooks (https://www.standardwebhooks.com), as used by Openlayer.
+
+export const STANDARD_WEBHOOKS_TOLERANCE_SECONDS = 5 * 60;
+
+export type StandardWebhookFailure =
+	| 'missing-headers'
+	| 'invalid-timestamp'
+	| 'stale-timestamp'
+	| 'invalid-secret'
+	| 'no-signature'
+	| 'bad-signature';
+
+export type StandardWebhookResult =
+	| { ok: true; id: string; timestamp: number }
+	| { ok: false; reason: StandardWebhookFailure };
+
+/**
+ * Decodes a signing secret: `whsec_` prefix optional, standard or URL-safe base64, padded or not.
+ * Returns undefined for an empty or undecodable secret so that a misconfiguration fails closed.
+ */
+export function decodeSigningSecret(secret: string): Buffer | undefined {
+	let s = secret.trim();
+	if (s.startsWith('whsec_')) s = s.slice('whsec_'.length);
+	s = s.replace(/-/g, '+').replace(/_/g, '/');
+	if (s.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(s)) return undefined;
+	const key = Buffer.from(s, 'base64');
+	return key.length > 0 ? key : undefined;
+}
+
+/** Computes the `v1,<base64>` signature of one message (used by tests and the local fakes too). */
+export function signStandardWebhook(
+	key: Buffer,
+	id: string,
+	timestamp: number | string,
+	rawBody: Buffer | string,
+): string {
+	const mac = createHmac('sha256', key);
+	mac.update(`${id}.${timestamp}.`);
+	mac.update(rawBody);
+	return `v1,${mac.digest('base64')}`;
+}
+
+/**
+ * Verifies a Standard Webhooks delivery against the raw body bytes.
+ * Several secrets may be given (rotation); any v1 signature matching any secret passes.
+ */
+export function verifyStandardWebhook(input: {
+	headers: HeaderBag;
+	rawBody: Buffer;
+	secrets: string[];
+	toleranceSeconds?: number;
+	now?: number;
+}): StandardWebhookResult {
+	const id = readHeader(input.headers, 'webhook-id');
+	const tsRaw = readHeader(input.headers, 'webhook-timestamp');
+	const sigHeader = readHeader(input.headers, 'webhook-signature');
+	if (!id || !tsRaw || sigHeader === undefined) return { ok: false, reason: 'missing-headers' };
+
+	if (!/^\d{1,12}$/.test(tsRaw.trim())) return { ok: false, reason: 'invalid-timestamp' };
+	const timestamp = Number(tsRaw.trim());
+	const tolerance = input.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
+	if (!isFresh(timestamp, input.now ?? nowInSeconds(), tolerance)) {
+		return { ok: false, reason: 'stale-timestamp' };
+	}
+
+	const keys = input.secrets.map(decodeSigningSecret).filter((k): k is Buffer => k !== undefined);
+	if (keys.length === 0) return { ok: false, reason: 'invalid-secret' };
+
+	const candidates = sigHeader
+		.split(' ')
+		.map((part) => part.trim())
+		.filter((part) => part.startsWith('v1,') && part.length > 3)
+		.map((part) => Buffer.from(part.slice(3), 'base64'));
+	if (candidates.length === 0) return { ok: false, reason: 'no-signature' };
+
+	let matched = false;
+	for (const key of keys) {
+		const expected = Buffer.from(
+			signStandardWebhook(key, id, tsRaw.trim(), input.rawBody).slice(3),
+			'base64',
+		);
+		for (const candidate of candidates) {
+			// Every candidate is compared, so the time taken does not reveal which one matched.
+			if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) {
+				matched = true;
+			}
+		}
+	}
+	return matched ? { ok: true, id, timestamp } : { ok: false, reason: 'bad-signature' };
+}
