@@ -1,0 +1,54 @@
+import type { Server } from 'node:http';
+
+export interface Fault {
+	method?: string;
+	/** Regular expression matched against the request path. */
+	path?: string;
+	status?: number;
+	body?: unknown;
+	/** Sent verbatim instead of a JSON body (e.g. malformed JSON). */
+	raw?: string;
+	headers?: Record<string, string>;
+	delayMs?: number;
+	/** How many requests it applies to; unlimited when absent. */
+	times?: number;
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string | string[] | undefined>;
+	body: any;
+}
+
+export interface FakeServer {
+	server: Server;
+	requests: RecordedRequest[];
+	addFault(fault: Fault): void;
+	clearFaults(): void;
+	listen(port?: number): Promise<string>;
+	close(): Promise<void>;
+}
+
+export interface CurrentsHook {
+	hookId: string;
+	projectId: string;
+	url: string;
+	headers: string | null;
+	hookEvents: string[];
+	label: string | null;
+}
+
+export interface CurrentsFake extends FakeServer {
+	readonly hooks: CurrentsHook[];
+	addProject(project: { projectId: string; name: string }): void;
+	reset(): void;
+}
+
+export declare const HOOK_EVENTS: string[];
+export declare function createCurrentsFake(options?: {
+	apiKeys?: string[];
+	projects?: Array<{ projectId: string; name: string }>;
+	deleteStatus?: 200 | 204;
+}): CurrentsFake;
