@@ -88,6 +88,12 @@ export function verifyTimestampHeader(
 
 // ---------------------------------------------------------------------------------------------
 // Standard Webhooks (https://www.standardwebhooks.com), as used by Openlayer.
+//
+// Spec: the signed content is `${webhook-id}.${webhook-timestamp}.${raw body}`, MAC'd with
+// HMAC-SHA256 keyed by the base64-decoded secret (the `whsec_` prefix is not part of the key).
+// `webhook-signature` is a space-delimited list of `<version>,<base64 signature>`; a delivery is
+// valid when any `v1` entry equals the expected signature, other versions are ignored. The
+// timestamp must lie within the tolerance in either direction (replay protection).
 
 export const STANDARD_WEBHOOKS_TOLERANCE_SECONDS = 5 * 60;
 
@@ -112,7 +118,11 @@ export function decodeSigningSecret(secret: string): Buffer | undefined {
 	if (s.startsWith('whsec_')) s = s.slice('whsec_'.length);
 	s = s.replace(/-/g, '+').replace(/_/g, '/');
 	if (s.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(s)) return undefined;
-	const key = Buffer.from(s, 'base64');
+	// Unpadded base64 never leaves a single character over; Node would silently drop it.
+	const unpadded = s.replace(/=+$/, '');
+	if (unpadded.length % 4 === 1) return undefined;
+	if (s.length !== unpadded.length && s.length % 4 !== 0) return undefined;
+	const key = Buffer.from(unpadded, 'base64');
 	return key.length > 0 ? key : undefined;
 }
 
@@ -129,9 +139,23 @@ export function signStandardWebhook(
 	return `v1,${mac.digest('base64')}`;
 }
 
+/** The `v1` signatures of a `webhook-signature` header, as sent (other versions ignored). */
+function v1Signatures(header: string): string[] {
+	const found: string[] = [];
+	for (const entry of header.split(' ')) {
+		const comma = entry.indexOf(',');
+		if (comma < 0 || entry.slice(0, comma) !== 'v1') continue;
+		const signature = entry.slice(comma + 1);
+		if (signature !== '') found.push(signature);
+	}
+	return found;
+}
+
 /**
  * Verifies a Standard Webhooks delivery against the raw body bytes.
  * Several secrets may be given (rotation); any v1 signature matching any secret passes.
+ * Signatures are compared as the exact base64 text the spec defines, in constant time: Node's
+ * lenient base64 decoder would otherwise also accept altered spellings of a valid signature.
  */
 export function verifyStandardWebhook(input: {
 	headers: HeaderBag;
@@ -144,9 +168,11 @@ export function verifyStandardWebhook(input: {
 	const tsRaw = readHeader(input.headers, 'webhook-timestamp');
 	const sigHeader = readHeader(input.headers, 'webhook-signature');
 	if (!id || !tsRaw || sigHeader === undefined) return { ok: false, reason: 'missing-headers' };
+	if (!Buffer.isBuffer(input.rawBody)) return { ok: false, reason: 'bad-signature' };
 
-	if (!/^\d{1,12}$/.test(tsRaw.trim())) return { ok: false, reason: 'invalid-timestamp' };
-	const timestamp = Number(tsRaw.trim());
+	const tsText = tsRaw.trim();
+	if (!/^\d{1,12}$/.test(tsText)) return { ok: false, reason: 'invalid-timestamp' };
+	const timestamp = Number(tsText);
 	const tolerance = input.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
 	if (!isFresh(timestamp, input.now ?? nowInSeconds(), tolerance)) {
 		return { ok: false, reason: 'stale-timestamp' };
@@ -155,24 +181,16 @@ export function verifyStandardWebhook(input: {
 	const keys = input.secrets.map(decodeSigningSecret).filter((k): k is Buffer => k !== undefined);
 	if (keys.length === 0) return { ok: false, reason: 'invalid-secret' };
 
-	const candidates = sigHeader
-		.split(' ')
-		.map((part) => part.trim())
-		.filter((part) => part.startsWith('v1,') && part.length > 3)
-		.map((part) => Buffer.from(part.slice(3), 'base64'));
+	const candidates = v1Signatures(sigHeader);
 	if (candidates.length === 0) return { ok: false, reason: 'no-signature' };
 
 	let matched = false;
 	for (const key of keys) {
-		const expected = Buffer.from(
-			signStandardWebhook(key, id, tsRaw.trim(), input.rawBody).slice(3),
-			'base64',
-		);
+		const expected = signStandardWebhook(key, id, tsText, input.rawBody).slice('v1,'.length);
 		for (const candidate of candidates) {
-			// Every candidate is compared, so the time taken does not reveal which one matched.
-			if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) {
-				matched = true;
-			}
+			// Every candidate is compared (hashed first, so length leaks nothing either); the time
+			// taken does not reveal which one matched.
+			if (safeEqual(candidate, expected)) matched = true;
 		}
 	}
 	return matched ? { ok: true, id, timestamp } : { ok: false, reason: 'bad-signature' };

@@ -131,10 +131,9 @@ function createCurrentsFake(options = {}) {
 		reset,
 		snapshot: () => ({ projects, hooks: [...hooks.values()] }),
 	});
+	// defineProperty, not Object.assign: assign would copy the getter's value once.
+	Object.defineProperty(fake, 'hooks', { get: () => [...hooks.values()], enumerable: true });
 	return Object.assign(fake, {
-		get hooks() {
-			return [...hooks.values()];
-		},
 		addProject(project) {
 			projects.push({ createdAt: new Date(0).toISOString(), ...project, cursor: `cur_${projects.length}_${project.projectId}` });
 		},

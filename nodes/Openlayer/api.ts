@@ -1,0 +1,68 @@
+import { authenticatedRequest, type ApiContext } from '../shared/http';
+import type { OpenlayerTestResult } from './catalog';
+
+export const OPENLAYER_CREDENTIAL = 'openlayerTestOpsApi';
+export const OPENLAYER_DEFAULT_BASE_URL = 'https://api.openlayer.com/v1';
+
+export interface PageMeta {
+	page: number;
+	perPage: number;
+	totalItems: number;
+	totalPages: number;
+}
+
+export interface ResultsPage {
+	_meta: PageMeta;
+	items: OpenlayerTestResult[];
+}
+
+/** Where a test suite run's results live: a commit (project version) or a monitoring pipeline. */
+export type ResultsSource =
+	| { kind: 'projectVersion'; id: string }
+	| { kind: 'inferencePipeline'; id: string };
+
+async function baseUrl(ctx: ApiContext): Promise<string> {
+	const credentials = await ctx.getCredentials(OPENLAYER_CREDENTIAL);
+	const url =
+		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
+			? credentials.baseUrl.trim()
+			: OPENLAYER_DEFAULT_BASE_URL;
+	return url.replace(/\/+$/, '');
+}
+
+export function resultsPath(source: ResultsSource): string {
+	const id = encodeURIComponent(source.id);
+	return source.kind === 'projectVersion' ? `/versions/${id}/results` : `/inference-pipelines/${id}/results`;
+}
+
+/**
+ * One page of a run's test results with the given status:
+ * `GET /versions/{projectVersionId}/results` or `GET /inference-pipelines/{id}/results`.
+ */
+export async function listResultsPage(
+	ctx: ApiContext,
+	source: ResultsSource,
+	options: { status: 'failing' | 'passing' | 'running' | 'skipped' | 'error'; page: number; perPage: number },
+): Promise<ResultsPage> {
+	const response = (await authenticatedRequest(
+		ctx,
+		OPENLAYER_CREDENTIAL,
+		{
+			method: 'GET',
+			url: `${await baseUrl(ctx)}${resultsPath(source)}`,
+			qs: { status: options.status, page: options.page, perPage: options.perPage },
+		},
+		'Openlayer',
+	)) as Partial<ResultsPage> | undefined;
+	const items = Array.isArray(response?.items) ? response.items : [];
+	const meta = response?._meta;
+	return {
+		items,
+		_meta: {
+			page: Number(meta?.page ?? options.page),
+			perPage: Number(meta?.perPage ?? options.perPage),
+			totalItems: Number(meta?.totalItems ?? items.length),
+			totalPages: Number(meta?.totalPages ?? options.page),
+		},
+	};
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Memory of the `webhook-id`s this trigger has already turned into executions, kept in the node's
+ * workflow static data so that Openlayer's retries (same webhook-id, about 5 s, 5 min and 30 min
+ * later) start no second execution.
+ *
+ * n8n persists static data changed inside `webhook()` of a production webhook: LiveWebhooks'
+ * response callback calls WorkflowStaticDataService.saveStaticData(workflow), which writes the
+ * workflow's static data when its change flag is set; the flag is set by assigning a property of
+ * the object `getWorkflowStaticData('node')` returns. So the log is always replaced, never mutated
+ * in place (a nested array created in this request would not be observed).
+ */
+export interface DeliveryLogState extends IDataObject {
+	/** Oldest first. `at` is the acceptance time in epoch seconds. */
+	acceptedDeliveries?: IDataObject[];
+}
+
+export const DEDUPE_WINDOW_SECONDS = 24 * 60 * 60;
+export const DEDUPE_CAPACITY = 1000;
+
+interface Entry {
+	id: string;
+	at: number;
+}
+
+/** Long ids are stored as their SHA-256 so the memory stays small whatever the sender's id format. */
+function keyOf(id: string): string {
+	return id.length <= 128 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
+}
+
+function entries(state: DeliveryLogState): Entry[] {
+	const raw = Array.isArray(state.acceptedDeliveries) ? state.acceptedDeliveries : [];
+	return raw.filter(
+		(e): e is IDataObject & Entry => !!e && typeof e.id === 'string' && typeof e.at === 'number',
+	) as Entry[];
+}
+
+/** True when `id` was accepted within the window before `now` (seconds). */
+export function wasAccepted(
+	state: DeliveryLogState,
+	id: string,
+	now: number,
+	windowSeconds = DEDUPE_WINDOW_SECONDS,
+): boolean {
+	const key = keyOf(id);
+	return entries(state).some((e) => e.id === key && now - e.at <= windowSeconds);
+}
+
+/**
+ * Records an accepted delivery: drops entries older than the window and keeps at most `capacity`
+ * ids, the oldest going first.
+ */
+export function rememberAccepted(
+	state: DeliveryLogState,
+	id: string,
+	now: number,
+	options: { windowSeconds?: number; capacity?: number } = {},
+): void {
+	const windowSeconds = options.windowSeconds ?? DEDUPE_WINDOW_SECONDS;
+	const capacity = Math.max(1, options.capacity ?? DEDUPE_CAPACITY);
+	const key = keyOf(id);
+	const kept = entries(state).filter((e) => e.id !== key && now - e.at <= windowSeconds);
+	kept.push({ id: key, at: now });
+	state.acceptedDeliveries = kept.slice(-capacity).map((e) => ({ id: e.id, at: e.at }));
+}

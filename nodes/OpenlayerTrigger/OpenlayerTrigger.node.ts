@@ -1,0 +1,204 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { openlayerEvents } from '../Openlayer/catalog';
+import { rememberAccepted, wasAccepted, type DeliveryLogState } from '../Openlayer/deliveryLog';
+import { attachFailingTests } from '../Openlayer/failingTests';
+import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
+import { eventOptions } from '../shared/catalog';
+import { answer, rawBodyOf } from '../shared/delivery';
+import { decodeSigningSecret, nowInSeconds, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
+
+const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
+
+interface TriggerOptions {
+	ignoreRetries?: boolean;
+	toleranceSeconds?: number;
+}
+
+/** Current and previous signing secret; none when the credential cannot be read (fails closed). */
+async function signingSecrets(ctx: IWebhookFunctions): Promise<string[]> {
+	const credential = await ctx.getCredentials(SIGNING_CREDENTIAL).catch(() => undefined);
+	if (!credential) return [];
+	return [credential.secret, credential.previousSecret].filter(
+		(s): s is string => typeof s === 'string' && s.trim() !== '',
+	);
+}
+
+function checkSecret(label: string, value: string): string | undefined {
+	const key = decodeSigningSecret(value);
+	if (!key) return `${label} is not a valid signing secret: expected whsec_ followed by base64`;
+	if (key.length < 16) return `${label} is too short to be an Openlayer signing secret`;
+	return undefined;
+}
+
+export class OpenlayerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Openlayer Trigger',
+		name: 'openlayerTrigger',
+		icon: { light: 'file:../Openlayer/openlayer.svg', dark: 'file:../Openlayer/openlayer.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts the workflow when Openlayer tests are created, updated or deleted, or a test suite run finishes',
+		defaults: { name: 'Openlayer Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'openlayerSigningSecretApi',
+				required: true,
+				testedBy: 'checkSigningSecret',
+			},
+			{
+				name: 'openlayerTestOpsApi',
+				required: true,
+				displayOptions: { show: { attachFailingTests: [true] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'In Openlayer open Workspace Settings > Webhooks (workspace admins only) and create a webhook with the Production URL shown above (Webhook URLs) and the event types selected below. Openlayer shows the signing secret (whsec_...) once: copy it into an "Openlayer Signing Secret" credential here. Every delivery is checked against it; unsigned, altered or replayed deliveries are refused.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'All Events', value: ALL_EVENTS, description: 'Every event Openlayer sends to this URL' },
+					...eventOptions(openlayerEvents),
+				],
+				default: ['tests.result.updated'],
+				description: 'Events that start the workflow; others are acknowledged and ignored',
+			},
+			{
+				displayName: 'Attach Failing Tests',
+				name: 'attachFailingTests',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { events: [ALL_EVENTS, 'tests.result.updated'] } },
+				description:
+					'Whether to fetch the failing test results of a run with failures from the Openlayer API (needs an API key) and add them as failingTests. Happens after Openlayer has been answered, so it never delays the delivery.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Ignore Retried Deliveries',
+						name: 'ignoreRetries',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to acknowledge a delivery whose webhook-id already started an execution in the last 24 hours without starting another (Openlayer retries with the same ID)',
+					},
+					{
+						displayName: 'Timestamp Tolerance (Seconds)',
+						name: 'toleranceSeconds',
+						type: 'number',
+						typeOptions: { minValue: 30 },
+						default: STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
+						description:
+							'Refuse deliveries whose webhook-timestamp is further than this from now, in either direction (replay protection)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async checkSigningSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const secret = String(credential.data?.secret ?? '');
+				const previous = String(credential.data?.previousSecret ?? '');
+				const problem =
+					checkSecret('Signing Secret', secret) ??
+					(previous.trim() !== '' ? checkSecret('Previous Signing Secret', previous) : undefined);
+				if (problem) return { status: 'Error', message: problem };
+				return { status: 'OK', message: 'Signing secret is usable' };
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			// Openlayer's subscription API is not published: the webhook is created in the Openlayer
+			// dashboard, so there is nothing to check, register or remove here.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			// The memory of accepted webhook-ids is kept: it expires by itself after 24 hours, and a
+			// quick deactivate/activate must not let Openlayer's retries start executions again.
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	/**
+	 * Verifies and shapes one delivery and answers Openlayer at once. Everything slow (the failing
+	 * tests) happens in `execute()`, which n8n runs inside the execution after the response.
+	 */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const ignoreRetries = options.ignoreRetries !== false;
+		const state = this.getWorkflowStaticData('node') as DeliveryLogState;
+		const now = nowInSeconds();
+		const decision = receiveOpenlayer(this.getHeaderData(), rawBodyOf(this), {
+			secrets: await signingSecrets(this),
+			toleranceSeconds: options.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
+			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
+			isDuplicate: ignoreRetries ? (id) => wasAccepted(state, id, now) : undefined,
+			now,
+		});
+		if (ignoreRetries && decision.verdict.kind === 'accept' && decision.webhookId) {
+			rememberAccepted(state, decision.webhookId, now);
+		}
+		return answer(this, decision.verdict);
+	}
+
+	/**
+	 * Runs inside the execution with the webhook's items as input (n8n-core's WorkflowExecute.runNode
+	 * prefers a node type's `execute()` over passing webhook data through).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const attach = this.getNodeParameter('attachFailingTests', 0, false) as boolean;
+		if (!attach) return [items.map((item, i) => ({ json: item.json, pairedItem: { item: i } }))];
+		return [await attachFailingTests(this, items)];
+	}
+}

@@ -1,0 +1,97 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isJsonContentType, parseJsonObject, reject, REJECT_UNAUTHORIZED, type Verdict } from '../shared/delivery';
+import { readHeader, verifySharedSecret, type HeaderBag } from '../shared/verify';
+import { contextFields, findQaseEvent, type QaseEntity } from './catalog';
+
+/** Qase sends the webhook's secret verbatim in this header (no HMAC). */
+export const QASE_SECRET_HEADER = 'x-qase-secret';
+
+/** The `resource` value that listens to every entity. */
+export const ALL_ENTITIES = 'all';
+/** The events value that stands for every event of the chosen entity (or of all entities). */
+export const ALL_EVENTS = '*';
+
+export type QaseOutputMode = 'payload' | 'envelope';
+
+export interface QaseReceiveSettings {
+	/** The webhook secret set in Qase; undefined accepts unauthenticated deliveries. */
+	secret?: string;
+	/** An entity, or `all`. */
+	resource: QaseEntity | typeof ALL_ENTITIES | string;
+	/** Selected event names, or `*`. */
+	events: readonly string[];
+	output: QaseOutputMode;
+}
+
+/**
+ * The envelope's unix timestamp as ISO 8601. Qase documents seconds; a value too large to be seconds
+ * is read as milliseconds. Anything else yields null rather than a guess.
+ */
+export function isoFromUnix(value: unknown): string | null {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return null;
+	const ms = value > 1e11 ? value : value * 1000;
+	if (ms > 8.64e15) return null;
+	return new Date(ms).toISOString();
+}
+
+/** Payload fields with `event`, `project_code`, `team_member_id` and `occurred_at` beside them. */
+export function payloadWithContext(body: Record<string, unknown>): IDataObject {
+	const context: IDataObject = {
+		event: body.event_name as string,
+		project_code: (body.project_code ?? null) as IDataObject[string],
+		team_member_id: (body.team_member_id ?? null) as IDataObject[string],
+		occurred_at: isoFromUnix(body.timestamp),
+	};
+	const item: IDataObject = { ...context };
+	for (const [key, value] of Object.entries(body.payload as IDataObject)) {
+		// The context fields win over a payload field of the same name (none is documented).
+		if (!(key in contextFields)) item[key] = value;
+	}
+	return item;
+}
+
+/** Whether the node's selection (entity + events) takes this event. */
+export function isSelected(eventName: string, entity: string, settings: Pick<QaseReceiveSettings, 'resource' | 'events'>): boolean {
+	if (settings.resource !== ALL_ENTITIES && settings.resource !== entity) return false;
+	return settings.events.includes(ALL_EVENTS) || settings.events.includes(eventName);
+}
+
+/**
+ * Decides one Qase delivery. The secret is checked first, from headers alone; the body is parsed
+ * only once the sender is known. Nothing here waits on anything: Qase disables endpoints that take
+ * over 15 s to answer.
+ */
+export function receiveQase(headers: HeaderBag, rawBody: Buffer | undefined, settings: QaseReceiveSettings): Verdict {
+	if (settings.secret !== undefined) {
+		const expected = settings.secret.trim();
+		// A configured but empty secret is a misconfiguration: fail closed.
+		if (expected === '') return REJECT_UNAUTHORIZED;
+		if (!verifySharedSecret(headers, QASE_SECRET_HEADER, expected).ok) return REJECT_UNAUTHORIZED;
+	}
+
+	if (!isJsonContentType(readHeader(headers, 'content-type'))) {
+		return reject(415, 'Content-Type must be application/json');
+	}
+	const parsed = parseJsonObject(rawBody);
+	if (!parsed.ok) return reject(400, parsed.message);
+	const body = parsed.value;
+
+	const eventName = body.event_name;
+	if (typeof eventName !== 'string' || eventName === '') {
+		return reject(400, 'Not a Qase webhook: the body has no "event_name" field');
+	}
+	const payload = body.payload;
+	if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+		return reject(400, 'Not a Qase webhook: "payload" must be a JSON object');
+	}
+	const event = findQaseEvent(eventName);
+	if (!event) {
+		return reject(400, `Unknown Qase event "${eventName.slice(0, 64)}"`);
+	}
+	if (!isSelected(event.name, event.group, settings)) {
+		return { kind: 'skip', reason: `event ${event.name} is not selected` };
+	}
+	const item = settings.output === 'envelope' ? (body as IDataObject) : payloadWithContext(body);
+	return { kind: 'accept', items: [item] };
+}

@@ -1,0 +1,223 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { ENTITY_DISPLAY_NAMES, eventsOfEntity, QASE_ENTITIES, qaseEvents, type QaseEventSpec } from '../Qase/catalog';
+import { resolveRecords } from '../Qase/enrich';
+import { ALL_ENTITIES, ALL_EVENTS, receiveQase, type QaseOutputMode } from '../Qase/receive';
+import { eventOptions } from '../shared/catalog';
+import { answer, rawBodyOf } from '../shared/delivery';
+
+const SECRET_CREDENTIAL = 'qaseWebhookSecretApi';
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+
+const entityOptions: INodePropertyOptions[] = [
+	{ name: 'All Entities', value: ALL_ENTITIES, description: 'Events of every entity' },
+	...QASE_ENTITIES.map((entity) => ({
+		name: ENTITY_DISPLAY_NAMES[entity],
+		value: entity,
+		description: `${ENTITY_DISPLAY_NAMES[entity]} events`,
+	})),
+].sort(byName);
+
+/**
+ * One Events picker per entity (all named `events`, shown for their `resource` value), so a list of
+ * forty events stays usable; "all events" is one choice in each.
+ */
+function eventsProperty(resource: string, events: readonly QaseEventSpec[], allLabel: string): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: [
+			{ name: allLabel, value: ALL_EVENTS, description: 'Every event listed here, including ones added later' },
+			...eventOptions(events),
+		].sort(byName),
+		default: [ALL_EVENTS],
+		description:
+			'Events that start the workflow. Tick the same ones on the webhook in Qase; others are acknowledged (200) and ignored.',
+	};
+}
+
+const eventsProperties: INodeProperties[] = [
+	eventsProperty(ALL_ENTITIES, qaseEvents, 'All Events'),
+	...QASE_ENTITIES.map((entity) =>
+		eventsProperty(entity, eventsOfEntity(entity), `All ${ENTITY_DISPLAY_NAMES[entity]} Events`),
+	),
+];
+
+function webhookOutputMode(ctx: IWebhookFunctions): QaseOutputMode {
+	return ctx.getNodeParameter('output', 'payload') === 'envelope' ? 'envelope' : 'payload';
+}
+
+export class QaseTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Qase Trigger',
+		name: 'qaseTrigger',
+		icon: { light: 'file:../Qase/qase.svg', dark: 'file:../Qase/qase.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{($parameter["events"] || []).includes("*") ? "All " + ($parameter["resource"] === "all" ? "" : $parameter["resource"] + " ") + "events" : ($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts the workflow when Qase sends a webhook: test cases, suites, plans, shared steps, milestones, custom fields, test runs, defects or reviews change',
+		defaults: { name: 'Qase Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'qaseWebhookSecretApi',
+				required: false,
+				testedBy: 'checkQaseWebhookSecret',
+			},
+			{
+				name: 'qaseTestOpsApi',
+				required: true,
+				displayOptions: { show: { resolveRecord: [true] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Qase has no API for webhooks, so add this one in Qase yourself: open the project, then Project Settings > Webhooks > Create new webhook. Paste the Production URL shown under "Webhook URLs" above as Endpoint, enter a Secret, and under Events tick the events selected below. Put the same secret in a "Qase Webhook Secret" credential here: without that credential, deliveries are accepted unauthenticated.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Entity',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: entityOptions,
+				default: ALL_ENTITIES,
+				description: 'Which Qase entity the events are about',
+			},
+			...eventsProperties,
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{
+						name: 'Payload with Context',
+						value: 'payload',
+						description:
+							"The event's payload fields, with event, project_code, team_member_id and occurred_at (ISO 8601) beside them",
+					},
+					{
+						name: 'Whole Envelope',
+						value: 'envelope',
+						description: 'The delivery as Qase sent it: event_name, timestamp, payload, team_member_id, project_code',
+					},
+				],
+				default: 'payload',
+			},
+			{
+				displayName: 'Resolve Full Record',
+				name: 'resolveRecord',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fetch the full record (test case, suite, plan, shared step, milestone, custom field, run or defect) from the Qase API and attach it as "record". The lookup runs in the workflow execution after Qase has had its answer; a failure (404 when deleted since, 429 when rate limited) arrives as "record_error". Deleted events and test reviews are never looked up.',
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async checkQaseWebhookSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				// There is no Qase API to check a webhook secret against; check that it can work at all.
+				const secret = String(credential.data?.secret ?? '').trim();
+				if (secret === '') {
+					return { status: 'Error', message: 'Enter the Secret set on the webhook in Qase' };
+				}
+				if (!/^[\x20-\x7e]+$/.test(secret)) {
+					return {
+						status: 'Error',
+						message: 'Use printable ASCII characters only: other characters do not survive the trip as an HTTP header',
+					};
+				}
+				if (secret.length < 12) {
+					return { status: 'Error', message: 'Use a secret of at least 12 characters, ideally a long random string' };
+				}
+				return { status: 'OK', message: 'Secret is usable' };
+			},
+		},
+	};
+
+	/**
+	 * Qase has no API to create or delete webhooks (they are configured in the Qase UI only), so there
+	 * is nothing to register on activation or remove on deactivation: the setup notice tells the user
+	 * what to enter in Qase instead.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	/** Verifies and shapes the delivery, nothing slow: Qase disables endpoints that take over 15 s. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		let secret: string | undefined;
+		if (this.getNode().credentials?.[SECRET_CREDENTIAL]) {
+			const credential = await this.getCredentials(SECRET_CREDENTIAL);
+			secret = typeof credential.secret === 'string' ? credential.secret : '';
+		}
+		const verdict = receiveQase(this.getHeaderData(), rawBodyOf(this), {
+			secret,
+			resource: this.getNodeParameter('resource', ALL_ENTITIES) as string,
+			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
+			output: webhookOutputMode(this),
+		});
+		return answer(this, verdict);
+	}
+
+	/**
+	 * n8n runs this in the workflow execution with the webhook's items as input (a webhook node that
+	 * also has `execute` is executed like a regular node once the response has been sent), so the
+	 * optional record lookup never delays Qase's answer.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (!this.getNodeParameter('resolveRecord', 0, false)) {
+			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+		}
+		const output: QaseOutputMode = this.getNodeParameter('output', 0, 'payload') === 'envelope' ? 'envelope' : 'payload';
+		return [await resolveRecords(this, items, output)];
+	}
+}

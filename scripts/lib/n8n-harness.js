@@ -1,0 +1,258 @@
+'use strict';
+// Runs a real n8n with this package installed the way a user installs it (npm pack, then npm
+// install of the tarball into <user folder>/.n8n/nodes, peer and dev dependencies left out as n8n's
+// GUI installer does). Shared by `npm start`, the e2e suite and the benchmarks.
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ensureN8n, ROOT, CACHE } = require('./n8n-install');
+
+const ENCRYPTION_KEY = 'n8n-nodes-testops-local-encryption-key';
+
+function log(msg) {
+	if (!process.env.N8N_HARNESS_QUIET) process.stderr.write(`[n8n] ${msg}\n`);
+}
+
+/** Packs the already built package once per process and returns the tarball path. */
+let packed;
+function packPackage() {
+	if (packed && fs.existsSync(packed)) return packed;
+	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-pack-'));
+	// --ignore-scripts: the caller has just built dist; prepack would rebuild it.
+	const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	const info = JSON.parse(out)[0];
+	packed = path.join(dest, info.filename);
+	return packed;
+}
+
+/** Installs the tarball into `<userFolder>/.n8n/nodes` like n8n's community package installer. */
+function installPackage(userFolder, tarball) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	const pkgFile = path.join(nodesDir, 'package.json');
+	if (!fs.existsSync(pkgFile)) {
+		fs.writeFileSync(pkgFile, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+	}
+	execFileSync(
+		'npm',
+		['install', tarball, '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
+	);
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+function n8nEnv({ userFolder, port, extra }) {
+	const env = { ...process.env };
+	// Settings a user would not have set must not leak in from the caller's shell.
+	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
+	return {
+		...env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		// isolated-vm does not build on these machines (VENDOR-NOTES).
+		N8N_EXPRESSION_ENGINE: 'legacy',
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_OUTPUT: 'console',
+		N8N_LOG_LEVEL: 'info',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		DB_TYPE: 'sqlite',
+		...(extra || {}),
+	};
+}
+
+class N8nInstance {
+	constructor({ line, install, userFolder, port, env }) {
+		this.line = line;
+		this.install = install;
+		this.userFolder = userFolder;
+		this.port = port;
+		this.baseUrl = `http://127.0.0.1:${port}`;
+		this.env = env;
+		this.logPath = path.join(userFolder, 'n8n.log');
+		this.child = undefined;
+	}
+
+	get n8nBin() {
+		return path.join(this.install.dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	}
+
+	/** Runs an n8n CLI command (import:workflow, update:workflow, …) against this user folder. */
+	cli(args) {
+		const res = spawnSync(this.install.nodeBin, [this.n8nBin, ...args], {
+			env: this.env,
+			encoding: 'utf8',
+			timeout: 180000,
+		});
+		fs.appendFileSync(this.logPath, `\n$ n8n ${args.join(' ')}\n${res.stdout}${res.stderr}`);
+		if (res.status !== 0) {
+			throw new Error(`n8n ${args.join(' ')} failed (${res.status}): ${(res.stderr || res.stdout).slice(-2000)}`);
+		}
+		return res.stdout;
+	}
+
+	importCredentials(credentials) {
+		if (!credentials.length) return;
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		this.cli(['import:credentials', `--input=${file}`]);
+		fs.rmSync(file);
+	}
+
+	importWorkflows(workflows) {
+		if (!workflows.length) return;
+		const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflows));
+		this.cli(['import:workflow', `--input=${file}`]);
+		fs.rmSync(file);
+	}
+
+	/** Marks workflows active; n8n activates them (and registers their webhooks) at its next start. */
+	activate(ids) {
+		for (const id of ids) {
+			if (this.line === 1) this.cli(['update:workflow', `--id=${id}`, '--active=true']);
+			else this.cli(['publish:workflow', `--id=${id}`]);
+		}
+	}
+
+	deactivate(ids) {
+		for (const id of ids) {
+			if (this.line === 1) this.cli(['update:workflow', `--id=${id}`, '--active=false']);
+			else this.cli(['unpublish:workflow', `--id=${id}`]);
+		}
+	}
+
+	/** Starts n8n and resolves once it serves requests and has activated its workflows. */
+	async start({ timeoutMs = 180000, inheritOutput = false } = {}) {
+		const out = fs.openSync(this.logPath, 'a');
+		this.child = spawn(this.install.nodeBin, [this.n8nBin, 'start'], {
+			env: this.env,
+			stdio: ['ignore', inheritOutput ? 'inherit' : out, inheritOutput ? 'inherit' : out],
+		});
+		const child = this.child;
+		let exited = false;
+		child.on('exit', () => (exited = true));
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (exited) throw new Error(`n8n exited during start-up; log: ${this.logPath}\n${this.logTail()}`);
+			if (inheritOutput || this.log().includes('Editor is now accessible')) {
+				try {
+					const res = await fetch(`${this.baseUrl}/healthz`);
+					if (res.ok) return this;
+				} catch {
+					// not listening yet
+				}
+			}
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		throw new Error(`n8n did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`);
+	}
+
+	async stop() {
+		const child = this.child;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
+		const done = new Promise((r) => child.once('exit', r));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
+		await done;
+		clearTimeout(timer);
+		this.child = undefined;
+	}
+
+	async restart() {
+		await this.stop();
+		await this.start();
+	}
+
+	log() {
+		return fs.existsSync(this.logPath) ? fs.readFileSync(this.logPath, 'utf8') : '';
+	}
+
+	logTail(lines = 40) {
+		return this.log().split('\n').slice(-lines).join('\n');
+	}
+
+	/** Production webhook URL of a trigger node with the given webhookId. */
+	webhookUrl(webhookId, nodePath = 'webhook') {
+		return `${this.baseUrl}/webhook/${webhookId}/${nodePath}`;
+	}
+
+	/** Executions recorded in n8n's database (optionally for one workflow), oldest first. */
+	executions(workflowId) {
+		const args = [path.join(__dirname, 'read-executions.js'), this.install.dir, this.userFolder];
+		if (workflowId) args.push(workflowId);
+		const out = execFileSync(this.install.nodeBin, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+		return JSON.parse(out);
+	}
+
+	/** Waits until at least `count` executions of the workflow are finished (or failed). */
+	async waitForExecutions(workflowId, count, timeoutMs = 60000) {
+		const deadline = Date.now() + timeoutMs;
+		let list = [];
+		while (Date.now() < deadline) {
+			list = this.executions(workflowId).filter((e) => e.status !== 'running' && e.status !== 'new');
+			if (list.length >= count) return list;
+			await new Promise((r) => setTimeout(r, 300));
+		}
+		throw new Error(`expected ${count} executions of ${workflowId}, saw ${list.length}`);
+	}
+
+	cleanup() {
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/**
+ * Creates a fresh user folder with the package installed, imports credentials and workflows with
+ * n8n's CLI, marks the given workflows active, and returns an instance ready to `start()`.
+ */
+async function prepareN8n({ line = 1, userFolder, port, workflows = [], credentials = [], activate = [], env } = {}) {
+	const install = ensureN8n(line);
+	const folder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'testops-n8n-'));
+	const instance = new N8nInstance({
+		line,
+		install,
+		userFolder: folder,
+		port: port || (await freePort()),
+		env: undefined,
+	});
+	instance.env = n8nEnv({ userFolder: folder, port: instance.port, extra: env });
+	installPackage(folder, packPackage());
+	instance.importCredentials(credentials);
+	instance.importWorkflows(workflows);
+	instance.activate(activate);
+	log(`n8n ${install.version} prepared in ${folder} (port ${instance.port})`);
+	return instance;
+}
+
+module.exports = { prepareN8n, packPackage, installPackage, freePort, n8nEnv, N8nInstance, CACHE, ROOT };

@@ -1,0 +1,101 @@
+/**
+ * Typed entry to the real-n8n harness in scripts/lib/n8n-harness.js (shared with `npm start` and
+ * the benchmarks). `N8N_LINE=1|2` picks n8n 1.123 on Node 20 or n8n 2.40 on Node 24.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const harness = require('../../scripts/lib/n8n-harness');
+
+export interface ExecutionRecord {
+	id: string;
+	workflowId: string;
+	status: string;
+	mode: string;
+	finished: boolean;
+	lastNode?: string;
+	error?: string;
+	nodes: Record<string, { items: Array<Record<string, any>>; error?: string }>;
+	/** The stored execution data, as n8n saved it (for secret scans). */
+	raw: string;
+}
+
+export interface N8nInstance {
+	line: 1 | 2;
+	port: number;
+	baseUrl: string;
+	userFolder: string;
+	logPath: string;
+	env: Record<string, string>;
+	install: { dir: string; nodeBin: string; version: string };
+	cli(args: string[]): string;
+	importCredentials(credentials: object[]): void;
+	importWorkflows(workflows: object[]): void;
+	activate(ids: string[]): void;
+	deactivate(ids: string[]): void;
+	start(options?: { timeoutMs?: number }): Promise<N8nInstance>;
+	stop(): Promise<void>;
+	restart(): Promise<void>;
+	log(): string;
+	logTail(lines?: number): string;
+	webhookUrl(webhookId: string, nodePath?: string): string;
+	executions(workflowId?: string): ExecutionRecord[];
+	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
+	cleanup(): void;
+}
+
+export const n8nLine = (): 1 | 2 => (process.env.N8N_LINE === '2' ? 2 : 1);
+
+export async function prepareN8n(options: {
+	line?: 1 | 2;
+	workflows?: object[];
+	credentials?: object[];
+	activate?: string[];
+	env?: Record<string, string>;
+}): Promise<N8nInstance> {
+	return harness.prepareN8n({ line: n8nLine(), ...options });
+}
+
+/** A workflow holding one trigger node with a fixed webhookId, so its URL is known in advance. */
+export function triggerWorkflow(opts: {
+	id: string;
+	name: string;
+	nodeType: string;
+	nodeName: string;
+	webhookId: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	extraNodes?: object[];
+	connections?: object;
+}) {
+	return {
+		id: opts.id,
+		name: opts.name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: opts.connections ?? {},
+		nodes: [
+			{
+				id: `${opts.webhookId}-node`,
+				name: opts.nodeName,
+				type: opts.nodeType,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: opts.webhookId,
+				parameters: opts.parameters,
+				credentials: opts.credentials ?? {},
+			},
+			...(opts.extraNodes ?? []),
+		],
+	};
+}
+
+export async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}) {
+	const res = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body,
+	});
+	return { status: res.status, text: await res.text() };
+}
+
+/** Gives n8n a moment to record anything a rejected request might (wrongly) have started. */
+export const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
