@@ -118,7 +118,7 @@ export class OpenlayerTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to acknowledge a delivery whose webhook-id already started an execution in the last 24 hours without starting another (Openlayer retries with the same ID)',
+							'Whether to acknowledge a delivery whose message ID (webhook ID header) already started an execution in the last 24 hours without starting another; Openlayer retries a delivery with the same ID',
 					},
 					{
 						displayName: 'Timestamp Tolerance (Seconds)',

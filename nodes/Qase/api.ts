@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { authenticatedRequest, type ApiContext } from '../shared/http';
+import { authenticatedRequest, type ApiContext, type RetryPolicy } from '../shared/http';
 import type { QaseEntity } from './catalog';
 
 /** Qase REST API v1 (github.com/qase-tms/specs testops-api/v1): header `Token`, `{status, result}` bodies. */
@@ -41,14 +41,21 @@ export async function qaseBaseUrl(ctx: ApiContext): Promise<string> {
 	return url.replace(/\/+$/, '');
 }
 
+/**
+ * One retry for a rate limit or gateway error. n8n's NodeApiError does not keep response headers, so
+ * Qase's Retry-After is not visible here and the retry comes after a second; a limit that persists is
+ * reported in the item rather than waited out.
+ */
+const LOOKUP_RETRY: RetryPolicy = { retries: 1, maxWaitSeconds: 5 };
+
 interface QaseResponse {
 	status?: unknown;
 	result?: unknown;
 }
 
 /**
- * Fetches one record. Rate limits (429 with Retry-After) and gateway errors are retried a little by
- * the shared helper; every other failure is thrown as a NodeApiError carrying Qase's status and message.
+ * Fetches one record. A rate limit (429) or gateway error is retried once; every other failure is
+ * thrown as a NodeApiError carrying Qase's status and message.
  */
 export async function getRecord(
 	ctx: ApiContext,
@@ -58,7 +65,9 @@ export async function getRecord(
 	baseUrl?: string,
 ): Promise<IDataObject> {
 	const url = `${baseUrl ?? (await qaseBaseUrl(ctx))}${recordPath(entity, projectCode, key)}`;
-	const response = (await authenticatedRequest(ctx, QASE_CREDENTIAL, { method: 'GET', url }, 'Qase')) as QaseResponse | undefined;
+	const response = (await authenticatedRequest(ctx, QASE_CREDENTIAL, { method: 'GET', url }, 'Qase', LOOKUP_RETRY)) as
+		| QaseResponse
+		| undefined;
 	const result = response?.result;
 	if (response?.status !== true || result === null || typeof result !== 'object' || Array.isArray(result)) {
 		throw new NodeOperationError(ctx.getNode(), `Qase answered ${url.replace(/^https?:\/\/[^/]+/, '')} without a record`);

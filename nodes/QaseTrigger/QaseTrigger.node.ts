@@ -96,6 +96,8 @@ export class QaseTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// An accepted delivery gets an empty 200 (n8n would otherwise answer "firstEntryJson").
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],

@@ -37,7 +37,9 @@ export function describeFailure(error: unknown): ApiFailure {
 	const response = pick(error, 'cause', 'response') ?? pick(error, 'response');
 	const statusRaw = pick(response, 'status') ?? pick(error, 'httpCode');
 	const status = statusRaw === undefined || statusRaw === null ? undefined : Number(statusRaw);
-	const body = pick(response, 'data');
+	// n8n's NodeApiError drops the AxiosError (its `cause` field is re-initialised), keeping only the
+	// response body, under context.data, when that body is a JSON object.
+	const body = pick(response, 'data') ?? pick(error, 'context', 'data');
 	const code = (pick(error, 'cause', 'code') ?? pick(error, 'code')) as string | undefined;
 	const retryAfterRaw = pick(response, 'headers', 'retry-after');
 	const retryAfterSeconds =

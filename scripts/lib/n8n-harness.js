@@ -2,7 +2,7 @@
 // Runs a real n8n with this package installed the way a user installs it (npm pack, then npm
 // install of the tarball into <user folder>/.n8n/nodes, peer and dev dependencies left out as n8n's
 // GUI installer does). Shared by `npm start`, the e2e suite and the benchmarks.
-const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -62,6 +62,9 @@ function n8nEnv({ userFolder, port, extra }) {
 	const env = { ...process.env };
 	// Settings a user would not have set must not leak in from the caller's shell.
 	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
+	// jest sets NODE_ENV=test, which makes n8n refuse to load nodes ("Not available in tests").
+	delete env.NODE_ENV;
+	delete env.JEST_WORKER_ID;
 	return {
 		...env,
 		N8N_USER_FOLDER: userFolder,
@@ -107,53 +110,65 @@ class N8nInstance {
 		return path.join(this.install.dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	}
 
-	/** Runs an n8n CLI command (import:workflow, update:workflow, …) against this user folder. */
-	cli(args) {
-		const res = spawnSync(this.install.nodeBin, [this.n8nBin, ...args], {
-			env: this.env,
-			encoding: 'utf8',
-			timeout: 180000,
+	/**
+	 * Runs an n8n CLI command (import:workflow, execute, …) against this user folder. Asynchronous so
+	 * that servers in the calling process (the vendor fakes) keep answering while it runs.
+	 */
+	cli(args, { timeoutMs = 180000 } = {}) {
+		return new Promise((resolve, reject) => {
+			const child = spawn(this.install.nodeBin, [this.n8nBin, ...args], { env: this.env });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d) => (stdout += d));
+			child.stderr.on('data', (d) => (stderr += d));
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				fs.appendFileSync(this.logPath, `\n$ n8n ${args.join(' ')}\n${stdout}${stderr}`);
+				if (code !== 0) {
+					reject(new Error(`n8n ${args.join(' ')} failed (${code}): ${(stderr || stdout).slice(-2000)}`));
+				} else {
+					resolve(stdout);
+				}
+			});
 		});
-		fs.appendFileSync(this.logPath, `\n$ n8n ${args.join(' ')}\n${res.stdout}${res.stderr}`);
-		if (res.status !== 0) {
-			throw new Error(`n8n ${args.join(' ')} failed (${res.status}): ${(res.stderr || res.stdout).slice(-2000)}`);
-		}
-		return res.stdout;
 	}
 
-	importCredentials(credentials) {
+	async importCredentials(credentials) {
 		if (!credentials.length) return;
 		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
 		fs.writeFileSync(file, JSON.stringify(credentials));
-		this.cli(['import:credentials', `--input=${file}`]);
+		await this.cli(['import:credentials', `--input=${file}`]);
 		fs.rmSync(file);
 	}
 
-	importWorkflows(workflows) {
+	async importWorkflows(workflows) {
 		if (!workflows.length) return;
 		const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflows));
-		this.cli(['import:workflow', `--input=${file}`]);
+		await this.cli(['import:workflow', `--input=${file}`]);
 		fs.rmSync(file);
 	}
 
 	/** Marks workflows active; n8n activates them (and registers their webhooks) at its next start. */
-	activate(ids) {
+	async activate(ids) {
 		for (const id of ids) {
-			if (this.line === 1) this.cli(['update:workflow', `--id=${id}`, '--active=true']);
-			else this.cli(['publish:workflow', `--id=${id}`]);
+			if (this.line === 1) await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
+			else await this.cli(['publish:workflow', `--id=${id}`]);
 		}
 	}
 
-	deactivate(ids) {
+	async deactivate(ids) {
 		for (const id of ids) {
-			if (this.line === 1) this.cli(['update:workflow', `--id=${id}`, '--active=false']);
-			else this.cli(['unpublish:workflow', `--id=${id}`]);
+			if (this.line === 1) await this.cli(['update:workflow', `--id=${id}`, '--active=false']);
+			else await this.cli(['unpublish:workflow', `--id=${id}`]);
 		}
 	}
 
 	/** Starts n8n and resolves once it serves requests and has activated its workflows. */
 	async start({ timeoutMs = 180000, inheritOutput = false } = {}) {
+		// Only this start's output counts: an earlier run's "Editor is now accessible" must not.
+		const offset = fs.existsSync(this.logPath) ? fs.statSync(this.logPath).size : 0;
 		const out = fs.openSync(this.logPath, 'a');
 		this.child = spawn(this.install.nodeBin, [this.n8nBin, 'start'], {
 			env: this.env,
@@ -165,7 +180,7 @@ class N8nInstance {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (exited) throw new Error(`n8n exited during start-up; log: ${this.logPath}\n${this.logTail()}`);
-			if (inheritOutput || this.log().includes('Editor is now accessible')) {
+			if (inheritOutput || this.log().slice(offset).includes('Editor is now accessible')) {
 				try {
 					const res = await fetch(`${this.baseUrl}/healthz`);
 					if (res.ok) return this;
@@ -227,7 +242,55 @@ class N8nInstance {
 		throw new Error(`expected ${count} executions of ${workflowId}, saw ${list.length}`);
 	}
 
+	/**
+	 * n8n's public API (X-N8N-API-KEY), as a user or another system drives it. The first call sets up
+	 * the owner account and creates a key through the same REST calls the editor makes.
+	 */
+	async publicApi(method, apiPath, body) {
+		if (!this.apiKey) {
+			const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'E2e-Passw0rd!' }),
+			});
+			if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+			const cookie = (setup.headers.get('set-cookie') || '').split(';')[0];
+			const created = await fetch(`${this.baseUrl}/rest/api-keys`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie },
+				body: JSON.stringify({
+					label: 'e2e',
+					expiresAt: null,
+					scopes: ['workflow:read', 'workflow:list', 'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list'],
+				}),
+			});
+			if (!created.ok) throw new Error(`API key creation failed: ${created.status} ${await created.text()}`);
+			this.apiKey = (await created.json()).data.rawApiKey;
+		}
+		const res = await fetch(`${this.baseUrl}/api/v1${apiPath}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'x-n8n-api-key': this.apiKey },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, json, text };
+	}
+
+	/** Activates or deactivates a workflow in the running n8n (webhook create/delete run now). */
+	async setActive(workflowId, active) {
+		const res = await this.publicApi('POST', `/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`);
+		if (res.status !== 200) throw new Error(`${active ? 'activate' : 'deactivate'} ${workflowId}: ${res.status} ${res.text}`);
+		return res.json;
+	}
+
 	cleanup() {
+		if (process.env.KEEP_N8N) return;
 		fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
@@ -237,6 +300,10 @@ class N8nInstance {
  * n8n's CLI, marks the given workflows active, and returns an instance ready to `start()`.
  */
 async function prepareN8n({ line = 1, userFolder, port, workflows = [], credentials = [], activate = [], env } = {}) {
+	// n8n only saves static data (hook ids, secrets) of workflows whose id has at most 16 characters.
+	for (const wf of workflows) {
+		if (typeof wf.id !== 'string' || wf.id.length > 16) throw new Error(`workflow id "${wf.id}" must be a string of at most 16 characters`);
+	}
 	const install = ensureN8n(line);
 	const folder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'testops-n8n-'));
 	const instance = new N8nInstance({
@@ -248,9 +315,9 @@ async function prepareN8n({ line = 1, userFolder, port, workflows = [], credenti
 	});
 	instance.env = n8nEnv({ userFolder: folder, port: instance.port, extra: env });
 	installPackage(folder, packPackage());
-	instance.importCredentials(credentials);
-	instance.importWorkflows(workflows);
-	instance.activate(activate);
+	await instance.importCredentials(credentials);
+	await instance.importWorkflows(workflows);
+	await instance.activate(activate);
 	log(`n8n ${install.version} prepared in ${folder} (port ${instance.port})`);
 	return instance;
 }

@@ -26,11 +26,11 @@ export interface N8nInstance {
 	logPath: string;
 	env: Record<string, string>;
 	install: { dir: string; nodeBin: string; version: string };
-	cli(args: string[]): string;
-	importCredentials(credentials: object[]): void;
-	importWorkflows(workflows: object[]): void;
-	activate(ids: string[]): void;
-	deactivate(ids: string[]): void;
+	cli(args: string[], options?: { timeoutMs?: number }): Promise<string>;
+	importCredentials(credentials: object[]): Promise<void>;
+	importWorkflows(workflows: object[]): Promise<void>;
+	activate(ids: string[]): Promise<void>;
+	deactivate(ids: string[]): Promise<void>;
 	start(options?: { timeoutMs?: number }): Promise<N8nInstance>;
 	stop(): Promise<void>;
 	restart(): Promise<void>;
@@ -40,6 +40,8 @@ export interface N8nInstance {
 	executions(workflowId?: string): ExecutionRecord[];
 	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
 	cleanup(): void;
+	publicApi(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }>;
+	setActive(workflowId: string, active: boolean): Promise<any>;
 }
 
 export const n8nLine = (): 1 | 2 => (process.env.N8N_LINE === '2' ? 2 : 1);

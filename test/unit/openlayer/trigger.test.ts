@@ -1,0 +1,285 @@
+import { randomBytes } from 'node:crypto';
+import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { Webhook } from 'standardwebhooks';
+
+import { OpenlayerSigningSecretApi } from '../../../credentials/OpenlayerSigningSecretApi.credentials';
+import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
+import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
+import { DEDUPE_CAPACITY, type DeliveryLogState } from '../../../nodes/Openlayer/deliveryLog';
+import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
+import { makeContext, registerCredentialType } from '../../helpers/context';
+import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
+import { signDelivery } from '../../fakes/openlayer-sender';
+
+registerCredentialType(new OpenlayerSigningSecretApi());
+registerCredentialType(new OpenlayerTestOpsApi());
+
+const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+const node = new OpenlayerTrigger();
+const sample = (name: string) => openlayerEvents.find((e) => e.name === name)!.sample;
+
+function deliver(
+	body: object | string,
+	opts: {
+		id?: string;
+		timestamp?: number;
+		secret?: string;
+		params?: Record<string, unknown>;
+		staticData?: IDataObject;
+		credential?: IDataObject;
+		headers?: Record<string, string>;
+		rawBody?: string;
+	} = {},
+) {
+	const signed = signDelivery({ secret: opts.secret ?? SECRET, body, id: opts.id, timestamp: opts.timestamp });
+	const ctx = makeContext({
+		params: { events: ['*'], options: {}, ...opts.params },
+		credentials: { openlayerSigningSecretApi: opts.credential ?? { secret: SECRET, previousSecret: '' } },
+		headers: { ...signed.headers, ...opts.headers },
+		rawBody: opts.rawBody ?? signed.rawBody,
+		staticData: opts.staticData,
+	});
+	return { ctx, run: () => node.webhook.call(ctx.webhook), id: signed.headers['webhook-id'] };
+}
+
+describe('Openlayer Trigger description', () => {
+	const d = node.description;
+
+	it('is a POST webhook trigger answering on receipt', () => {
+		expect(d.name).toBe('openlayerTrigger');
+		expect(d.displayName).toContain('Trigger');
+		expect(d.group).toEqual(['trigger']);
+		expect(d.inputs).toEqual([]);
+		expect(d.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect((d as { usableAsTool?: unknown }).usableAsTool).toBeUndefined();
+	});
+
+	it('requires the signing secret and asks for the API key only when failing tests are attached', () => {
+		expect(d.credentials).toEqual([
+			{ name: 'openlayerSigningSecretApi', required: true, testedBy: 'checkSigningSecret' },
+			{ name: 'openlayerTestOpsApi', required: true, displayOptions: { show: { attachFailingTests: [true] } } },
+		]);
+	});
+
+	it('offers all events plus every catalog event, sorted, and the documented defaults', () => {
+		const events = d.properties.find((p) => p.name === 'events')!;
+		expect(events.options!.map((o) => ('value' in o ? o.value : undefined))).toEqual([
+			'*',
+			'test.created',
+			'test.deleted',
+			'tests.result.updated',
+			'test.updated',
+		]);
+		const options = d.properties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
+		expect(Object.fromEntries(options.map((o) => [o.name, o.default]))).toEqual({ ignoreRetries: true, toleranceSeconds: 300 });
+		const notice = d.properties.find((p) => p.type === 'notice')!;
+		expect(notice.displayName).toContain('Workspace Settings > Webhooks');
+	});
+
+	it('has nothing to register with Openlayer', async () => {
+		const { hook, recorded } = makeContext({});
+		await expect(node.webhookMethods.default.checkExists.call(hook)).resolves.toBe(true);
+		await expect(node.webhookMethods.default.create.call(hook)).resolves.toBe(true);
+		await expect(node.webhookMethods.default.delete.call(hook)).resolves.toBe(true);
+		expect(recorded.requests).toHaveLength(0);
+	});
+});
+
+describe('credential test (checkSigningSecret)', () => {
+	const check = (data: IDataObject) =>
+		node.methods.credentialTest.checkSigningSecret.call({} as ICredentialTestFunctions, {
+			id: '1',
+			name: 'c',
+			type: 'openlayerSigningSecretApi',
+			data,
+		} as ICredentialsDecrypted);
+
+	it('accepts whsec_ secrets, with or without prefix, and a valid previous secret', async () => {
+		await expect(check({ secret: SECRET })).resolves.toMatchObject({ status: 'OK' });
+		await expect(check({ secret: SECRET.slice(6), previousSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })).resolves.toMatchObject({
+			status: 'OK',
+		});
+	});
+
+	it('refuses undecodable, too short or empty secrets, naming which one', async () => {
+		await expect(check({ secret: 'whsec_not base64!' })).resolves.toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('Signing Secret is not a valid signing secret'),
+		});
+		await expect(check({ secret: 'whsec_YWJj' })).resolves.toMatchObject({ status: 'Error', message: expect.stringContaining('too short') });
+		await expect(check({ secret: '' })).resolves.toMatchObject({ status: 'Error' });
+		await expect(check({ secret: SECRET, previousSecret: 'oops!' })).resolves.toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('Previous Signing Secret'),
+		});
+	});
+});
+
+describe('webhook()', () => {
+	it.each(openlayerEvents.map((e) => [e.name] as const))('starts one execution for a signed %s delivery', async (name) => {
+		const { run, ctx } = deliver(sample(name));
+		const res = await run();
+		expect(res.noWebhookResponse).toBeUndefined();
+		expect(res.workflowData).toHaveLength(1);
+		const [item] = res.workflowData![0];
+		expect(item.json).toMatchObject(sample(name));
+		if (name === 'tests.result.updated') expect((item.json.data as any).tests.status).toBe('failing');
+		expect(ctx.recorded.status).toBeUndefined();
+	});
+
+	it('answers 401 "Unauthorized" (nothing more) and starts nothing for bad deliveries', async () => {
+		const body = sample('tests.result.updated');
+		const cases = [
+			deliver(body, { rawBody: JSON.stringify(body).replace('"failing":1', '"failing":0') }), // tampered
+			deliver(body, { headers: { 'webhook-signature': '' } }), // unsigned
+			deliver(body, { timestamp: Math.floor(Date.now() / 1000) - 3600 }), // replayed
+			deliver(body, { secret: `whsec_${randomBytes(32).toString('base64')}` }), // other secret
+			deliver(body, { credential: { secret: '' } }), // misconfigured credential
+		];
+		for (const c of cases) {
+			const res = await c.run();
+			expect(res).toEqual({ noWebhookResponse: true });
+			expect(c.ctx.recorded).toMatchObject({ status: 401, body: { error: 'Unauthorized' } });
+			expect(c.ctx.staticData).toEqual({});
+		}
+	});
+
+	it('fails closed when n8n hands over no raw body', async () => {
+		const signed = signDelivery({ secret: SECRET, body: sample('test.created') });
+		const ctx = makeContext({
+			params: { events: ['*'], options: {} },
+			credentials: { openlayerSigningSecretApi: { secret: SECRET } },
+			headers: signed.headers,
+		});
+		await node.webhook.call(ctx.webhook);
+		expect(ctx.recorded.status).toBe(401);
+	});
+
+	it('accepts the previous secret while rotating', async () => {
+		const old = `whsec_${randomBytes(32).toString('base64')}`;
+		const { run } = deliver(sample('test.created'), { secret: old, credential: { secret: SECRET, previousSecret: old } });
+		expect((await run()).workflowData).toBeDefined();
+	});
+
+	it('honours the timestamp tolerance option', async () => {
+		const ts = Math.floor(Date.now() / 1000) - 600;
+		const strict = deliver(sample('test.created'), { timestamp: ts });
+		await strict.run();
+		expect(strict.ctx.recorded.status).toBe(401);
+		const lax = deliver(sample('test.created'), { timestamp: ts, params: { options: { toleranceSeconds: 900 } } });
+		expect((await lax.run()).workflowData).toBeDefined();
+	});
+
+	it('acknowledges unselected events with 200 and no execution', async () => {
+		const { run, ctx } = deliver(sample('test.created'), { params: { events: ['tests.result.updated'] } });
+		expect(await run()).toEqual({ noWebhookResponse: true });
+		expect(ctx.recorded).toMatchObject({ status: 200, body: { received: true, skipped: 'event test.created is not selected' } });
+		expect(ctx.staticData).toEqual({});
+	});
+
+	describe('retried deliveries', () => {
+		it('starts one execution per webhook-id; a retry gets 200 and nothing else', async () => {
+			const staticData: IDataObject = {};
+			const first = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
+			expect((await first.run()).workflowData).toBeDefined();
+			expect((staticData as DeliveryLogState).acceptedDeliveries).toEqual([{ id: 'msg_retry_1', at: expect.any(Number) }]);
+
+			// Openlayer's retry: same id, re-signed with a new timestamp.
+			const retry = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
+			expect(await retry.run()).toEqual({ noWebhookResponse: true });
+			expect(retry.ctx.recorded).toMatchObject({ status: 200, body: { received: true, skipped: expect.stringContaining('duplicate') } });
+
+			const other = deliver(sample('tests.result.updated'), { id: 'msg_retry_2', staticData });
+			expect((await other.run()).workflowData).toBeDefined();
+		});
+
+		it('does not remember rejected or skipped deliveries, so their retries still count', async () => {
+			const staticData: IDataObject = {};
+			const bad = deliver(sample('test.created'), { id: 'msg_x', staticData, headers: { 'webhook-signature': 'v1,AAAA' } });
+			await bad.run();
+			const skipped = deliver(sample('test.created'), { id: 'msg_x', staticData, params: { events: ['test.deleted'] } });
+			await skipped.run();
+			expect(staticData).toEqual({});
+			const good = deliver(sample('test.created'), { id: 'msg_x', staticData });
+			expect((await good.run()).workflowData).toBeDefined();
+		});
+
+		it('a forged delivery reusing a known id is still refused with 401 (verification comes first)', async () => {
+			const staticData: IDataObject = {};
+			await deliver(sample('test.created'), { id: 'msg_known', staticData }).run();
+			const forged = deliver(sample('test.created'), { id: 'msg_known', staticData, secret: `whsec_${randomBytes(32).toString('base64')}` });
+			await forged.run();
+			expect(forged.ctx.recorded.status).toBe(401);
+		});
+
+		it('can be switched off: every delivery starts an execution and nothing is stored', async () => {
+			const staticData: IDataObject = {};
+			for (let i = 0; i < 2; i++) {
+				const d = deliver(sample('test.created'), { id: 'msg_same', staticData, params: { options: { ignoreRetries: false } } });
+				expect((await d.run()).workflowData).toBeDefined();
+			}
+			expect(staticData).toEqual({});
+		});
+
+		it('keeps a bounded memory: the oldest ids are forgotten first', async () => {
+			const now = Math.floor(Date.now() / 1000);
+			const staticData: DeliveryLogState = {
+				acceptedDeliveries: Array.from({ length: DEDUPE_CAPACITY }, (_, i) => ({ id: `msg_${i}`, at: now - 10 })),
+			};
+			await deliver(sample('test.deleted'), { id: 'msg_new', staticData }).run();
+			expect(staticData.acceptedDeliveries).toHaveLength(DEDUPE_CAPACITY);
+			expect(staticData.acceptedDeliveries![0].id).toBe('msg_1');
+			expect(staticData.acceptedDeliveries!.at(-1)!.id).toBe('msg_new');
+			const oldest = deliver(sample('test.deleted'), { id: 'msg_0', staticData });
+			expect((await oldest.run()).workflowData).toBeDefined();
+			const recent = deliver(sample('test.deleted'), { id: 'msg_2', staticData });
+			await recent.run();
+			expect(recent.ctx.recorded.status).toBe(200);
+		});
+	});
+
+	it('interoperates: the reference library verifies exactly the bytes and headers the trigger accepted', async () => {
+		const { run, ctx } = deliver(sample('test.updated'));
+		expect((await run()).workflowData).toBeDefined();
+		const req = ctx.webhook.getRequestObject() as unknown as { headers: Record<string, string>; rawBody: Buffer };
+		expect(new Webhook(SECRET).verify(req.rawBody.toString(), req.headers)).toEqual(sample('test.updated'));
+	});
+});
+
+describe('execute()', () => {
+	let fake: OpenlayerFake;
+	let baseUrl: string;
+	beforeAll(async () => {
+		fake = createOpenlayerFake();
+		baseUrl = await fake.listen();
+	});
+	afterAll(async () => fake.close());
+
+	const items = (): INodeExecutionData[] => [
+		{ json: { ...sample('tests.result.updated'), data: { tests: { ...(sample('tests.result.updated') as any).data.tests, projectVersionId: 'v-1', status: 'failing' } } } },
+		{ json: sample('test.created') as IDataObject },
+	];
+
+	it('passes the webhook items through, paired, when failing tests are not attached', async () => {
+		const ctx = makeContext({ params: { attachFailingTests: false }, items: items() });
+		const [out] = await node.execute.call(ctx.execute);
+		expect(out.map((o) => o.json)).toEqual(items().map((i) => i.json));
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(ctx.recorded.requests).toHaveLength(0);
+	});
+
+	it('attaches the failing tests from the API when asked', async () => {
+		fake.reset();
+		const results = fake.addRun({ projectVersionId: 'v-1', failing: 1, passing: 4 });
+		const ctx = makeContext({
+			params: { attachFailingTests: true },
+			items: items(),
+			credentials: { openlayerTestOpsApi: { apiKey: 'test-openlayer-key', baseUrl } },
+		});
+		const [out] = await node.execute.call(ctx.execute);
+		expect(out[0].json.failingTests).toEqual(results.filter((r) => r.status === 'failing'));
+		expect(out[0].json.failingTestsTruncated).toBe(false);
+		expect(out[1].json).toEqual(items()[1].json);
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+});

@@ -1,0 +1,207 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { findQaseEvent, qaseEvents } from '../../../nodes/Qase/catalog';
+import { isResolvable, planLookup } from '../../../nodes/Qase/enrich';
+import { createQaseFake, type QaseFake } from '../../fakes/qase-api';
+import { deliver, execute } from './helpers';
+
+const TOKEN = 'test-qase-token';
+let fake: QaseFake;
+let baseUrl: string;
+let creds: Record<string, IDataObject>;
+
+beforeAll(async () => {
+	fake = createQaseFake({ tokens: [TOKEN] });
+	baseUrl = `${await fake.listen()}/v1`;
+	creds = { qaseTestOpsApi: { apiToken: TOKEN, baseUrl } };
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+	fake.reset();
+	fake.clearFaults();
+	fake.requests.length = 0;
+});
+
+const sample = (name: string) => structuredClone(findQaseEvent(name)!.sample) as Record<string, any>;
+
+/** The webhook's item for an envelope, as n8n hands it to execute(). */
+async function itemOf(envelope: unknown, output: 'payload' | 'envelope' = 'payload'): Promise<IDataObject> {
+	const { items } = await deliver({ body: envelope, params: { output } });
+	return items![0];
+}
+
+const resolvable = qaseEvents.filter((e) => isResolvable(e.name));
+const notResolvable = qaseEvents.filter((e) => !isResolvable(e.name));
+
+/** Where the record of each resolvable documented example lives. */
+function expectedPath(name: string): string {
+	const s = sample(name);
+	const entity = name.split('.')[0];
+	if (entity === 'custom_field') return `/v1/custom_field/${s.payload.id}`;
+	if (entity === 'shared_step') return `/v1/shared_step/ID/${s.payload.hash}`;
+	return `/v1/${entity}/ID/${s.payload.id}`;
+}
+
+describe('which events are looked up', () => {
+	it('every non-deleted event of the eight entities with a record endpoint; never deletions or reviews', () => {
+		for (const e of qaseEvents) {
+			const expected = !e.name.endsWith('.deleted') && e.group !== 'review';
+			expect([e.name, isResolvable(e.name)]).toEqual([e.name, expected]);
+		}
+		expect(resolvable.map((e) => e.name)).toEqual(
+			expect.arrayContaining(['case.updated', 'suite.updated', 'run.completed', 'defect.resolved', 'shared_step.updated', 'custom_field.updated']),
+		);
+		expect(resolvable).toHaveLength(22);
+	});
+});
+
+describe('Resolve Full Record via execute()', () => {
+	describe.each(resolvable.map((e) => [e.name] as const))('%s', (name) => {
+		it.each([['payload'], ['envelope']] as const)('attaches the record (%s output)', async (output) => {
+			const item = await itemOf(sample(name), output);
+			const { out } = await execute([item], { resolveRecord: true, output }, creds);
+			const path = expectedPath(name);
+			expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${path}`]);
+			expect(fake.requests[0].headers.token).toBe(TOKEN);
+			const [entity] = name.split('.');
+			const key = entity === 'shared_step' ? sample(name).payload.hash : sample(name).payload.id;
+			const record = fake.getRecord(entity as never, 'ID', key);
+			expect(record).toBeDefined();
+			expect(out).toEqual([{ json: { ...item, record }, pairedItem: { item: 0 } }]);
+		});
+	});
+
+	it.each(notResolvable.map((e) => [e.name] as const))('never looks up %s', async (name) => {
+		const item = await itemOf(sample(name));
+		const { out } = await execute([item], { resolveRecord: true }, creds);
+		expect(fake.requests).toHaveLength(0);
+		expect(out).toEqual([{ json: item, pairedItem: { item: 0 } }]);
+	});
+
+	it('reports a record deleted since the event as 404 in the item', async () => {
+		expect(fake.deleteRecord('case', 'ID', 1610)).toBe(true);
+		const item = await itemOf(sample('case.updated'));
+		const { out } = await execute([item], { resolveRecord: true }, creds);
+		expect(out).toHaveLength(1);
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		expect(out[0].json).toEqual({
+			...item,
+			record: null,
+			record_error: { status: 404, message: 'Qase API error (HTTP 404): Test case not found' },
+		});
+	});
+
+	it('reports a persistent 429 in the item after one retry', async () => {
+		fake.addFault({ path: '^/v1/defect/', status: 429, headers: { 'Retry-After': '0' }, body: { status: false, errorMessage: 'Too Many Requests' } });
+		const item = await itemOf(sample('defect.resolved'));
+		const { out } = await execute([item], { resolveRecord: true }, creds);
+		expect(fake.requests).toHaveLength(2);
+		expect(out[0].json.record).toBeNull();
+		expect(out[0].json.record_error).toEqual({ status: 429, message: 'Qase API error (HTTP 429): Too Many Requests' });
+	});
+
+	it('gets the record after one short rate limit', async () => {
+		fake.addFault({ path: '^/v1/suite/', status: 429, headers: { 'Retry-After': '0' }, times: 1 });
+		const { out } = await execute([await itemOf(sample('suite.updated'))], { resolveRecord: true }, creds);
+		expect(fake.requests).toHaveLength(2);
+		expect(out[0].json.record).toEqual(fake.getRecord('suite', 'ID', 11));
+		expect(out[0].json.record_error).toBeUndefined();
+	});
+
+	it.each([
+		['a server error', { status: 500 }, 500],
+		['an answer without a record', { raw: '{"status":true}' }, null],
+		['a malformed answer', { raw: '<html>' }, null],
+	])('reports %s in the item', async (_label, fault, status) => {
+		fake.addFault({ path: '^/v1/milestone/', ...fault });
+		const { out } = await execute([await itemOf(sample('milestone.updated'))], { resolveRecord: true }, creds);
+		expect(out[0].json.record).toBeNull();
+		expect((out[0].json.record_error as IDataObject).status).toBe(status);
+		expect(typeof (out[0].json.record_error as IDataObject).message).toBe('string');
+	});
+
+	it('reports a rejected token as 401 in the item', async () => {
+		const { out } = await execute(
+			[await itemOf(sample('case.updated'))],
+			{ resolveRecord: true },
+			{ qaseTestOpsApi: { apiToken: 'revoked', baseUrl } },
+		);
+		expect(out[0].json.record_error).toEqual({ status: 401, message: 'Qase API error (HTTP 401): Unauthenticated.' });
+	});
+
+	it('reports an unknown project as 404', async () => {
+		const s = sample('plan.updated');
+		s.project_code = 'NOPE';
+		const { out } = await execute([await itemOf(s)], { resolveRecord: true }, creds);
+		expect(fake.requests[0].path).toBe('/v1/plan/NOPE/2');
+		expect(out[0].json.record_error).toEqual({ status: 404, message: 'Qase API error (HTTP 404): Project not found' });
+	});
+
+	it('does not call the API for an item without a usable id, and says so', async () => {
+		const s = sample('case.updated');
+		s.payload = { id: 'abc' };
+		const { out } = await execute([await itemOf(s)], { resolveRecord: true }, creds);
+		expect(fake.requests).toHaveLength(0);
+		expect(out[0].json.record_error).toEqual({ status: null, message: 'The case.updated event carries no usable id to look up' });
+	});
+
+	it('passes items through unchanged, with pairedItem, when the option is off', async () => {
+		const items = [await itemOf(sample('case.updated')), await itemOf(sample('run.completed'))];
+		const { out } = await execute(items, { resolveRecord: false }, creds);
+		expect(fake.requests).toHaveLength(0);
+		expect(out).toEqual([
+			{ json: items[0], pairedItem: { item: 0 } },
+			{ json: items[1], pairedItem: { item: 1 } },
+		]);
+	});
+
+	it('keeps pairing across several items, whatever each lookup gives', async () => {
+		fake.deleteRecord('run', 'ID', 2);
+		const items = [
+			await itemOf(sample('case.updated')),
+			await itemOf(sample('case.deleted')),
+			await itemOf(sample('run.completed')),
+		];
+		const { out } = await execute(items, { resolveRecord: true }, creds);
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out[0].json.record).toMatchObject({ id: 1610 });
+		expect(out[1].json).not.toHaveProperty('record');
+		expect(out[2].json.record_error).toMatchObject({ status: 404 });
+		expect(fake.requests.map((r) => r.path)).toEqual(['/v1/case/ID/1610', '/v1/run/ID/2']);
+	});
+
+	it('accepts a base URL with a trailing slash', async () => {
+		const { out } = await execute(
+			[await itemOf(sample('defect.updated'))],
+			{ resolveRecord: true },
+			{ qaseTestOpsApi: { apiToken: TOKEN, baseUrl: `${baseUrl}/` } },
+		);
+		expect(fake.requests[0].path).toBe('/v1/defect/ID/1');
+		expect(out[0].json.record).toMatchObject({ id: 1, title: 'Example defect' });
+	});
+
+	it('reports a missing API credential in the item instead of crashing', async () => {
+		const { out } = await execute([await itemOf(sample('defect.updated'))], { resolveRecord: true });
+		expect(out[0].json.record).toBeNull();
+		expect((out[0].json.record_error as IDataObject).message).toMatch(/credentials/);
+	});
+});
+
+describe('planLookup', () => {
+	it('reads envelope items and payload items alike', () => {
+		const env = sample('shared_step.updated');
+		expect(planLookup(env, 'envelope')).toEqual({ kind: 'lookup', entity: 'shared_step', projectCode: 'ID', key: env.payload.hash });
+		expect(planLookup({ event: 'custom_field.updated', project_code: 'ID', id: 208 }, 'payload')).toEqual({
+			kind: 'lookup',
+			entity: 'custom_field',
+			projectCode: 'ID',
+			key: 208,
+		});
+	});
+
+	it('refuses hashes and codes that could escape the path', () => {
+		expect(planLookup({ event: 'shared_step.updated', project_code: 'ID', hash: '../../project' }, 'payload').kind).toBe('invalid');
+		expect(planLookup({ event: 'case.updated', project_code: '', id: 1 }, 'payload').kind).toBe('invalid');
+		expect(planLookup({ event: 'case.updated', project_code: 'ID', id: -1 }, 'payload').kind).toBe('invalid');
+	});
+});
