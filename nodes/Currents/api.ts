@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { authenticatedRequest, rewrap, statusOf, type ApiContext } from '../shared/http';
+import { apiError, authenticatedRequest, rewrap, statusOf, type ApiContext } from '../shared/http';
 import type { CurrentsProject, CurrentsWebhook } from './catalog';
 
 export const CURRENTS_CREDENTIAL = 'currentsTestOpsApi';
@@ -31,6 +31,9 @@ async function call<T>(
 	}, 'Currents')) as Envelope<T> | '' | undefined;
 	// DELETE may answer 204 with no body.
 	if (response === '' || response === undefined || response === null) return { data: undefined as T };
+	if (typeof response !== 'object' || Array.isArray(response)) {
+		throw apiError(ctx, { message: 'The response is not a JSON object' }, `Currents API returned an unreadable response to ${method} ${path}`);
+	}
 	return response;
 }
 
