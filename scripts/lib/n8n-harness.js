@@ -58,7 +58,7 @@ function freePort() {
 	});
 }
 
-function n8nEnv({ userFolder, port, extra }) {
+function n8nEnv({ userFolder, port, brokerPort, extra }) {
 	const env = { ...process.env };
 	// Settings a user would not have set must not leak in from the caller's shell.
 	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
@@ -90,6 +90,8 @@ function n8nEnv({ userFolder, port, extra }) {
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		DB_TYPE: 'sqlite',
+		// n8n 2.x always runs a task broker (default port 5679); give each instance its own.
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		...(extra || {}),
 	};
 }
@@ -104,6 +106,9 @@ class N8nInstance {
 		this.env = env;
 		this.logPath = path.join(userFolder, 'n8n.log');
 		this.child = undefined;
+		/** Workflows imported through this instance, and the webhookIds of the active ones. */
+		this.workflows = new Map();
+		this.activeWebhooks = new Map();
 	}
 
 	get n8nBin() {
@@ -114,9 +119,11 @@ class N8nInstance {
 	 * Runs an n8n CLI command (import:workflow, execute, …) against this user folder. Asynchronous so
 	 * that servers in the calling process (the vendor fakes) keep answering while it runs.
 	 */
-	cli(args, { timeoutMs = 180000 } = {}) {
-		return new Promise((resolve, reject) => {
-			const child = spawn(this.install.nodeBin, [this.n8nBin, ...args], { env: this.env });
+	async cli(args, { timeoutMs = 180000 } = {}) {
+		// n8n 2.x starts a task broker in CLI commands too; it must not collide with the server's.
+		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		return await new Promise((resolve, reject) => {
+			const child = spawn(this.install.nodeBin, [this.n8nBin, ...args], { env });
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (d) => (stdout += d));
@@ -147,12 +154,14 @@ class N8nInstance {
 		const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflows));
 		await this.cli(['import:workflow', `--input=${file}`]);
+		for (const wf of workflows) this.workflows.set(wf.id, wf);
 		fs.rmSync(file);
 	}
 
 	/** Marks workflows active; n8n activates them (and registers their webhooks) at its next start. */
 	async activate(ids) {
 		for (const id of ids) {
+			this.activeWebhooks.set(id, this.webhookIdsOf(id));
 			if (this.line === 1) await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
 			else await this.cli(['publish:workflow', `--id=${id}`]);
 		}
@@ -160,6 +169,7 @@ class N8nInstance {
 
 	async deactivate(ids) {
 		for (const id of ids) {
+			this.activeWebhooks.delete(id);
 			if (this.line === 1) await this.cli(['update:workflow', `--id=${id}`, '--active=false']);
 			else await this.cli(['unpublish:workflow', `--id=${id}`]);
 		}
@@ -183,7 +193,7 @@ class N8nInstance {
 			if (inheritOutput || this.log().slice(offset).includes('Editor is now accessible')) {
 				try {
 					const res = await fetch(`${this.baseUrl}/healthz`);
-					if (res.ok) return this;
+					if (res.ok && (await this.webhooksRegistered())) return this;
 				} catch {
 					// not listening yet
 				}
@@ -191,6 +201,21 @@ class N8nInstance {
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		throw new Error(`n8n did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`);
+	}
+
+	/**
+	 * n8n 2.x activates workflows after it starts serving, so "up" is not "ready": a production
+	 * webhook counts as registered once n8n answers a GET on it with "did you mean POST".
+	 */
+	async webhooksRegistered() {
+		for (const webhookIds of this.activeWebhooks.values()) {
+			for (const id of webhookIds) {
+				const res = await fetch(this.webhookUrl(id));
+				const text = await res.text();
+				if (res.status === 404 && !text.includes('Did you mean to make a')) return false;
+			}
+		}
+		return true;
 	}
 
 	async stop() {
@@ -286,7 +311,18 @@ class N8nInstance {
 	async setActive(workflowId, active) {
 		const res = await this.publicApi('POST', `/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`);
 		if (res.status !== 200) throw new Error(`${active ? 'activate' : 'deactivate'} ${workflowId}: ${res.status} ${res.text}`);
+		if (active) this.activeWebhooks.set(workflowId, this.webhookIdsOf(workflowId));
+		else this.activeWebhooks.delete(workflowId);
+		const deadline = Date.now() + 30000;
+		while (active && !(await this.webhooksRegistered()) && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 200));
+		}
 		return res.json;
+	}
+
+	webhookIdsOf(workflowId) {
+		const wf = this.workflows.get(workflowId);
+		return wf ? wf.nodes.filter((n) => n.webhookId).map((n) => n.webhookId) : [];
 	}
 
 	cleanup() {
@@ -313,7 +349,7 @@ async function prepareN8n({ line = 1, userFolder, port, workflows = [], credenti
 		port: port || (await freePort()),
 		env: undefined,
 	});
-	instance.env = n8nEnv({ userFolder: folder, port: instance.port, extra: env });
+	instance.env = n8nEnv({ userFolder: folder, port: instance.port, brokerPort: await freePort(), extra: env });
 	installPackage(folder, packPackage());
 	await instance.importCredentials(credentials);
 	await instance.importWorkflows(workflows);

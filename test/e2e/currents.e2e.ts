@@ -5,7 +5,7 @@
  */
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { currentsEvents } from '../../nodes/Currents/catalog';
-import { post, prepareN8n, settle, triggerWorkflow, type N8nInstance } from './harness';
+import { post, prepareN8n, settle, triggerWorkflow, until, type N8nInstance } from './harness';
 
 const API_KEY = 'e2e-currents-key-7f3a';
 const MANUAL_SECRET = 'manual-shared-secret-0123456789';
@@ -255,10 +255,10 @@ describe('Currents in real n8n', () => {
 		expect(ourHooks().map((h) => h.hookId)).toEqual([hookId]);
 
 		await n8n.setActive(WF_AUTO, false);
-		expect(ourHooks()).toHaveLength(0);
+		await until(() => ourHooks().length === 0);
 
 		await n8n.setActive(WF_AUTO, true);
-		expect(ourHooks()).toHaveLength(1);
+		await until(() => ourHooks().length === 1);
 		const secret = secretOf();
 		// The new registration works end to end with its new secret.
 		const before = n8n.executions(WF_AUTO).length;
@@ -266,9 +266,12 @@ describe('Currents in real n8n', () => {
 		await n8n.waitForExecutions(WF_AUTO, before + 1);
 
 		await n8n.setActive(WF_AUTO, false);
+		await until(() => ourHooks().length === 0);
 		await n8n.setActive(WF_AUTO, true);
+		await until(() => ourHooks().length === 1);
+		await settle(500);
 		expect(ourHooks()).toHaveLength(1);
 		await n8n.setActive(WF_AUTO, false);
-		expect(ourHooks()).toHaveLength(0);
+		await until(() => ourHooks().length === 0);
 	});
 });

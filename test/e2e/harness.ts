@@ -101,3 +101,12 @@ export async function post(url: string, body: string | Buffer, headers: Record<s
 
 /** Gives n8n a moment to record anything a rejected request might (wrongly) have started. */
 export const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` holds (n8n 2.x finishes some activation work after answering). */
+export async function until(check: () => boolean, timeoutMs = 15000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
