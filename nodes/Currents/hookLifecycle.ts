@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { rewrap, statusOf } from '../shared/http';
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from './api';
@@ -8,11 +8,37 @@ import type { CurrentsWebhook } from './catalog';
 /** The custom header Currents sends with every delivery of a hook we registered. */
 export const SECRET_HEADER = 'x-webhook-secret';
 
-/** What the trigger keeps in the node's static data while its workflow is active. */
+/** What the trigger keeps in the node's static data for one registered hook. */
 export interface HookState extends IDataObject {
 	hookId?: string;
 	secret?: string;
 	projectId?: string;
+}
+
+/**
+ * The editor's "Listen for test event" registers a second, temporary hook on the test URL while the
+ * production one may be active. Each gets its own slot in the node's static data, so testing never
+ * touches (or deletes) the production hook and its secret. n8n removes both kinds in mode
+ * 'internal', so the test URL (n8n's default `/webhook-test/` path) is what tells them apart.
+ */
+function slotOf(ctx: IHookFunctions | IWebhookFunctions): 'test' | 'production' {
+	if (ctx.getMode() === 'manual') return 'test';
+	const url = ctx.getNodeWebhookUrl('default') ?? '';
+	return url.includes('/webhook-test/') ? 'test' : 'production';
+}
+
+/** The hook record for this context, created empty when missing (webhook lifecycle only). */
+export function hookState(ctx: IHookFunctions): HookState {
+	const store = ctx.getWorkflowStaticData('node');
+	const slot = slotOf(ctx);
+	if (typeof store[slot] !== 'object' || store[slot] === null) store[slot] = {};
+	return store[slot] as HookState;
+}
+
+/** The secret deliveries to this URL must carry; read-only, so the delivery path writes nothing. */
+export function storedSecret(ctx: IWebhookFunctions): string | undefined {
+	const record = ctx.getWorkflowStaticData('node')[slotOf(ctx)] as HookState | undefined;
+	return typeof record?.secret === 'string' && record.secret !== '' ? record.secret : undefined;
 }
 
 export interface HookTarget {

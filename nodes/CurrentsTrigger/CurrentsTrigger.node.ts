@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CURRENTS_EVENT_NAMES, currentsEvents } from '../Currents/catalog';
-import { hookExists, registerHook, removeHook, SECRET_HEADER, type HookState, type HookTarget } from '../Currents/hookLifecycle';
+import { hookExists, hookState, registerHook, removeHook, SECRET_HEADER, storedSecret, type HookTarget } from '../Currents/hookLifecycle';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { receiveCurrents } from '../Currents/receive';
 import { eventOptions } from '../shared/catalog';
@@ -159,16 +159,16 @@ export class CurrentsTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				// Manual setup has nothing to register: the hook lives in the Currents dashboard.
 				if (!isAutomatic(this)) return true;
-				return await hookExists(this, this.getWorkflowStaticData('node') as HookState, hookTarget(this));
+				return await hookExists(this, hookState(this), hookTarget(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
-				await registerHook(this, this.getWorkflowStaticData('node') as HookState, hookTarget(this));
+				await registerHook(this, hookState(this), hookTarget(this));
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
-				await removeHook(this, this.getWorkflowStaticData('node') as HookState, hookTarget(this));
+				await removeHook(this, hookState(this), hookTarget(this));
 				return true;
 			},
 		},
@@ -178,8 +178,8 @@ export class CurrentsTrigger implements INodeType {
 		const automatic = isAutomatic(this);
 		let secret: { header: string; value: string } | undefined;
 		if (automatic) {
-			const state = this.getWorkflowStaticData('node') as HookState;
-			if (typeof state.secret === 'string' && state.secret !== '') secret = { header: SECRET_HEADER, value: state.secret };
+			const value = storedSecret(this);
+			if (value) secret = { header: SECRET_HEADER, value };
 		} else if (this.getNode().credentials?.[MANUAL_SECRET_CREDENTIAL]) {
 			const cred = await this.getCredentials(MANUAL_SECRET_CREDENTIAL);
 			secret = { header: String(cred.headerName), value: String(cred.secret) };

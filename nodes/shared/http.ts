@@ -95,31 +95,51 @@ export async function authenticatedRequest(
 	retry: RetryPolicy = DEFAULT_RETRY,
 ): Promise<unknown> {
 	for (let attempt = 0; ; attempt++) {
+		let failure: ApiFailure;
 		try {
-			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+			// The full response, errors included: n8n's NodeApiError keeps neither the response headers
+			// (Retry-After) nor non-JSON bodies, so statuses are handled here instead.
+			const res = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 				method: request.method,
 				url: request.url,
 				qs: request.qs,
 				body: request.body,
 				json: true,
 				timeout: request.timeout ?? 15000,
-			});
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as FullResponse;
+			if (res.statusCode >= 200 && res.statusCode < 300) return res.body;
+			failure = failureFromResponse(res);
 		} catch (error) {
-			const failure = describeFailure(error);
-			const wait = failure.retryAfterSeconds ?? attempt + 1;
-			if (
-				attempt < retry.retries &&
-				failure.status !== undefined &&
-				RETRYABLE.has(failure.status) &&
-				wait <= retry.maxWaitSeconds
-			) {
-				await sleep(wait * 1000);
-				continue;
-			}
-			const status = failure.status === undefined ? '' : ` (HTTP ${failure.status})`;
-			throw apiError(ctx, failure, `${vendor} API error${status}: ${failure.message}`);
+			failure = describeFailure(error);
 		}
+		const wait = failure.retryAfterSeconds ?? attempt + 1;
+		if (
+			attempt < retry.retries &&
+			failure.status !== undefined &&
+			RETRYABLE.has(failure.status) &&
+			wait <= retry.maxWaitSeconds
+		) {
+			await sleep(wait * 1000);
+			continue;
+		}
+		const status = failure.status === undefined ? '' : ` (HTTP ${failure.status})`;
+		throw apiError(ctx, failure, `${vendor} API error${status}: ${failure.message}`);
 	}
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
+/** Status, vendor message and Retry-After of a non-2xx answer. */
+export function failureFromResponse(res: FullResponse): ApiFailure {
+	const described = describeFailure({ response: { status: res.statusCode, data: res.body, headers: res.headers ?? {} } });
+	if (described.message === 'Request failed') described.message = `HTTP ${res.statusCode}`;
+	return described;
 }
 
 /** A NodeApiError carrying the vendor's status and message, and nothing of the request. */

@@ -163,7 +163,7 @@ describe('Currents in real n8n', () => {
 	test('wrong secret, missing secret and stale or malformed timestamps get 401 and start nothing', async () => {
 		const body = sample('RUN_FINISH');
 		const before = n8n.executions(WF_AUTO).length;
-		const attempts = [
+		const attempts: Array<Record<string, string>> = [
 			{ 'x-webhook-secret': 'not-the-secret', 'x-timestamp': String(Date.now()) },
 			{ 'x-timestamp': String(Date.now()) },
 			{ 'x-webhook-secret': secretOf(), 'x-timestamp': String(Date.now() - 10 * 60 * 1000) },
@@ -210,11 +210,11 @@ describe('Currents in real n8n', () => {
 	test('the editor previews the trigger and action outputs from __schema__', async () => {
 		const trigger = await fetch(`${n8n.baseUrl}/schemas/n8n-nodes-testops.currentsTrigger/1.0.0.json`);
 		expect(trigger.status).toBe(200);
-		const schema = await trigger.json();
+		const schema = (await trigger.json()) as { properties: Record<string, unknown> };
 		expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['event', 'runUrl', 'commit', 'failures']));
 		const action = await fetch(`${n8n.baseUrl}/schemas/n8n-nodes-testops.currentsWebhooks/1.0.0/webhook/get.json`);
 		expect(action.status).toBe(200);
-		expect(Object.keys((await action.json()).properties)).toEqual(expect.arrayContaining(['hookId', 'url', 'hookEvents']));
+		expect(Object.keys(((await action.json()) as { properties: object }).properties)).toEqual(expect.arrayContaining(['hookId', 'url', 'hookEvents']));
 	});
 
 	test('Currents Webhooks node creates, lists, gets, updates and deletes hooks (n8n CLI run)', async () => {

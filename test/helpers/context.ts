@@ -112,8 +112,12 @@ export function makeContext(opts: ContextOptions = {}) {
 			headers: req.headers as Record<string, string>,
 			timeout: req.timeout,
 		};
+		if (req.ignoreHttpStatusErrors) config.validateStatus = () => true;
 		try {
 			const res = await axios(config);
+			if (req.returnFullResponse) {
+				return { body: res.data, headers: res.headers, statusCode: res.status, statusMessage: res.statusText };
+			}
 			return res.data;
 		} catch (error) {
 			throw new NodeApiError(node, error as never);

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { currentsEvents } from '../../../nodes/Currents/catalog';
 import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.node';
 import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
@@ -7,6 +9,7 @@ const KEY = 'unit-currents-key';
 const HOOK_URL = 'http://127.0.0.1:5678/webhook/abc/webhook';
 const node = new CurrentsTrigger();
 const methods = node.webhookMethods.default;
+const prod = (c: { staticData: Record<string, unknown> }) => (c.staticData.production ?? {}) as Record<string, string>;
 
 describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 	let fake: CurrentsFake;
@@ -22,7 +25,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		fake.requests.length = 0;
 	});
 
-	function ctx(staticData: Record<string, unknown> = {}, params: Record<string, unknown> = {}) {
+	function ctx(staticData: IDataObject = {}, params: Record<string, unknown> = {}) {
 		return makeContext({
 			params: {
 				setupMode: 'automatic',
@@ -44,8 +47,8 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(fake.hooks).toHaveLength(1);
 		const [hook] = fake.hooks;
 		expect(hook).toMatchObject({ url: HOOK_URL, projectId: 'proj_alpha', label: 'n8n: Nightly alerts', hookEvents: ['RUN_FINISH', 'RUN_START'] });
-		expect(c.staticData).toEqual({ hookId: hook.hookId, secret: JSON.parse(hook.headers!)['x-webhook-secret'], projectId: 'proj_alpha' });
-		expect(c.staticData.secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(c.staticData).toEqual({ production: { hookId: hook.hookId, secret: JSON.parse(hook.headers!)['x-webhook-secret'], projectId: 'proj_alpha' } });
+		expect(prod(c).secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(await methods.checkExists.call(c.hook)).toBe(true);
 	});
 
@@ -71,13 +74,13 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await methods.create.call(c.hook);
 		expect(fake.hooks).toHaveLength(1);
 		expect(fake.hooks[0].hookId).toBe(first.hookId);
-		expect(JSON.parse(fake.hooks[0].headers!)).toEqual({ 'x-team': 'qa', 'x-webhook-secret': c.staticData.secret });
+		expect(JSON.parse(fake.hooks[0].headers!)).toEqual({ 'x-team': 'qa', 'x-webhook-secret': prod(c).secret });
 	});
 
 	test('checkExists forgets a hook deleted behind our back and repairs drifted events', async () => {
 		const c = ctx();
 		await methods.create.call(c.hook);
-		const hookId = c.staticData.hookId as string;
+		const hookId = prod(c).hookId;
 		// Drift: someone changed the events in the dashboard.
 		await fetch(`${baseUrl}/webhooks/${hookId}`, {
 			method: 'PUT',
@@ -89,7 +92,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		// Gone: deleted in the dashboard.
 		await fetch(`${baseUrl}/webhooks/${hookId}`, { method: 'DELETE', headers: { authorization: `Bearer ${KEY}` } });
 		expect(await methods.checkExists.call(c.hook)).toBe(false);
-		expect(c.staticData).toEqual({});
+		expect(c.staticData).toEqual({ production: {} });
 	});
 
 	test('delete removes the hook, treats 404 as gone and clears the state', async () => {
@@ -97,10 +100,10 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await methods.create.call(c.hook);
 		expect(await methods.delete.call(c.hook)).toBe(true);
 		expect(fake.hooks).toHaveLength(0);
-		expect(c.staticData).toEqual({});
-		const stale = ctx({ hookId: '550e8400-e29b-41d4-a716-446655440000', secret: 's', projectId: 'proj_alpha' });
+		expect(c.staticData).toEqual({ production: {} });
+		const stale = ctx({ production: { hookId: '550e8400-e29b-41d4-a716-446655440000', secret: 's', projectId: 'proj_alpha' } });
 		expect(await methods.delete.call(stale.hook)).toBe(true);
-		expect(stale.staticData).toEqual({});
+		expect(stale.staticData).toEqual({ production: {} });
 	});
 
 	test('a failing API makes activation fail with the status and vendor message, and writes no state', async () => {
@@ -109,7 +112,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await expect(methods.create.call(c.hook)).rejects.toThrow(
 			'Could not register the Currents webhook (HTTP 500): database unavailable',
 		);
-		expect(c.staticData).toEqual({});
+		expect(c.staticData).toEqual({ production: {} });
 		expect(fake.hooks).toHaveLength(0);
 	});
 
@@ -121,6 +124,14 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(fake.requests.filter((r) => r.method === 'GET' && r.path === '/webhooks')).toHaveLength(2);
 	});
 
+	test('a 429 whose Retry-After is too long fails at once with the status, without hammering the API', async () => {
+		fake.addFault({ method: 'GET', path: '^/webhooks$', status: 429, headers: { 'retry-after': '60' }, body: { status: 'FAILED', message: 'Too many requests' } });
+		const c = ctx();
+		await expect(methods.create.call(c.hook)).rejects.toThrow('Could not register the Currents webhook (HTTP 429): Too many requests');
+		expect(fake.requests.filter((r) => r.path === '/webhooks')).toHaveLength(1);
+		expect(c.staticData).toEqual({ production: {} });
+	});
+
 	test('an invalid API key surfaces as a 401 activation error without the key in it', async () => {
 		const c = makeContext({
 			params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
@@ -130,6 +141,27 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		const error = await methods.create.call(c.hook).catch((e: Error) => e);
 		expect(String((error as Error).message)).toBe('Could not register the Currents webhook (HTTP 401): Invalid API key');
 		expect(JSON.stringify(error)).not.toContain('wrong-key-value');
+	});
+
+	test("the editor's test hook lives beside the production hook and never disturbs it", async () => {
+		const staticData: IDataObject = {};
+		const production = ctx(staticData);
+		await methods.create.call(production.hook);
+		const testUrl = HOOK_URL.replace('/webhook/', '/webhook-test/');
+		const test = makeContext({
+			params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
+			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
+			staticData,
+			webhookUrl: testUrl,
+		});
+		expect(await methods.checkExists.call(test.hook)).toBe(false);
+		await methods.create.call(test.hook);
+		expect(fake.hooks.map((h) => h.url).sort()).toEqual([HOOK_URL, testUrl].sort());
+		const productionRecord = { ...(staticData.production as object) };
+		await methods.delete.call(test.hook);
+		expect(fake.hooks.map((h) => h.url)).toEqual([HOOK_URL]);
+		expect(staticData.production).toEqual(productionRecord);
+		expect(await methods.checkExists.call(production.hook)).toBe(true);
 	});
 
 	test('manual setup registers nothing', async () => {
@@ -146,7 +178,7 @@ describe('Currents Trigger webhook()', () => {
 	test('automatic mode accepts the stored secret and outputs the payload', async () => {
 		const c = makeContext({
 			params: { setupMode: 'automatic', events: ['RUN_FINISH'], options: {} },
-			staticData: { hookId: 'h', secret: 'stored-secret', projectId: 'p' },
+			staticData: { production: { hookId: 'h', secret: 'stored-secret', projectId: 'p' } },
 			headers: { 'x-webhook-secret': 'stored-secret', 'x-timestamp': String(Date.now()) },
 			rawBody: JSON.stringify(sample),
 		});
@@ -157,7 +189,7 @@ describe('Currents Trigger webhook()', () => {
 	test('a wrong secret answers 401 and starts nothing', async () => {
 		const c = makeContext({
 			params: { setupMode: 'automatic', events: ['RUN_FINISH'], options: {} },
-			staticData: { secret: 'stored-secret' },
+			staticData: { production: { secret: 'stored-secret' } },
 			headers: { 'x-webhook-secret': 'guess' },
 			rawBody: JSON.stringify(sample),
 		});
