@@ -6,11 +6,17 @@ import type { IDataObject } from 'n8n-workflow';
  * workflow static data so that Openlayer's retries (same webhook-id, about 5 s, 5 min and 30 min
  * later) start no second execution.
  *
- * n8n persists static data changed inside `webhook()` of a production webhook: LiveWebhooks'
- * response callback calls WorkflowStaticDataService.saveStaticData(workflow), which writes the
- * workflow's static data when its change flag is set; the flag is set by assigning a property of
- * the object `getWorkflowStaticData('node')` returns. So the log is always replaced, never mutated
- * in place (a nested array created in this request would not be observed).
+ * How it reaches n8n's database (read from n8n's code, proven by test/e2e/openlayer.e2e.ts):
+ * - n8n 1.x: LiveWebhooks' response callback calls WorkflowStaticDataService.saveStaticData(workflow)
+ *   right after `webhook()` answered, which writes the static data when its change flag is set. The
+ *   flag is set by assigning a property of the object `getWorkflowStaticData('node')` returns, so
+ *   the log is always replaced, never mutated in place (a nested array created in this request
+ *   would not be observed).
+ * - n8n 2.x defers that callback until the execution has been created, and creating the
+ *   execution's Workflow from the same static data object resets the change flag, so the webhook's
+ *   change is lost (except when the workflow had no static data yet). The execution itself starts
+ *   from the stored static data and saves it when it ends if it changed; the trigger's `execute()`
+ *   therefore records the id again when it is missing, which persists it when the execution ends.
  */
 export interface DeliveryLogState extends IDataObject {
 	/** Oldest first. `at` is the acceptance time in epoch seconds. */

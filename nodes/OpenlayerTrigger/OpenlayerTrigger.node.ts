@@ -22,6 +22,12 @@ import { decodeSigningSecret, nowInSeconds, STANDARD_WEBHOOKS_TOLERANCE_SECONDS 
 
 const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
 
+/**
+ * Carries the verified webhook-id from `webhook()` to `execute()` on the item itself (outside
+ * `json`); `execute()` never copies it to its output.
+ */
+const WEBHOOK_ID_ITEM_KEY = 'openlayerWebhookId';
+
 interface TriggerOptions {
 	ignoreRetries?: boolean;
 	toleranceSeconds?: number;
@@ -73,6 +79,9 @@ export class OpenlayerTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Answer accepted deliveries with an empty 200 (n8n would otherwise send the literal
+				// text "firstEntryJson"); Openlayer only looks at the status.
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],
@@ -186,9 +195,14 @@ export class OpenlayerTrigger implements INodeType {
 			now,
 		});
 		if (ignoreRetries && decision.verdict.kind === 'accept' && decision.webhookId) {
+			// Persisted with the response on n8n 1.x (see deliveryLog.ts); execute() makes sure too.
 			rememberAccepted(state, decision.webhookId, now);
 		}
-		return answer(this, decision.verdict);
+		const response = answer(this, decision.verdict);
+		if (decision.webhookId) {
+			for (const item of response.workflowData?.[0] ?? []) item[WEBHOOK_ID_ITEM_KEY] = decision.webhookId;
+		}
+		return response;
 	}
 
 	/**
@@ -197,6 +211,18 @@ export class OpenlayerTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const options = this.getNodeParameter('options', 0, {}) as TriggerOptions;
+		if (options.ignoreRetries !== false) {
+			// n8n 2.x does not persist static data changed in webhook() once the workflow has any, but it
+			// saves what an execution changes when the execution ends. The execution starts from the
+			// stored static data, so the id is only written (and the data saved) when it is missing.
+			const state = this.getWorkflowStaticData('node') as DeliveryLogState;
+			const now = nowInSeconds();
+			for (const item of items) {
+				const id = item[WEBHOOK_ID_ITEM_KEY];
+				if (typeof id === 'string' && id !== '' && !wasAccepted(state, id, now)) rememberAccepted(state, id, now);
+			}
+		}
 		const attach = this.getNodeParameter('attachFailingTests', 0, false) as boolean;
 		if (!attach) return [items.map((item, i) => ({ json: item.json, pairedItem: { item: i } }))];
 		return [await attachFailingTests(this, items)];

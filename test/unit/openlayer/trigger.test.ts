@@ -50,7 +50,9 @@ describe('Openlayer Trigger description', () => {
 		expect(d.displayName).toContain('Trigger');
 		expect(d.group).toEqual(['trigger']);
 		expect(d.inputs).toEqual([]);
-		expect(d.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(d.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' },
+		]);
 		expect((d as { usableAsTool?: unknown }).usableAsTool).toBeUndefined();
 	});
 
@@ -117,13 +119,16 @@ describe('credential test (checkSigningSecret)', () => {
 
 describe('webhook()', () => {
 	it.each(openlayerEvents.map((e) => [e.name] as const))('starts one execution for a signed %s delivery', async (name) => {
-		const { run, ctx } = deliver(sample(name));
+		const { run, ctx, id } = deliver(sample(name));
 		const res = await run();
 		expect(res.noWebhookResponse).toBeUndefined();
 		expect(res.workflowData).toHaveLength(1);
 		const [item] = res.workflowData![0];
 		expect(item.json).toMatchObject(sample(name));
 		if (name === 'tests.result.updated') expect((item.json.data as any).tests.status).toBe('failing');
+		// The verified id travels to execute() beside the json, never inside it.
+		expect(item.openlayerWebhookId).toBe(id);
+		expect(JSON.stringify(item.json)).not.toContain(id);
 		expect(ctx.recorded.status).toBeUndefined();
 	});
 
@@ -266,6 +271,44 @@ describe('execute()', () => {
 		expect(out.map((o) => o.json)).toEqual(items().map((i) => i.json));
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(ctx.recorded.requests).toHaveLength(0);
+	});
+
+	it('records the delivered webhook-id in static data when it is missing, and drops it from the output', async () => {
+		const staticData: DeliveryLogState = {};
+		const input = items().map((item, i) => ({ ...item, openlayerWebhookId: `msg_exec_${i}` }));
+		const ctx = makeContext({ params: { options: {} }, items: input, staticData });
+		const [out] = await node.execute.call(ctx.execute);
+		expect(staticData.acceptedDeliveries!.map((e) => e.id)).toEqual(['msg_exec_0', 'msg_exec_1']);
+		expect(out.every((o) => !('openlayerWebhookId' in o))).toBe(true);
+		expect(out.map((o) => o.json)).toEqual(items().map((i) => i.json));
+
+		// Already stored (n8n 1.x saved it with the response): the static data is left untouched, so
+		// the execution does not write it again.
+		const stored = staticData.acceptedDeliveries;
+		await node.execute.call(makeContext({ params: { options: {} }, items: input, staticData }).execute);
+		expect(staticData.acceptedDeliveries).toBe(stored);
+	});
+
+	it('records nothing when retries are not ignored', async () => {
+		const staticData: DeliveryLogState = {};
+		const input = items().map((item) => ({ ...item, openlayerWebhookId: 'msg_off' }));
+		const [out] = await node.execute.call(
+			makeContext({ params: { options: { ignoreRetries: false } }, items: input, staticData }).execute,
+		);
+		expect(staticData).toEqual({});
+		expect(out.every((o) => !('openlayerWebhookId' in o))).toBe(true);
+	});
+
+	it('webhook() and execute() together: a retry after the execution is recognised', async () => {
+		const staticData: IDataObject = {};
+		const first = deliver(sample('test.created'), { id: 'msg_chain', staticData });
+		const res = await first.run();
+		// Simulate n8n 2.x losing the webhook's change: the execution starts from stored (empty) data.
+		const executionState: IDataObject = {};
+		await node.execute.call(makeContext({ params: { options: {} }, items: res.workflowData![0], staticData: executionState }).execute);
+		const retry = deliver(sample('test.created'), { id: 'msg_chain', staticData: executionState });
+		await retry.run();
+		expect(retry.ctx.recorded.status).toBe(200);
 	});
 
 	it('attaches the failing tests from the API when asked', async () => {
