@@ -32,9 +32,28 @@ export function eventOptions(events: readonly EventSpec[]): INodePropertyOptions
 
 export type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown> };
 
-/** JSON Schema (draft 2020-12) of what the trigger outputs, as n8n's own nodes ship it. */
+/**
+ * n8n's schema preview shows `anyOf: [T, null]` as a field of unknown type, so for the preview a
+ * nullable field is shown as its non-null type (the description says when it can be null).
+ */
+function collapseNullable(node: unknown): unknown {
+	if (Array.isArray(node)) return node.map(collapseNullable);
+	if (node === null || typeof node !== 'object') return node;
+	const obj = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, collapseNullable(v)])) as Record<string, unknown>;
+	const anyOf = obj.anyOf;
+	if (Array.isArray(anyOf)) {
+		const nonNull = anyOf.filter((m) => !(m && typeof m === 'object' && (m as { type?: unknown }).type === 'null'));
+		if (nonNull.length === 1 && anyOf.length === 2) {
+			const { anyOf: _dropped, ...rest } = obj;
+			return { ...(nonNull[0] as object), ...rest };
+		}
+	}
+	return obj;
+}
+
+/** JSON Schema (draft 2020-12) of what the trigger outputs, as n8n's editor previews it. */
 export function toJsonSchema(schema: z.ZodType): JsonSchema {
-	const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) as JsonSchema;
+	const json = collapseNullable(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' })) as JsonSchema;
 	delete json.$schema;
 	return json;
 }
