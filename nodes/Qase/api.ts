@@ -42,9 +42,8 @@ export async function qaseBaseUrl(ctx: ApiContext): Promise<string> {
 }
 
 /**
- * One retry for a rate limit or gateway error. n8n's NodeApiError does not keep response headers, so
- * Qase's Retry-After is not visible here and the retry comes after a second; a limit that persists is
- * reported in the item rather than waited out.
+ * One retry for a rate limit or gateway error, after Qase's Retry-After (or a second without one). A
+ * Retry-After over 5 s is not waited out: the failure is reported in the item at once.
  */
 const LOOKUP_RETRY: RetryPolicy = { retries: 1, maxWaitSeconds: 5 };
 

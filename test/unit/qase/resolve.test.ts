@@ -100,6 +100,24 @@ describe('Resolve Full Record via execute()', () => {
 		expect(out[0].json.record_error).toEqual({ status: 429, message: 'Qase API error (HTTP 429): Too Many Requests' });
 	});
 
+	it('does not wait out a long Retry-After: reports the 429 at once', async () => {
+		fake.addFault({ path: '^/v1/run/', status: 429, headers: { 'Retry-After': '60' } });
+		const started = Date.now();
+		const { out } = await execute([await itemOf(sample('run.completed'))], { resolveRecord: true }, creds);
+		expect(Date.now() - started).toBeLessThan(900);
+		expect(fake.requests).toHaveLength(1);
+		expect(out[0].json.record_error).toMatchObject({ status: 429 });
+	});
+
+	it('honours a short Retry-After before its one retry', async () => {
+		fake.addFault({ path: '^/v1/case/', status: 429, headers: { 'Retry-After': '2' }, times: 1 });
+		const started = Date.now();
+		const { out } = await execute([await itemOf(sample('case.updated'))], { resolveRecord: true }, creds);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+		expect(fake.requests).toHaveLength(2);
+		expect(out[0].json.record).toMatchObject({ id: 1610 });
+	});
+
 	it('gets the record after one short rate limit', async () => {
 		fake.addFault({ path: '^/v1/suite/', status: 429, headers: { 'Retry-After': '0' }, times: 1 });
 		const { out } = await execute([await itemOf(sample('suite.updated'))], { resolveRecord: true }, creds);
