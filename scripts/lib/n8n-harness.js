@@ -8,7 +8,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n, ROOT, CACHE } = require('./n8n-install');
+const { ensureN8n, cleanEnv, ROOT, CACHE } = require('./n8n-install');
 
 const ENCRYPTION_KEY = 'n8n-nodes-testops-local-encryption-key';
 
@@ -24,6 +24,7 @@ function packPackage() {
 	// --ignore-scripts: the caller has just built dist; prepack would rebuild it.
 	const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], {
 		cwd: ROOT,
+		env: cleanEnv(),
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -43,7 +44,7 @@ function installPackage(userFolder, tarball) {
 	execFileSync(
 		'npm',
 		['install', tarball, '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
+		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'], env: cleanEnv() },
 	);
 }
 
@@ -59,7 +60,7 @@ function freePort() {
 }
 
 function n8nEnv({ userFolder, port, brokerPort, extra }) {
-	const env = { ...process.env };
+	const env = cleanEnv();
 	// Settings a user would not have set must not leak in from the caller's shell.
 	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
 	// jest sets NODE_ENV=test, which makes n8n refuse to load nodes ("Not available in tests").

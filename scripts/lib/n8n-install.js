@@ -19,9 +19,22 @@ function log(msg) {
 	process.stderr.write(`[n8n-install] ${msg}\n`);
 }
 
-function run(cmd, args, opts) {
+/**
+ * The environment for npm commands run here. When this runs under `npm run …`, npm hands the
+ * repository's own settings down as npm_config_* variables — ignore-scripts=true among them, which
+ * would silently skip the sqlite3 build — so those are dropped.
+ */
+function cleanEnv(base = process.env) {
+	const env = { ...base };
+	for (const key of Object.keys(env)) {
+		if (/^npm_(config|lifecycle|package)_/i.test(key)) delete env[key];
+	}
+	return env;
+}
+
+function run(cmd, args, opts = {}) {
 	const started = Date.now();
-	const res = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+	const res = spawnSync(cmd, args, { stdio: 'inherit', ...opts, env: cleanEnv(opts.env) });
 	if (res.status !== 0) {
 		throw new Error(`${cmd} ${args.join(' ')} failed with exit ${res.status}`);
 	}
@@ -54,6 +67,10 @@ function ensureNode(line) {
 	return bin;
 }
 
+function sqliteBinding(dir) {
+	return path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+}
+
 /** Returns the folder holding node_modules/n8n, installing it first when the cache lacks it. */
 function ensureN8n(line = 1) {
 	const spec = N8N_LINES[line];
@@ -61,7 +78,7 @@ function ensureN8n(line = 1) {
 	const dir = n8nDir(line);
 	const marker = path.join(dir, '.ready');
 	const nodeBin = ensureNode(line);
-	if (fs.existsSync(marker)) return { dir, nodeBin, version: spec.version, cached: true };
+	if (fs.existsSync(marker) && fs.existsSync(sqliteBinding(dir))) return { dir, nodeBin, version: spec.version, cached: true };
 
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(
@@ -88,13 +105,16 @@ function ensureN8n(line = 1) {
 		{ cwd: dir, env },
 	);
 	log(`npm install took ${(t1 / 1000).toFixed(0)} s; building sqlite3 from source (about 90 s) …`);
-	const t2 = run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: dir, env });
+	const t2 = run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: dir, env });
+	if (!fs.existsSync(sqliteBinding(dir))) {
+		throw new Error(`sqlite3 did not build: ${sqliteBinding(dir)} is missing`);
+	}
 	log(`sqlite3 built in ${(t2 / 1000).toFixed(0)} s`);
 	fs.writeFileSync(marker, new Date().toISOString());
 	return { dir, nodeBin, version: spec.version, cached: false };
 }
 
-module.exports = { ensureN8n, n8nDir, nodeBinary, N8N_LINES, ROOT, CACHE };
+module.exports = { ensureN8n, n8nDir, nodeBinary, cleanEnv, N8N_LINES, ROOT, CACHE };
 
 if (require.main === module) {
 	const line = Number(process.argv[2] || process.env.N8N_LINE || 1);
