@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { rewrap, statusOf } from '../shared/http';
+import { apiError, rewrap, statusOf } from '../shared/http';
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from './api';
 import type { CurrentsWebhook } from './catalog';
 
@@ -75,12 +76,19 @@ function hasSecret(hook: CurrentsWebhook, secret: string): boolean {
 	return Object.entries(parseHeaders(hook.headers)).some(([k, v]) => k.toLowerCase() === SECRET_HEADER && v === secret);
 }
 
-/** Activation errors name the step that failed, then the vendor's own status and message. */
+/**
+ * Activation errors name the step that failed, then the vendor's own status and message. The
+ * description carries the same whole sentence: n8n 1.x shows a user only the description of a
+ * NodeApiError that failed an activation (WorkflowService), which alone ("Internal server error")
+ * would not say that Currents answered, nor to what.
+ */
 function failure(ctx: IHookFunctions, error: unknown, what: string): Error {
 	const status = statusOf(error);
 	const vendor = (error as { description?: unknown }).description;
 	const detail = typeof vendor === 'string' && vendor !== '' ? vendor : (error as Error).message;
-	return rewrap(ctx, error, `Could not ${what} the Currents webhook${status ? ` (HTTP ${status})` : ''}: ${detail}`);
+	const message = `Could not ${what} the Currents webhook${status ? ` (HTTP ${status})` : ''}: ${detail}`;
+	if (error instanceof NodeApiError) return apiError(ctx, { status, message }, message);
+	return rewrap(ctx, error, message);
 }
 
 /**

@@ -17,6 +17,12 @@ import type { IDataObject } from 'n8n-workflow';
  *   change is lost (except when the workflow had no static data yet). The execution itself starts
  *   from the stored static data and saves it when it ends if it changed; the trigger's `execute()`
  *   therefore records the id again when it is missing, which persists it when the execution ends.
+ *
+ * Either way each request or execution saves the static data it loaded when it started, whole, so
+ * under concurrent deliveries the last writer wins and ids accepted meanwhile drop out of the stored
+ * log (test/e2e/load.e2e.ts measures how many survive 1,000 deliveries from 20 clients). The process
+ * memory below (`wasAcceptedInProcess`) recognises those retries while n8n keeps running;
+ * the stored log is what survives a restart.
  */
 export interface DeliveryLogState extends IDataObject {
 	/** Oldest first. `at` is the acceptance time in epoch seconds. */
@@ -70,4 +76,36 @@ export function rememberAccepted(
 	const kept = entries(state).filter((e) => e.id !== key && now - e.at <= windowSeconds);
 	kept.push({ id: key, at: now });
 	state.acceptedDeliveries = kept.slice(-capacity).map((e) => ({ id: e.id, at: e.at }));
+}
+
+/**
+ * Ids accepted by this n8n process, per trigger node (`scope`: workflow id and node name), with the
+ * same window and capacity as the stored log. It is not lost to concurrent saves of static data, so
+ * Openlayer's retries (about 5 s, 5 min and 30 min later) are recognised even when the stored log
+ * lost their id; it does not survive a restart, which the stored log covers.
+ */
+const processLog = new Map<string, Entry[]>();
+
+export function wasAcceptedInProcess(
+	scope: string,
+	id: string,
+	now: number,
+	windowSeconds = DEDUPE_WINDOW_SECONDS,
+): boolean {
+	const key = keyOf(id);
+	return (processLog.get(scope) ?? []).some((e) => e.id === key && now - e.at <= windowSeconds);
+}
+
+export function rememberAcceptedInProcess(
+	scope: string,
+	id: string,
+	now: number,
+	options: { windowSeconds?: number; capacity?: number } = {},
+): void {
+	const windowSeconds = options.windowSeconds ?? DEDUPE_WINDOW_SECONDS;
+	const capacity = Math.max(1, options.capacity ?? DEDUPE_CAPACITY);
+	const key = keyOf(id);
+	const kept = (processLog.get(scope) ?? []).filter((e) => e.id !== key && now - e.at <= windowSeconds);
+	kept.push({ id: key, at: now });
+	processLog.set(scope, kept.slice(-capacity));
 }

@@ -13,7 +13,13 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { openlayerEvents } from '../Openlayer/catalog';
-import { rememberAccepted, wasAccepted, type DeliveryLogState } from '../Openlayer/deliveryLog';
+import {
+	rememberAccepted,
+	rememberAcceptedInProcess,
+	wasAccepted,
+	wasAcceptedInProcess,
+	type DeliveryLogState,
+} from '../Openlayer/deliveryLog';
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
 import { eventOptions } from '../shared/catalog';
@@ -186,17 +192,22 @@ export class OpenlayerTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const ignoreRetries = options.ignoreRetries !== false;
 		const state = this.getWorkflowStaticData('node') as DeliveryLogState;
+		// The stored log can lose ids to concurrent saves; this process's own memory cannot.
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
 		const now = nowInSeconds();
 		const decision = receiveOpenlayer(this.getHeaderData(), rawBodyOf(this), {
 			secrets: await signingSecrets(this),
 			toleranceSeconds: options.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
 			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
-			isDuplicate: ignoreRetries ? (id) => wasAccepted(state, id, now) : undefined,
+			isDuplicate: ignoreRetries
+				? (id) => wasAccepted(state, id, now) || wasAcceptedInProcess(scope, id, now)
+				: undefined,
 			now,
 		});
 		if (ignoreRetries && decision.verdict.kind === 'accept' && decision.webhookId) {
 			// Persisted with the response on n8n 1.x (see deliveryLog.ts); execute() makes sure too.
 			rememberAccepted(state, decision.webhookId, now);
+			rememberAcceptedInProcess(scope, decision.webhookId, now);
 		}
 		const response = answer(this, decision.verdict);
 		if (decision.webhookId) {

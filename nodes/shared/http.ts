@@ -52,6 +52,14 @@ export function describeFailure(error: unknown): ApiFailure {
 			break;
 		}
 	}
+	// n8n's NodeApiError replaces axios's "timeout of 15000ms exceeded" (code ECONNABORTED, dropped
+	// with the cause) by "The connection was aborted, perhaps the server is offline", which misleads
+	// when the API is merely slow; the original text survives in its `messages`.
+	const messages = pick(error, 'messages');
+	const timeout = [pick(error, 'message'), ...(Array.isArray(messages) ? messages : [])]
+		.map((m) => (typeof m === 'string' ? /timeout of (\d+)ms exceeded/.exec(m) : null))
+		.find((m) => m !== null);
+	if (!message && timeout) message = `The request timed out (no answer within ${Number(timeout[1]) / 1000} s)`;
 	if (!message && (code === 'ECONNABORTED' || code === 'ETIMEDOUT')) message = 'The request timed out';
 	if (!message && code === 'ECONNREFUSED') message = 'Connection refused';
 	if (!message && typeof body === 'string' && body.trim() !== '' && body.length < 300) message = body.trim();

@@ -116,6 +116,14 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(fake.hooks).toHaveLength(0);
 	});
 
+	test('the activation error says the whole story in its description too (all n8n 1.x shows a user)', async () => {
+		fake.addFault({ method: 'POST', path: '^/webhooks$', status: 500, body: { status: 'FAILED', message: 'database unavailable' } });
+		const error = (await methods.create.call(ctx().hook).catch((e: unknown) => e)) as { message: string; description?: string; httpCode: string };
+		// n8n 1.x's WorkflowService reports `error.description ?? error.message` of a NodeApiError.
+		expect(error.description ?? error.message).toBe('Could not register the Currents webhook (HTTP 500): database unavailable');
+		expect(error.httpCode).toBe('500');
+	});
+
 	test('a 429 with a short Retry-After is retried and activation succeeds', async () => {
 		fake.addFault({ method: 'GET', path: '^/webhooks$', status: 429, headers: { 'retry-after': '1' }, times: 1 });
 		const c = ctx();

@@ -1,4 +1,12 @@
-import { DEDUPE_CAPACITY, DEDUPE_WINDOW_SECONDS, rememberAccepted, wasAccepted, type DeliveryLogState } from '../../../nodes/Openlayer/deliveryLog';
+import {
+	DEDUPE_CAPACITY,
+	DEDUPE_WINDOW_SECONDS,
+	rememberAccepted,
+	rememberAcceptedInProcess,
+	wasAccepted,
+	wasAcceptedInProcess,
+	type DeliveryLogState,
+} from '../../../nodes/Openlayer/deliveryLog';
 
 const T = 1_760_000_000;
 
@@ -81,5 +89,32 @@ describe('delivery log (retry memory)', () => {
 			{ id: 'ok', at: T },
 			{ id: 'new', at: T },
 		]);
+	});
+});
+
+describe('process memory (survives concurrent saves of static data, not restarts)', () => {
+	it('remembers per scope, for the same window, bounded like the stored log', () => {
+		rememberAcceptedInProcess('wf-a:Trigger', 'msg_p1', T);
+		expect(wasAcceptedInProcess('wf-a:Trigger', 'msg_p1', T + DEDUPE_WINDOW_SECONDS)).toBe(true);
+		expect(wasAcceptedInProcess('wf-a:Trigger', 'msg_p1', T + DEDUPE_WINDOW_SECONDS + 1)).toBe(false);
+		expect(wasAcceptedInProcess('wf-b:Trigger', 'msg_p1', T)).toBe(false);
+		for (let i = 0; i < DEDUPE_CAPACITY + 1; i++) rememberAcceptedInProcess('wf-c:Trigger', `msg_${i}`, T);
+		expect(wasAcceptedInProcess('wf-c:Trigger', 'msg_0', T)).toBe(false);
+		expect(wasAcceptedInProcess('wf-c:Trigger', 'msg_1', T)).toBe(true);
+		expect(wasAcceptedInProcess('wf-c:Trigger', `msg_${DEDUPE_CAPACITY}`, T)).toBe(true);
+	});
+
+	it('still knows an id that a concurrent save dropped from the stored log', () => {
+		// Two requests load the same stored log, each adds its id, the last save wins.
+		const stored: DeliveryLogState = {};
+		const first = JSON.parse(JSON.stringify(stored)) as DeliveryLogState;
+		const second = JSON.parse(JSON.stringify(stored)) as DeliveryLogState;
+		rememberAccepted(first, 'msg_first', T);
+		rememberAcceptedInProcess('wf-d:Trigger', 'msg_first', T);
+		rememberAccepted(second, 'msg_second', T);
+		rememberAcceptedInProcess('wf-d:Trigger', 'msg_second', T);
+		const saved = second;
+		expect(wasAccepted(saved, 'msg_first', T + 5)).toBe(false);
+		expect(wasAcceptedInProcess('wf-d:Trigger', 'msg_first', T + 5)).toBe(true);
 	});
 });

@@ -226,6 +226,15 @@ describe('webhook()', () => {
 			expect(staticData).toEqual({});
 		});
 
+		it('recognises a retry whose id a concurrent save dropped from the stored log', async () => {
+			// Each request works on the static data it loaded; here the retry sees a log without the id.
+			const first = deliver(sample('test.deleted'), { id: 'msg_lost_in_save', staticData: {} });
+			expect((await first.run()).workflowData).toBeDefined();
+			const retry = deliver(sample('test.deleted'), { id: 'msg_lost_in_save', staticData: {} });
+			expect(await retry.run()).toEqual({ noWebhookResponse: true });
+			expect(retry.ctx.recorded).toMatchObject({ status: 200, body: { received: true, skipped: expect.stringContaining('duplicate') } });
+		});
+
 		it('keeps a bounded memory: the oldest ids are forgotten first', async () => {
 			const now = Math.floor(Date.now() / 1000);
 			const staticData: DeliveryLogState = {

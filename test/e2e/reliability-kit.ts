@@ -1,0 +1,210 @@
+/**
+ * Helpers shared by the reliability suites (load, attack, lifecycle): direct reads of n8n's SQLite
+ * database, a bounded pool of HTTP clients, activation that waits for n8n 2.x's asynchronous
+ * publication, figure printing and the secret scan.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+import type { N8nInstance } from './harness';
+
+/**
+ * Runs one read-only query on the instance's SQLite database with n8n's own sqlite3 module, under
+ * that n8n line's Node binary (the addon is built for it), and returns the rows.
+ */
+export function sql<T = Record<string, any>>(n8n: N8nInstance, query: string, params: unknown[] = []): T[] {
+	const script = [
+		"const path = require('node:path');",
+		"const sqlite3 = require(path.join(process.argv[1], 'node_modules', 'sqlite3'));",
+		"const db = new sqlite3.Database(path.join(process.argv[2], '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);",
+		'db.all(process.argv[3], JSON.parse(process.argv[4]), (err, rows) => {',
+		'  if (err) { process.stderr.write(err.message); process.exit(1); }',
+		'  process.stdout.write(JSON.stringify(rows));',
+		'  db.close();',
+		'});',
+	].join('\n');
+	const out = execFileSync(n8n.install.nodeBin, ['-e', script, n8n.install.dir, n8n.userFolder, query, JSON.stringify(params)], {
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	return JSON.parse(out) as T[];
+}
+
+/** The workflow's static data as n8n stored it (workflow_entity.staticData). */
+export function storedStaticData(n8n: N8nInstance, workflowId: string): any {
+	const [row] = sql(n8n, 'SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
+	return row?.staticData ? JSON.parse(String(row.staticData)) : null;
+}
+
+/** Executions of a workflow by status, straight from execution_entity (cheap, no execution data). */
+export function executionCounts(n8n: N8nInstance, workflowId: string): Record<string, number> {
+	const rows = sql<{ status: string; n: number }>(
+		n8n,
+		'SELECT status, COUNT(*) AS n FROM execution_entity WHERE workflowId = ? GROUP BY status',
+		[workflowId],
+	);
+	return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+const unfinished = (counts: Record<string, number>) => (counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0);
+
+/**
+ * Waits until at least `expected` executions exist and none is still new or running, then until the
+ * count has stayed the same for `quietMs` (so a late extra execution would still be seen).
+ */
+export async function drainExecutions(
+	n8n: N8nInstance,
+	workflowId: string,
+	expected: number,
+	{ timeoutMs = 240000, quietMs = 3000 } = {},
+): Promise<Record<string, number>> {
+	const deadline = Date.now() + timeoutMs;
+	let counts = executionCounts(n8n, workflowId);
+	let stableSince = Date.now();
+	let last = -1;
+	while (Date.now() < deadline) {
+		counts = executionCounts(n8n, workflowId);
+		const n = total(counts);
+		if (n !== last) {
+			last = n;
+			stableSince = Date.now();
+		}
+		if (n >= expected && unfinished(counts) === 0 && Date.now() - stableSince >= quietMs) return counts;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return counts;
+}
+
+export interface Timed {
+	status: number;
+	ms: number;
+	text: string;
+}
+
+/** Runs `count` requests through `concurrency` clients (a bounded promise pool over fetch). */
+export async function runPool(count: number, concurrency: number, send: (i: number) => Promise<Response>): Promise<Timed[]> {
+	const results: Timed[] = new Array(count);
+	let next = 0;
+	const worker = async () => {
+		while (next < count) {
+			const i = next++;
+			const t0 = performance.now();
+			try {
+				const res = await send(i);
+				const text = await res.text();
+				results[i] = { status: res.status, ms: performance.now() - t0, text };
+			} catch (error) {
+				results[i] = { status: 0, ms: performance.now() - t0, text: (error as Error).message };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return results;
+}
+
+export function percentile(values: number[], p: number): number {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Counts per status class, e.g. {'2xx': 1000}. */
+export function statusClasses(results: Timed[]): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const r of results) {
+		const key = r.status === 0 ? 'network error' : `${Math.floor(r.status / 100)}xx`;
+		out[key] = (out[key] ?? 0) + 1;
+	}
+	return out;
+}
+
+/** Prints one line of figures to stderr (jest shows it), prefixed so that it can be grepped. */
+export function figure(suite: string, n8n: N8nInstance | undefined, text: string): void {
+	const line = n8n ? `n8n ${n8n.install.version}` : 'n8n ?';
+	process.stderr.write(`[figures ${suite} | ${line}] ${text}\n`);
+}
+
+/** Where each of the secrets occurs in the given texts (empty when none does). */
+export function findSecrets(secrets: Record<string, string>, texts: Record<string, string>): string[] {
+	const leaks: string[] = [];
+	for (const [secretName, secret] of Object.entries(secrets)) {
+		if (!secret) continue;
+		for (const [where, text] of Object.entries(texts)) {
+			if (text.includes(secret)) leaks.push(`${secretName} in ${where}`);
+		}
+	}
+	return leaks;
+}
+
+/**
+ * Everything a secret could leak into in one instance: n8n's log (server and CLI output), the data of
+ * every execution, and the execution error messages.
+ */
+export function instanceTexts(n8n: N8nInstance): Record<string, string> {
+	const executions = n8n.executions();
+	return {
+		'n8n log': n8n.log(),
+		'execution data': executions.map((e) => e.raw).join('\n'),
+		'execution errors': executions
+			.flatMap((e) => [e.error ?? '', ...Object.values(e.nodes).map((n) => n.error ?? '')])
+			.join('\n'),
+	};
+}
+
+/** The stored error of an execution (its resultData.error), parsed with n8n's own flatted. */
+export function executionError(n8n: N8nInstance, raw: string): Record<string, any> | undefined {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(path.join(n8n.install.dir, 'node_modules', 'flatted'));
+	return flatted.parse(raw)?.resultData?.error;
+}
+
+export interface ActivationOutcome {
+	ok: boolean;
+	/** What n8n reports to the user: the API's message (1.x) or the publication's error (2.x). */
+	message?: string;
+}
+
+/**
+ * Activates or deactivates through n8n's public API and waits for the outcome. n8n 1.x does the
+ * work inside the request (a failure is a 400 with a message). n8n 2.x answers at once and
+ * publishes in the background, retrying a failed trigger activation itself (up to 5 attempts); its
+ * outcome is the workflow_publication_outbox record (status and errorMessage).
+ */
+export async function setActiveAndWait(
+	n8n: N8nInstance,
+	workflowId: string,
+	active: boolean,
+	{ timeoutMs = 150000 } = {},
+): Promise<ActivationOutcome> {
+	const lastOutbox = () =>
+		n8n.line === 2
+			? sql<{ id: number; status: string; errorMessage: string | null }>(
+					n8n,
+					'SELECT id, status, errorMessage FROM workflow_publication_outbox WHERE workflowId = ? ORDER BY id DESC LIMIT 1',
+					[workflowId],
+				)[0]
+			: undefined;
+	const before = lastOutbox()?.id ?? 0;
+	const res = await n8n.publicApi('POST', `/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`);
+	if (n8n.line === 1 || res.status !== 200) {
+		return res.status === 200 ? { ok: true } : { ok: false, message: res.json?.message ?? res.text };
+	}
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const record = lastOutbox();
+		if (record && record.id > before && ['completed', 'failed', 'partial_success'].includes(record.status)) {
+			return record.status === 'completed'
+				? { ok: true, message: record.errorMessage ?? undefined }
+				: { ok: false, message: record.errorMessage ?? record.status };
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`publication of ${workflowId} (${active ? 'activate' : 'deactivate'}) did not finish within ${timeoutMs} ms`);
+}
+
+/** Whether the workflow is active in n8n's database. */
+export function isActive(n8n: N8nInstance, workflowId: string): boolean {
+	const [row] = sql(n8n, 'SELECT active FROM workflow_entity WHERE id = ?', [workflowId]);
+	return Boolean(row?.active);
+}
