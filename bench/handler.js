@@ -1,0 +1,108 @@
+'use strict';
+// Section 1: the cost of each trigger's webhook() path (verification, validation, shaping) with
+// realistic mocked requests, per documented event, and its growth with payload size.
+//   node bench/handler.js [--quick]      prints JSON on stdout, progress on stderr
+const { makeWebhookContext } = require('./lib/context');
+const { summarize, timeCalls, fmtUs } = require('./lib/stats');
+const { triggers, paddedBody, fromDist } = require('./lib/triggers');
+
+const QUICK = process.argv.includes('--quick');
+const EVENT_RUN = QUICK ? { warmup: 300, iterations: 1000 } : { warmup: 1500, iterations: 5000 };
+const SIZES = [
+	{ label: '1 KB', bytes: 1024, warmup: QUICK ? 200 : 1500, iterations: QUICK ? 500 : 3000 },
+	{ label: '100 KB', bytes: 100 * 1024, warmup: QUICK ? 20 : 100, iterations: QUICK ? 60 : 400 },
+	{ label: '1 MB', bytes: 1024 * 1024, warmup: QUICK ? 3 : 10, iterations: QUICK ? 15 : 60 },
+];
+
+const log = (msg) => process.stderr.write(`[handler] ${msg}\n`);
+const gc = () => global.gc && global.gc();
+
+/**
+ * Runs `iterations` deliveries of `rawBody` through a fresh node instance and context and returns
+ * the per-call times. Every delivery must be accepted (an execution in n8n); anything else aborts.
+ */
+async function measure(triggerKey, rawBody, { warmup, iterations, staticData, params, freshStateEachCall = false }) {
+	const t = triggers[triggerKey];
+	const NodeClass = fromDist(t.nodeFile)[t.className];
+	const node = new NodeClass();
+	const opts = {
+		nodeType: t.nodeType,
+		params: params ?? t.params,
+		credentials: t.credentials(),
+		staticData: staticData ?? t.staticData(),
+	};
+	const { ctx, deliver, setWorkflowId, response } = makeWebhookContext(opts);
+	const parsed = JSON.parse(rawBody.toString('utf8'));
+	// Unique ids and fresh timestamps are prepared before the clock starts; Openlayer needs one
+	// signed header set per delivery, the others can share a few.
+	const total = warmup + iterations;
+	const ring = triggerKey === 'openlayer' ? total : Math.min(total, 64);
+	const headerSets = Array.from({ length: ring }, () => t.request(rawBody));
+	const baseState = opts.staticData;
+	let bad;
+	const prepare = (i) => {
+		if (freshStateEachCall) {
+			// A trigger that has seen nothing yet: empty static data, and a workflow of its own so that
+			// no state kept in the process for another trigger applies.
+			opts.staticData = structuredClone(baseState);
+			setWorkflowId(`wfBench${i}`);
+		}
+		deliver(headerSets[i % ring], rawBody, parsed);
+	};
+	const call = async () => {
+		const out = await node.webhook.call(ctx);
+		if (!out.workflowData && !bad) bad = { status: response().statusCode, body: response().body };
+	};
+	gc();
+	const samples = await timeCalls(call, { warmup, iterations, prepare });
+	if (bad) throw new Error(`${t.label}: a delivery was not accepted (${bad.status} ${JSON.stringify(bad.body)})`);
+	return summarize(samples);
+}
+
+async function main() {
+	const result = { node: process.version, perEvent: [], scaling: [], variants: [] };
+
+	for (const key of Object.keys(triggers)) {
+		const t = triggers[key];
+		for (const spec of t.events()) {
+			const rawBody = Buffer.from(JSON.stringify(spec.sample));
+			const s = await measure(key, rawBody, EVENT_RUN);
+			result.perEvent.push({ trigger: key, event: spec.name, bytes: rawBody.length, ...s });
+		}
+		const rows = result.perEvent.filter((r) => r.trigger === key);
+		const worst = rows.reduce((a, b) => (b.medianUs > a.medianUs ? b : a));
+		log(`${t.label}: ${rows.length} events, worst median ${fmtUs(worst.medianUs)} (${worst.event})`);
+	}
+
+	for (const key of Object.keys(triggers)) {
+		const t = triggers[key];
+		for (const size of SIZES) {
+			const rawBody = paddedBody(key, t.scalingEvent, size.bytes);
+			const s = await measure(key, rawBody, size);
+			result.scaling.push({ trigger: key, event: t.scalingEvent, size: size.label, bytes: rawBody.length, ...s });
+			log(`${t.label} ${size.label}: median ${fmtUs(s.medianUs)}, p99 ${fmtUs(s.p99Us)}`);
+		}
+	}
+
+	// Openlayer remembers accepted webhook-ids (retry suppression, up to 1000 per trigger within
+	// 24 h). The per-event figures above are its steady state once the memory is full, the worst
+	// case; these show what that memory costs.
+	const olBody = Buffer.from(JSON.stringify(triggers.openlayer.events().find((e) => e.name === 'tests.result.updated').sample));
+	const variants = [
+		{ name: 'openlayer, retry log full (1000 ids, default)', opts: {} },
+		{ name: 'openlayer, retry log empty (first delivery)', opts: { freshStateEachCall: true } },
+		{ name: 'openlayer, ignoreRetries off', opts: { params: { ...triggers.openlayer.params, options: { ignoreRetries: false } } } },
+	];
+	for (const v of variants) {
+		const s = await measure('openlayer', olBody, { ...EVENT_RUN, ...v.opts });
+		result.variants.push({ variant: v.name, event: 'tests.result.updated', bytes: olBody.length, ...s });
+		log(`${v.name}: median ${fmtUs(s.medianUs)}, p99 ${fmtUs(s.p99Us)}`);
+	}
+
+	process.stdout.write(JSON.stringify(result));
+}
+
+main().catch((error) => {
+	process.stderr.write(`[handler] could not measure: ${error.stack || error}\n`);
+	process.exit(1);
+});
