@@ -185,6 +185,17 @@ function reportE2e(lines, goals, s) {
 	}
 }
 
+function reportDescription(lines, _goals, s) {
+	const d = s.data;
+	lines.push(`\n3b. n8n ${d.n8nVersion} (Node ${d.node}) working on each node's description, per delivery, inside n8n-workflow's own functions`);
+	lines.push(
+		table(
+			['node', 'properties', 'getNodeParameters (each new Workflow, ≥1 per delivery)', 'getNodeParametersIssues (once per execution)'],
+			d.results.map((r) => [r.node, String(r.properties), fmtUs(r.getNodeParameters.medianUs), fmtUs(r.getNodeParametersIssues.medianUs)]),
+		).replace(/^/gm, '   '),
+	);
+}
+
 function reportFootprint(lines, goals, s) {
 	const d = s.data;
 	lines.push(`\n4. Footprint`);
@@ -207,20 +218,30 @@ async function main() {
 	const started = Date.now();
 	const info = machine();
 	const quick = QUICK ? ['--quick'] : [];
-	if (!SKIP_E2E) {
-		// Installs the pinned n8n lines (and Node 24 for line 2) once, reused from .cache afterwards,
-		// before the first section so that the micro-benchmarks can run on Node 24 too.
-		try {
-			const { ensureN8n } = require('../scripts/lib/n8n-install');
-			for (const line of LINES) ensureN8n(line);
-		} catch (error) {
-			process.stderr.write(`bench: could not install n8n: ${error.message}\n`);
-		}
+	const installs = {};
+	// Installs the pinned n8n lines (and Node 24 for line 2) once, reused from .cache afterwards (as
+	// `npm start` and the e2e suite do), before the first section so that the micro-benchmarks can
+	// run on Node 24 too.
+	let installError;
+	try {
+		const { ensureN8n } = require('../scripts/lib/n8n-install');
+		for (const line of LINES) installs[line] = ensureN8n(line);
+	} catch (error) {
+		installError = error;
+		process.stderr.write(`bench: could not install n8n: ${error.message}\n`);
 	}
 	const sections = [];
 	for (const bin of nodes()) sections.push({ kind: 'handler', run: () => section(`handler (${bin === process.execPath ? process.version : 'Node 24'})`, bin, ['--expose-gc', 'bench/handler.js', ...quick]) });
 	for (const bin of nodes()) sections.push({ kind: 'verify', run: () => section(`verify (${bin === process.execPath ? process.version : 'Node 24'})`, bin, ['bench/verify.js', ...quick]) });
 	sections.push({ kind: 'footprint', run: () => section('footprint', process.execPath, ['bench/footprint.js', ...quick]) });
+	for (const line of LINES) {
+		const install = installs[line];
+		if (!install) continue;
+		sections.push({
+			kind: 'description',
+			run: () => section(`n8n's work on our node descriptions, n8n ${install.version}`, install.nodeBin, ['bench/n8n-description.js', install.dir, ...quick]),
+		});
+	}
 	if (!SKIP_E2E) {
 		for (const line of LINES) {
 			// Diagnostic pairs (one setting changed) attribute a gap to its cause on each line.
@@ -230,6 +251,7 @@ async function main() {
 	}
 
 	const results = [];
+	if (installError) results.push({ kind: 'install', label: 'n8n install', error: installError.message, seconds: 0 });
 	for (const s of sections) results.push({ kind: s.kind, ...(await s.run()) });
 	const wallSeconds = (Date.now() - started) / 1000;
 	info.loadavgEnd = os.loadavg().map((x) => +x.toFixed(2));
@@ -241,8 +263,11 @@ async function main() {
 		`machine: nproc ${info.nproc}, ${info.cpu}, ${info.memGiB} GiB, ${info.os}; ${info.node}; ` +
 			`load average at start ${info.loadavg.join(' ')}, at end ${info.loadavgEnd.join(' ')}`,
 	);
-	const reporters = { handler: reportHandler, verify: reportVerify, e2e: reportE2e, footprint: reportFootprint };
-	for (const r of results) {
+	const reporters = { handler: reportHandler, verify: reportVerify, description: reportDescription, e2e: reportE2e, footprint: reportFootprint };
+	// Reported in section order (the sections run with the short ones first).
+	const ORDER = ['install', 'handler', 'verify', 'e2e', 'description', 'footprint'];
+	const ordered = [...results].sort((x, y) => ORDER.indexOf(x.kind) - ORDER.indexOf(y.kind));
+	for (const r of ordered) {
 		if (r.error) {
 			lines.push(`\n${r.label}: COULD NOT MEASURE (${r.error})`);
 			continue;
