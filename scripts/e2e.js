@@ -5,11 +5,16 @@
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
+const { ensureN8n } = require('./lib/n8n-install');
+
 const lines = process.env.N8N_LINE ? [process.env.N8N_LINE] : ['1', '2'];
 const jest = path.join(__dirname, '..', 'node_modules', '.bin', 'jest');
 let status = 0;
 for (const line of lines) {
 	process.stderr.write(`\n=== e2e on n8n line ${line}\n`);
+	// Install (first run only, minutes) before jest starts, so that it never eats into a test
+	// file's beforeAll timeout.
+	ensureN8n(Number(line));
 	const res = spawnSync(jest, ['-c', 'jest.e2e.config.js', '--runInBand', ...process.argv.slice(2)], {
 		stdio: 'inherit',
 		env: { ...process.env, N8N_LINE: line },
