@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiError, authenticatedRequest, rewrap, statusOf, type ApiContext } from '../shared/http';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiError, nodeError, statusOf } from '../shared/errors';
+import { authenticatedRequest, isAmbiguous, type ApiContext } from '../shared/http';
 import type { CurrentsProject, CurrentsWebhook } from './catalog';
 
 export const CURRENTS_CREDENTIAL = 'currentsTestOpsApi';
@@ -56,8 +59,21 @@ export async function listWebhooks(ctx: ApiContext, projectId: string): Promise<
 	return (await call<CurrentsWebhook[]>(ctx, 'GET', '/webhooks', { qs: { projectId } })).data ?? [];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `/webhooks/{hookId}`, only for a hookId of the documented shape (a UUID): an id read from stored
+ * state or from an API answer must never steer the request elsewhere (`..`, `a/b`).
+ */
+function hookPath(ctx: ApiContext, hookId: string): string {
+	if (typeof hookId !== 'string' || !UUID.test(hookId)) {
+		throw new NodeOperationError(ctx.getNode(), `Webhook ID must be a UUID, got "${String(hookId).slice(0, 100)}"`);
+	}
+	return `/webhooks/${hookId}`;
+}
+
 export async function getWebhook(ctx: ApiContext, hookId: string): Promise<CurrentsWebhook> {
-	return (await call<CurrentsWebhook>(ctx, 'GET', `/webhooks/${encodeURIComponent(hookId)}`)).data;
+	return (await call<CurrentsWebhook>(ctx, 'GET', hookPath(ctx, hookId))).data;
 }
 
 export interface WebhookFields {
@@ -67,25 +83,62 @@ export interface WebhookFields {
 	hookEvents?: string[];
 }
 
+/**
+ * POST /webhooks, sent once (the HTTP helper never repeats a POST after a gateway error). When the
+ * answer is ambiguous (5xx, or none) the API may have created the hook anyway: the project's hooks
+ * are then listed and `isOurs` picks the one this request created, which is returned as if the POST
+ * had answered. Without a match the original error stands. So one call leaves at most one hook.
+ */
 export async function createWebhook(
 	ctx: ApiContext,
 	projectId: string,
 	fields: WebhookFields & { url: string },
+	isOurs: (hook: CurrentsWebhook) => boolean = (hook) => sameFields(hook, fields),
 ): Promise<CurrentsWebhook> {
-	return (await call<CurrentsWebhook>(ctx, 'POST', '/webhooks', { qs: { projectId }, body: { ...fields } })).data;
+	try {
+		return (await call<CurrentsWebhook>(ctx, 'POST', '/webhooks', { qs: { projectId }, body: { ...fields } })).data;
+	} catch (error) {
+		if (!isAmbiguous(error)) throw nodeError(ctx, error);
+		let hooks: CurrentsWebhook[];
+		try {
+			hooks = await listWebhooks(ctx, projectId);
+		} catch {
+			throw nodeError(ctx, error);
+		}
+		const ours = hooks.filter(isOurs);
+		if (ours.length === 0) throw nodeError(ctx, error);
+		// The newest is the one this request made, should an identical older one exist.
+		return ours.reduce((a, b) => (String(b.createdAt ?? '') > String(a.createdAt ?? '') ? b : a));
+	}
+}
+
+function sameEvents(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+	const x = a ?? [];
+	const y = b ?? [];
+	return x.length === y.length && x.every((e) => y.includes(e));
+}
+
+/** Whether a listed hook holds exactly the fields a create sent. */
+export function sameFields(hook: CurrentsWebhook, fields: WebhookFields & { url: string }): boolean {
+	return (
+		hook.url === fields.url &&
+		(hook.headers ?? null) === (fields.headers ?? null) &&
+		(hook.label ?? null) === (fields.label ?? null) &&
+		sameEvents(hook.hookEvents, fields.hookEvents)
+	);
 }
 
 export async function updateWebhook(ctx: ApiContext, hookId: string, fields: WebhookFields): Promise<CurrentsWebhook> {
-	return (await call<CurrentsWebhook>(ctx, 'PUT', `/webhooks/${encodeURIComponent(hookId)}`, { body: { ...fields } })).data;
+	return (await call<CurrentsWebhook>(ctx, 'PUT', hookPath(ctx, hookId), { body: { ...fields } })).data;
 }
 
 /** Deletes a hook; returns false when it was already gone (404), which callers treat as success. */
 export async function deleteWebhook(ctx: ApiContext, hookId: string): Promise<boolean> {
 	try {
-		await call<unknown>(ctx, 'DELETE', `/webhooks/${encodeURIComponent(hookId)}`);
+		await call<unknown>(ctx, 'DELETE', hookPath(ctx, hookId));
 		return true;
 	} catch (error) {
 		if (statusOf(error) === 404) return false;
-		throw rewrap(ctx, error);
+		throw nodeError(ctx, error);
 	}
 }

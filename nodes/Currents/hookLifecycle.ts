@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { apiError, rewrap, statusOf } from '../shared/http';
+import { statusOf, withStep } from '../shared/errors';
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from './api';
 import type { CurrentsWebhook } from './catalog';
 
@@ -14,31 +13,66 @@ export interface HookState extends IDataObject {
 	hookId?: string;
 	secret?: string;
 	projectId?: string;
+	/** Set for the hook of a test webhook ("Listen for test event"). */
+	test?: boolean;
 }
 
 /**
- * The editor's "Listen for test event" registers a second, temporary hook on the test URL while the
- * production one may be active. Each gets its own slot in the node's static data, so testing never
- * touches (or deletes) the production hook and its secret. n8n removes both kinds in mode
- * 'internal', so the test URL (n8n's default `/webhook-test/` path) is what tells them apart.
+ * Hooks by webhook URL, in the node's static data. The editor's "Listen for test event" registers a
+ * second, temporary hook on the test URL while the production one may be active; keyed by the URL
+ * n8n gives each lifecycle call (`getNodeWebhookUrl`, which is the test URL for a test webhook,
+ * whatever N8N_ENDPOINT_WEBHOOK_TEST says), testing never touches the production hook or its secret.
+ * n8n removes both kinds in mode 'internal', so neither the mode nor a path convention could tell
+ * them apart there; the URL does.
  */
-function slotOf(ctx: IHookFunctions | IWebhookFunctions): 'test' | 'production' {
-	if (ctx.getMode() === 'manual') return 'test';
-	const url = ctx.getNodeWebhookUrl('default') ?? '';
-	return url.includes('/webhook-test/') ? 'test' : 'production';
+interface HookStore {
+	hooks?: Record<string, HookState>;
+	/** Before hooks were keyed by URL: one record per slot (read once, then moved under its URL). */
+	production?: HookState;
+	test?: HookState;
 }
 
-/** The hook record for this context, created empty when missing (webhook lifecycle only). */
+const hooksOf = (store: HookStore): Record<string, HookState> => {
+	if (typeof store.hooks !== 'object' || store.hooks === null) store.hooks = {};
+	return store.hooks;
+};
+
+/** The hook record for this context's webhook URL, created empty when missing (webhook lifecycle only). */
 export function hookState(ctx: IHookFunctions): HookState {
-	const store = ctx.getWorkflowStaticData('node');
-	const slot = slotOf(ctx);
-	if (typeof store[slot] !== 'object' || store[slot] === null) store[slot] = {};
-	return store[slot] as HookState;
+	const store = ctx.getWorkflowStaticData('node') as HookStore;
+	const url = ctx.getNodeWebhookUrl('default') ?? '';
+	const hooks = hooksOf(store);
+	if (typeof hooks[url] !== 'object' || hooks[url] === null) {
+		// A record from before the URL keys belongs to the production URL; only an activation (mode
+		// 'trigger', said by n8n) may claim it, never a test webhook or a teardown.
+		const legacy = ctx.getMode() === 'trigger' && typeof store.production === 'object' ? store.production : undefined;
+		hooks[url] = legacy ? { ...legacy } : {};
+		if (legacy) delete store.production;
+	}
+	// A test webhook is created in mode 'manual'; its deliveries come in that mode too.
+	if (ctx.getMode() === 'manual') hooks[url].test = true;
+	return hooks[url];
 }
 
-/** The secret deliveries to this URL must carry; read-only, so the delivery path writes nothing. */
+/**
+ * The secret deliveries to this webhook must carry; read-only, so the delivery path writes nothing.
+ * n8n runs a test delivery in mode 'manual' (and gives it the production URL), so the mode picks
+ * the test record; a production delivery finds its record under its URL.
+ */
 export function storedSecret(ctx: IWebhookFunctions): string | undefined {
-	const record = ctx.getWorkflowStaticData('node')[slotOf(ctx)] as HookState | undefined;
+	const store = ctx.getWorkflowStaticData('node') as HookStore;
+	const hooks = typeof store.hooks === 'object' && store.hooks !== null ? store.hooks : {};
+	const records = Object.values(hooks);
+	let record: HookState | undefined;
+	if (ctx.getMode() === 'manual') {
+		record = records.filter((r) => r.test === true && r.secret).pop();
+	} else {
+		record = hooks[ctx.getNodeWebhookUrl('default') ?? ''];
+		if (!record?.secret) {
+			const production = records.filter((r) => r.test !== true && r.secret);
+			record = production.length === 1 ? production[0] : store.production;
+		}
+	}
 	return typeof record?.secret === 'string' && record.secret !== '' ? record.secret : undefined;
 }
 
@@ -76,20 +110,9 @@ function hasSecret(hook: CurrentsWebhook, secret: string): boolean {
 	return Object.entries(parseHeaders(hook.headers)).some(([k, v]) => k.toLowerCase() === SECRET_HEADER && v === secret);
 }
 
-/**
- * Activation errors name the step that failed, then the vendor's own status and message. The
- * description carries the same whole sentence: n8n 1.x shows a user only the description of a
- * NodeApiError that failed an activation (WorkflowService), which alone ("Internal server error")
- * would not say that Currents answered, nor to what.
- */
-function failure(ctx: IHookFunctions, error: unknown, what: string): Error {
-	const status = statusOf(error);
-	const vendor = (error as { description?: unknown }).description;
-	const detail = typeof vendor === 'string' && vendor !== '' ? vendor : (error as Error).message;
-	const message = `Could not ${what} the Currents webhook${status ? ` (HTTP ${status})` : ''}: ${detail}`;
-	if (error instanceof NodeApiError) return apiError(ctx, { status, message }, message);
-	return rewrap(ctx, error, message);
-}
+/** Activation errors name the step that failed, then the vendor's own status and message. */
+const failure = (ctx: IHookFunctions, error: unknown, what: string): Error =>
+	withStep(ctx, error, `Could not ${what} the Currents webhook`);
 
 /**
  * n8n's checkExists: true when the hook we registered is still there with our URL. A hook whose
@@ -145,12 +168,13 @@ export async function registerHook(ctx: IHookFunctions, state: HookState, target
 			hookId = keep.hookId;
 			for (const dup of duplicates) await deleteWebhook(ctx, dup.hookId);
 		} else {
-			const created = await createWebhook(ctx, target.projectId, {
-				url: target.url,
-				hookEvents: target.events,
-				headers: withSecretHeader(null, secret),
-				label: target.label,
-			});
+			// After an ambiguous failure the hook carrying this fresh secret, if the API made it, is ours.
+			const created = await createWebhook(
+				ctx,
+				target.projectId,
+				{ url: target.url, hookEvents: target.events, headers: withSecretHeader(null, secret), label: target.label },
+				(hook) => hook.url === target.url && hasSecret(hook, secret),
+			);
 			hookId = created.hookId;
 		}
 	} catch (error) {

@@ -15,8 +15,24 @@ export class FieldError extends Error {
 	}
 }
 
+/** C0 controls and DEL: the WHATWG URL parser silently drops tabs and newlines, so they are refused first. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** What a header value may not hold: CR, LF (header injection), NUL and other controls; HTAB is allowed. */
+const BAD_HEADER_VALUE = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/** RFC 9110 token. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Names that would be swallowed by (or reach) Object.prototype instead of being sent. */
+const RESERVED_NAMES = new Set(['__proto__']);
+
+function describeControl(value: string): string {
+	const c = CONTROL.exec(value)?.[0] ?? '';
+	const names: Record<string, string> = { '\r': 'a carriage return (CR)', '\n': 'a line feed (LF)', '\u0000': 'a NUL character', '\t': 'a tab' };
+	return names[c] ?? `the control character U+${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+}
+
 export function checkUrl(url: unknown, field = 'URL'): string {
 	if (typeof url !== 'string' || url.trim() === '') throw new FieldError(field, `${field} is required`);
+	if (CONTROL.test(url)) throw new FieldError(field, `${field} must not contain ${describeControl(url)}`);
 	const value = url.trim();
 	const parsed = URL.canParse(value) ? new URL(value) : undefined;
 	if (!parsed) throw new FieldError(field, `${field} must be a valid http(s) URL, got "${value.slice(0, 100)}"`);
@@ -32,19 +48,27 @@ export function checkUrl(url: unknown, field = 'URL'): string {
 /** Name/value pairs become the JSON object string the API stores; duplicate names are refused. */
 export function encodeHeaders(pairs: Array<{ name?: unknown; value?: unknown }>, field = 'Headers'): string | null {
 	if (pairs.length === 0) return null;
-	const obj: Record<string, string> = {};
+	const headers = new Map<string, string>();
 	for (const pair of pairs) {
 		const name = typeof pair.name === 'string' ? pair.name.trim() : '';
-		if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-			throw new FieldError(field, `${field}: "${name}" is not a valid HTTP header name`);
+		if (!TOKEN.test(name)) {
+			throw new FieldError(field, `${field}: "${name.slice(0, 100)}" is not a valid HTTP header name`);
+		}
+		if (RESERVED_NAMES.has(name.toLowerCase())) {
+			throw new FieldError(field, `${field}: "${name}" cannot be used as a header name`);
 		}
 		const key = name.toLowerCase();
-		if (Object.keys(obj).some((k) => k.toLowerCase() === key)) {
+		if ([...headers.keys()].some((k) => k.toLowerCase() === key)) {
 			throw new FieldError(field, `${field}: "${name}" is given more than once`);
 		}
-		obj[name] = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+		const value = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+		// The value itself is never quoted back: it is often a secret.
+		if (BAD_HEADER_VALUE.test(value)) {
+			throw new FieldError(field, `${field}: the value of "${name}" must not contain ${describeControl(value)}`);
+		}
+		headers.set(name, value);
 	}
-	const encoded = JSON.stringify(obj);
+	const encoded = JSON.stringify(Object.fromEntries(headers));
 	if (encoded.length > LIMITS.headers) {
 		throw new FieldError(
 			field,
@@ -56,6 +80,8 @@ export function encodeHeaders(pairs: Array<{ name?: unknown; value?: unknown }>,
 
 export function checkLabel(label: unknown, field = 'Label'): string {
 	const value = typeof label === 'string' ? label : '';
+	if (value.length > 0 && value.trim() === '') throw new FieldError(field, `${field} must not be only spaces`);
+	if (CONTROL.test(value)) throw new FieldError(field, `${field} must not contain ${describeControl(value)}`);
 	if (value.length < LIMITS.labelMin || value.length > LIMITS.labelMax) {
 		throw new FieldError(
 			field,

@@ -1,16 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiError, rewrap, statusOf } from '../shared/http';
+import { apiError, forItem, statusOf } from '../shared/errors';
 
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook, type WebhookFields } from './api';
+import { headerValuesOf, redactError, redactHook } from './redact';
 import { checkEvents, checkHookId, checkLabel, checkProjectId, checkUrl, encodeHeaders, FieldError } from './validation';
 
 type HeaderPairs = { header?: Array<{ name?: string; value?: string }> };
 
 /** Get, Update and Delete say plainly that the hook is missing rather than "resource not found". */
 function notFoundOr(ctx: IExecuteFunctions, error: unknown, hookId: string, i: number): Error {
-	if (statusOf(error) !== 404) return rewrap(ctx, error, undefined, i);
+	if (statusOf(error) !== 404) return forItem(ctx, error, i);
 	return apiError(ctx, { status: 404, message: `Webhook ${hookId} does not exist` }, `Webhook ${hookId} does not exist`, i);
 }
 
@@ -19,6 +20,18 @@ function notFoundOr(ctx: IExecuteFunctions, error: unknown, hookId: string, i: n
  * (FieldError names the field); API failures propagate as ApiFailure.
  */
 export async function runWebhookOperation(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const reveal = ctx.getNodeParameter('revealHeaderValues', i, false) === true;
+	const sent: string[] = [];
+	try {
+		const hooks = await runOperation(ctx, i, sent);
+		return reveal ? hooks : hooks.map((hook) => redactHook(hook));
+	} catch (error) {
+		// An API that refuses a header may quote it back; the values sent stay out of the message.
+		throw redactError(ctx, error, sent, i);
+	}
+}
+
+async function runOperation(ctx: IExecuteFunctions, i: number, sent: string[]): Promise<IDataObject[]> {
 	const operation = ctx.getNodeParameter('operation', i) as string;
 
 	if (operation === 'list') {
@@ -35,6 +48,8 @@ export async function runWebhookOperation(ctx: IExecuteFunctions, i: number): Pr
 		};
 		if (extra.label !== undefined) fields.label = checkLabel(extra.label);
 		if (extra.headers?.header?.length) fields.headers = encodeHeaders(extra.headers.header);
+		sent.push(...headerValuesOf(fields.headers));
+		// createWebhook sends the POST once and, after an ambiguous failure, finds the hook it made.
 		return [(await createWebhook(ctx, projectId, fields)) as IDataObject];
 	}
 
@@ -62,6 +77,7 @@ export async function runWebhookOperation(ctx: IExecuteFunctions, i: number): Pr
 		if (upd.hookEvents !== undefined && upd.hookEvents.length > 0) fields.hookEvents = checkEvents(upd.hookEvents);
 		if (upd.clearHeaders) fields.headers = null;
 		else if (upd.headers?.header?.length) fields.headers = encodeHeaders(upd.headers.header);
+		sent.push(...headerValuesOf(fields.headers));
 		if (Object.keys(fields).length === 0) {
 			throw new FieldError('Update Fields', 'Update Fields: add at least one field to change');
 		}

@@ -12,7 +12,7 @@ import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { runWebhookOperation } from '../Currents/webhookOperations';
 import { FieldError } from '../Currents/validation';
 import { eventOptions } from '../shared/catalog';
-import { rewrap } from '../shared/http';
+import { forItem } from '../shared/errors';
 
 const show = (...operation: string[]) => ({ show: { resource: ['webhook'], operation } });
 
@@ -156,6 +156,15 @@ export class CurrentsWebhooks implements INodeType {
 					},
 				],
 			},
+			{
+				displayName: 'Reveal Header Values',
+				name: 'revealHeaderValues',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output the values of the webhook\'s custom headers. Off, each value reads **redacted**: they are usually secrets (the Currents Trigger\'s x-webhook-secret), and output is stored with every execution and may reach an AI model.',
+				displayOptions: show('list', 'get', 'create', 'update'),
+			},
 		],
 	};
 
@@ -176,7 +185,7 @@ export class CurrentsWebhooks implements INodeType {
 						description: `Check the "${error.field}" field`,
 					});
 				} else {
-					failure = rewrap(this, error, undefined, i);
+					failure = forItem(this, error, i);
 				}
 				if (this.continueOnFail()) {
 					out.push({ json: { error: failure.message } as IDataObject, pairedItem: { item: i } });

@@ -30,8 +30,16 @@ async function baseUrl(ctx: ApiContext): Promise<string> {
 	return url.replace(/\/+$/, '');
 }
 
+/** Openlayer ids (project versions, inference pipelines) are UUIDs. */
+export const OPENLAYER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Only an id of the documented shape goes into a path: the id comes from a delivery, and
+ * `projectVersionId: ".."` made `/versions/../results` reach `GET /v1/results`.
+ */
 export function resultsPath(source: ResultsSource): string {
-	const id = encodeURIComponent(source.id);
+	if (!OPENLAYER_ID.test(source.id)) throw new Error(`"${source.id.slice(0, 64)}" is not an Openlayer id (a UUID)`);
+	const id = source.id;
 	return source.kind === 'projectVersion' ? `/versions/${id}/results` : `/inference-pipelines/${id}/results`;
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { describeFailure, statusOf } from '../shared/http';
-import { listResultsPage, type ResultsSource } from './api';
+import { itemError, type ItemError } from '../shared/errors';
+import { listResultsPage, OPENLAYER_ID, type ResultsSource } from './api';
 import type { OpenlayerTestResult } from './catalog';
 
 export interface FailingTestsLimits {
@@ -21,10 +21,7 @@ export interface FailingTests {
 	truncated: boolean;
 }
 
-export interface FailingTestsError {
-	status: number | null;
-	message: string;
-}
+export type FailingTestsError = ItemError;
 
 /** The commit's results when the run evaluated a commit, else the monitoring pipeline's. */
 export function resultsSourceOf(tests: IDataObject | undefined): ResultsSource | undefined {
@@ -56,14 +53,6 @@ export async function fetchFailingTests(
 	return { results, truncated: true };
 }
 
-function errorOf(error: unknown): FailingTestsError {
-	const failure = describeFailure(error);
-	const status = statusOf(error) ?? failure.status ?? null;
-	const description = (error as { description?: unknown } | null)?.description;
-	const message = typeof description === 'string' && description !== '' ? description : failure.message;
-	return { status, message };
-}
-
 /**
  * The trigger's `execute()` with "Attach Failing Tests" on: every tests.result.updated item with
  * failing > 0 gets `failingTests` (and `failingTestsTruncated`), or `failingTestsError` when the
@@ -86,13 +75,19 @@ export async function attachFailingTests(
 					status: null,
 					message: 'The event names neither a projectVersionId nor an inferencePipelineId',
 				};
+			} else if (!OPENLAYER_ID.test(source.id)) {
+				// Checked before any request: the id comes from the delivery.
+				json.failingTestsError = {
+					status: null,
+					message: `The event's ${source.kind === 'projectVersion' ? 'projectVersionId' : 'inferencePipelineId'} "${source.id.slice(0, 64)}" is not an Openlayer id (a UUID)`,
+				};
 			} else {
 				try {
 					const found = await fetchFailingTests(ctx, source, limits);
 					json.failingTests = found.results as IDataObject[];
 					json.failingTestsTruncated = found.truncated;
 				} catch (error) {
-					json.failingTestsError = { ...errorOf(error) };
+					json.failingTestsError = { ...itemError(error) };
 				}
 			}
 		}

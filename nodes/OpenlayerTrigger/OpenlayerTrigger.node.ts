@@ -24,7 +24,7 @@ import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
 import { eventOptions } from '../shared/catalog';
 import { answer, rawBodyOf } from '../shared/delivery';
-import { decodeSigningSecret, nowInSeconds, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
+import { nowInSeconds, signingSecretProblem, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
 
 const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
 
@@ -49,9 +49,9 @@ async function signingSecrets(ctx: IWebhookFunctions): Promise<string[]> {
 }
 
 function checkSecret(label: string, value: string): string | undefined {
-	const key = decodeSigningSecret(value);
-	if (!key) return `${label} is not a valid signing secret: expected whsec_ followed by base64`;
-	if (key.length < 16) return `${label} is too short to be an Openlayer signing secret`;
+	const problem = signingSecretProblem(value);
+	if (problem === 'invalid') return `${label} is not a valid signing secret: expected whsec_ followed by base64`;
+	if (problem === 'too-short') return `${label} is too short to be an Openlayer signing secret`;
 	return undefined;
 }
 

@@ -27,12 +27,41 @@ export function isRecordEntity(entity: string): entity is RecordEntity {
 	return Object.prototype.hasOwnProperty.call(RECORD_KEY, entity);
 }
 
+/**
+ * The documented shapes of what goes into a record's path. A webhook may be unauthenticated, so its
+ * fields are attacker-controlled: `encodeURIComponent` leaves `.` and `..` as they are, and
+ * `project_code: ".."` turned `/shared_step/../project` into `GET /v1/project` with the user's token.
+ * - project code: 2 to 10 Latin letters or digits, starting with a letter (Qase API, Project.code);
+ * - record id: a positive integer;
+ * - shared step hash: hexadecimal (Qase sends a 40-character SHA-1).
+ */
+export const PROJECT_CODE = /^[A-Za-z][A-Za-z0-9]{1,9}$/;
+export const RECORD_ID = /^[1-9]\d{0,15}$/;
+export const SHARED_STEP_HASH = /^[0-9a-fA-F]{6,64}$/;
+
+/** Why an identifier cannot go into a path, or undefined when it may. */
+export function pathProblem(entity: RecordEntity, projectCode: string, key: string | number): string | undefined {
+	const keyName = RECORD_KEY[entity];
+	const keyText = String(key);
+	if (keyName === 'id' && !(RECORD_ID.test(keyText) && Number.isSafeInteger(Number(keyText)))) {
+		return `"${keyText.slice(0, 64)}" is not a Qase record id (a positive integer)`;
+	}
+	if (keyName === 'hash' && !SHARED_STEP_HASH.test(keyText)) {
+		return `"${keyText.slice(0, 64)}" is not a Qase shared step hash (hexadecimal)`;
+	}
+	if (entity !== 'custom_field' && !PROJECT_CODE.test(projectCode)) {
+		return `"${projectCode.slice(0, 64)}" is not a Qase project code (2 to 10 letters or digits)`;
+	}
+	return undefined;
+}
+
 /** Path of one record: `/case/{code}/{id}`, `/shared_step/{code}/{hash}`, `/custom_field/{id}`... */
 export function recordPath(entity: RecordEntity, projectCode: string, key: string | number): string {
-	const k = encodeURIComponent(String(key));
+	const problem = pathProblem(entity, projectCode, key);
+	if (problem) throw new Error(`Refusing to look up a Qase record: ${problem}`);
 	// Custom fields belong to the workspace, not to a project.
-	if (entity === 'custom_field') return `/custom_field/${k}`;
-	return `/${entity}/${encodeURIComponent(projectCode)}/${k}`;
+	if (entity === 'custom_field') return `/custom_field/${key}`;
+	return `/${entity}/${projectCode}/${key}`;
 }
 
 export async function qaseBaseUrl(ctx: ApiContext): Promise<string> {
@@ -63,6 +92,8 @@ export async function getRecord(
 	key: string | number,
 	baseUrl?: string,
 ): Promise<IDataObject> {
+	const problem = pathProblem(entity, projectCode, key);
+	if (problem) throw new NodeOperationError(ctx.getNode(), `Refusing to look up a Qase record: ${problem}`);
 	const url = `${baseUrl ?? (await qaseBaseUrl(ctx))}${recordPath(entity, projectCode, key)}`;
 	const response = (await authenticatedRequest(ctx, QASE_CREDENTIAL, { method: 'GET', url }, 'Qase', LOOKUP_RETRY)) as
 		| QaseResponse

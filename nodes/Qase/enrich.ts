@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { statusOf } from '../shared/http';
-import { getRecord, isRecordEntity, qaseBaseUrl, RECORD_KEY, type RecordEntity } from './api';
+import { itemError } from '../shared/errors';
+import { getRecord, isRecordEntity, pathProblem, qaseBaseUrl, RECORD_KEY, type RecordEntity } from './api';
 import { findQaseEvent } from './catalog';
 import type { QaseOutputMode } from './receive';
 
@@ -52,12 +52,11 @@ export function planLookup(json: IDataObject, output: QaseOutputMode): LookupPla
 	if (entity !== 'custom_field' && (typeof projectCode !== 'string' || projectCode.trim() === '')) {
 		return { kind: 'invalid', message: `The ${eventName} event carries no project_code to look up` };
 	}
-	return { kind: 'lookup', entity, projectCode: String(projectCode ?? ''), key };
-}
-
-function failureOf(error: unknown): { status: number | null; message: string } {
-	const message = error instanceof Error && error.message !== '' ? error.message : 'The Qase API request failed';
-	return { status: statusOf(error) ?? null, message };
+	const code = String(projectCode ?? '');
+	// Checked here, before any request: these fields come from the delivery, which may be forged.
+	const problem = pathProblem(entity, code, key);
+	if (problem) return { kind: 'invalid', message: `The ${eventName} event cannot be looked up: ${problem}` };
+	return { kind: 'lookup', entity, projectCode: code, key };
 }
 
 /** Attaches `record` (or `record_error`) to every item of a resolvable event; others pass unchanged. */
@@ -80,7 +79,7 @@ export async function resolveRecords(
 				const record = await getRecord(ctx, plan.entity, plan.projectCode, plan.key, baseUrl);
 				json = { ...item.json, record };
 			} catch (error) {
-				json = { ...item.json, record: null, record_error: failureOf(error) };
+				json = { ...item.json, record: null, record_error: { ...itemError(error) } };
 			}
 		}
 		out.push({ ...item, json, pairedItem: { item: index } });

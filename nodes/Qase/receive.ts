@@ -45,8 +45,11 @@ export function payloadWithContext(body: Record<string, unknown>): IDataObject {
 	};
 	const item: IDataObject = { ...context };
 	for (const [key, value] of Object.entries(body.payload as IDataObject)) {
-		// The context fields win over a payload field of the same name (none is documented).
-		if (!(key in contextFields)) item[key] = value;
+		// The context fields win over a payload field of the same name (none is documented). Own keys
+		// only: `in` also matched inherited names (constructor, toString), dropping those fields.
+		if (Object.prototype.hasOwnProperty.call(contextFields, key)) continue;
+		// defineProperty, not assignment: a key named __proto__ is data here, not the item's prototype.
+		Object.defineProperty(item, key, { value, enumerable: true, writable: true, configurable: true });
 	}
 	return item;
 }

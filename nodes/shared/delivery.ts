@@ -37,9 +37,52 @@ export type JsonObjectResult =
 	| { ok: true; value: Record<string, unknown> }
 	| { ok: false; message: string };
 
-/** Parses the raw body as a JSON object; arrays, scalars, empty and broken bodies are refused. */
+/**
+ * Deepest nesting of objects and arrays a delivery may have. The deepest documented payload of the
+ * three vendors is 6 levels (a Qase review.updated: envelope > payload > data > steps[] > step >
+ * attachments[]); 32 leaves room for undocumented fields. A body 20,000 levels deep was accepted
+ * before, and the next node failed with "Maximum call stack size exceeded" while n8n could no longer
+ * return that execution; n8n and most nodes walk items recursively.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Whether JSON text nests deeper than `max`: one pass over the bytes, no recursion and no parse,
+ * so a hostile body costs one loop, not a stack. Brackets inside strings do not count. (UTF-8
+ * continuation bytes are never below 0x80, so they cannot be mistaken for these characters.)
+ */
+export function nestsDeeperThan(raw: Buffer, max: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < raw.length; i++) {
+		const c = raw[i];
+		if (inString) {
+			if (c === BACKSLASH) i++;
+			else if (c === QUOTE) inString = false;
+		} else if (c === QUOTE) {
+			inString = true;
+		} else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+			if (++depth > max) return true;
+		} else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+			depth--;
+		}
+	}
+	return false;
+}
+
+/** Parses the raw body as a JSON object; arrays, scalars, empty, broken and too deeply nested bodies are refused. */
 export function parseJsonObject(raw: Buffer | undefined): JsonObjectResult {
 	if (!raw || raw.length === 0) return { ok: false, message: 'Request body is empty; expected a JSON object' };
+	if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+		return { ok: false, message: `Request body is nested deeper than ${MAX_JSON_DEPTH} levels` };
+	}
 	let value: unknown;
 	try {
 		value = JSON.parse(raw.toString('utf8'));

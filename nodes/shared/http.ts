@@ -5,19 +5,14 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { apiError, statusOf, withStep, forItem, type ApiFailure } from './errors';
+
+export { apiError, statusOf, type ApiFailure } from './errors';
 
 export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
-
-/** What a failed vendor call boils down to, with nothing from the request (no auth header) in it. */
-export interface ApiFailure {
-	status?: number;
-	message: string;
-	body?: unknown;
-	retryAfterSeconds?: number;
-}
 
 function pick(obj: unknown, ...path: string[]): unknown {
 	let cur = obj;
@@ -28,30 +23,32 @@ function pick(obj: unknown, ...path: string[]): unknown {
 	return cur;
 }
 
-/**
- * Reduces whatever n8n's HTTP helper threw (a NodeApiError around an AxiosError, or the AxiosError
- * itself) to status, vendor message and Retry-After. The request config, which carries the API key,
- * is deliberately left behind.
- */
-export function describeFailure(error: unknown): ApiFailure {
-	const response = pick(error, 'cause', 'response') ?? pick(error, 'response');
-	const statusRaw = pick(response, 'status') ?? pick(error, 'httpCode');
-	const status = statusRaw === undefined || statusRaw === null ? undefined : Number(statusRaw);
-	// n8n's NodeApiError drops the AxiosError (its `cause` field is re-initialised), keeping only the
-	// response body, under context.data, when that body is a JSON object.
-	const body = pick(response, 'data') ?? pick(error, 'context', 'data');
-	const code = (pick(error, 'cause', 'code') ?? pick(error, 'code')) as string | undefined;
-	const retryAfterRaw = pick(response, 'headers', 'retry-after');
+/** The vendor's message in an error body: `{message}`, `{error: {message}}`, `{error}`, `{errorMessage}`, or short text. */
+function messageOfBody(body: unknown): string | undefined {
+	for (const candidate of [pick(body, 'message'), pick(body, 'error', 'message'), pick(body, 'error'), pick(body, 'errorMessage')]) {
+		if (typeof candidate === 'string' && candidate.trim() !== '') return candidate;
+	}
+	if (typeof body === 'string' && body.trim() !== '' && body.length < 300) return body.trim();
+	return undefined;
+}
+
+/** Status, vendor message and Retry-After of a non-2xx answer. */
+export function failureOfResponse(res: FullResponse): ApiFailure {
+	const retryAfterRaw = res.headers?.['retry-after'];
 	const retryAfterSeconds =
 		retryAfterRaw !== undefined && /^\d+$/.test(String(retryAfterRaw)) ? Number(retryAfterRaw) : undefined;
+	return { status: res.statusCode, message: messageOfBody(res.body) ?? `HTTP ${res.statusCode}`, retryAfterSeconds };
+}
 
-	let message: string | undefined;
-	for (const candidate of [pick(body, 'message'), pick(body, 'error', 'message'), pick(body, 'error'), pick(body, 'errorMessage')]) {
-		if (typeof candidate === 'string' && candidate.trim() !== '') {
-			message = candidate;
-			break;
-		}
-	}
+/**
+ * Reduces what n8n's HTTP helper threw when no answer came (timeout, refused connection: a
+ * NodeApiError around an AxiosError, or the AxiosError itself) to a message. The request config,
+ * which carries the API key, is deliberately left behind.
+ */
+export function describeFailure(error: unknown): ApiFailure {
+	const statusRaw = pick(error, 'cause', 'response', 'status') ?? pick(error, 'response', 'status') ?? pick(error, 'httpCode');
+	const status = statusRaw === undefined || statusRaw === null ? undefined : Number(statusRaw);
+	const code = (pick(error, 'cause', 'code') ?? pick(error, 'code')) as string | undefined;
 	// n8n's NodeApiError replaces axios's "timeout of 15000ms exceeded" (code ECONNABORTED, dropped
 	// with the cause) by "The connection was aborted, perhaps the server is offline", which misleads
 	// when the API is merely slow; the original text survives in its `messages`.
@@ -59,15 +56,15 @@ export function describeFailure(error: unknown): ApiFailure {
 	const timeout = [pick(error, 'message'), ...(Array.isArray(messages) ? messages : [])]
 		.map((m) => (typeof m === 'string' ? /timeout of (\d+)ms exceeded/.exec(m) : null))
 		.find((m) => m !== null);
+	let message = messageOfBody(pick(error, 'response', 'data') ?? pick(error, 'context', 'data'));
 	if (!message && timeout) message = `The request timed out (no answer within ${Number(timeout[1]) / 1000} s)`;
 	if (!message && (code === 'ECONNABORTED' || code === 'ETIMEDOUT')) message = 'The request timed out';
 	if (!message && code === 'ECONNREFUSED') message = 'Connection refused';
-	if (!message && typeof body === 'string' && body.trim() !== '' && body.length < 300) message = body.trim();
 	if (!message) {
 		const own = pick(error, 'message');
 		message = typeof own === 'string' && own !== '' ? own : 'Request failed';
 	}
-	return { status: Number.isFinite(status) ? status : undefined, message, body, retryAfterSeconds };
+	return { status: Number.isFinite(status) ? status : undefined, message };
 }
 
 export interface VendorRequest {
@@ -80,7 +77,7 @@ export interface VendorRequest {
 }
 
 export interface RetryPolicy {
-	/** Extra attempts after the first, for 429 and 502/503/504 only. */
+	/** Extra attempts after the first, for 429 (any method) and 502/503/504 (idempotent methods only). */
 	retries: number;
 	/** Longest Retry-After honoured; a longer one fails at once with the vendor's message. */
 	maxWaitSeconds: number;
@@ -88,12 +85,34 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 2, maxWaitSeconds: 5 };
 
-const RETRYABLE = new Set([429, 502, 503, 504]);
+/**
+ * A 429 says the request was not processed, so any method may be sent again. A gateway error (or no
+ * answer) says nothing about whether the API performed it: only methods that can be repeated
+ * without a second effect are retried; a POST would create a second webhook.
+ */
+const RATE_LIMITED = 429;
+const GATEWAY = new Set([502, 503, 504]);
+const IDEMPOTENT = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+export function isRetryable(method: IHttpRequestMethods, status: number | undefined): boolean {
+	if (status === RATE_LIMITED) return true;
+	return status !== undefined && GATEWAY.has(status) && IDEMPOTENT.has(method);
+}
 
 /**
- * One authenticated request through n8n's own HTTP helper, retrying rate limits and gateway errors
- * a little. A failure is thrown as a NodeApiError that carries the vendor's status and message and
- * nothing of the request (the auth header stays out of execution data and logs).
+ * True when a failed request may or may not have been performed by the API: a 5xx, or no answer at
+ * all (timeout, reset). The caller of a non-idempotent request reconciles before anything else.
+ */
+export function isAmbiguous(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = statusOf(error);
+	return status === undefined || status >= 500;
+}
+
+/**
+ * One authenticated request through n8n's own HTTP helper, retrying rate limits (and, for idempotent
+ * methods, gateway errors) a little. A failure is thrown as one NodeApiError carrying the vendor's
+ * status and message and nothing of the request (the auth header stays out of execution data and logs).
  */
 export async function authenticatedRequest(
 	ctx: ApiContext,
@@ -118,17 +137,12 @@ export async function authenticatedRequest(
 				ignoreHttpStatusErrors: true,
 			})) as FullResponse;
 			if (res.statusCode >= 200 && res.statusCode < 300) return res.body;
-			failure = failureFromResponse(res);
+			failure = failureOfResponse(res);
 		} catch (error) {
 			failure = describeFailure(error);
 		}
 		const wait = failure.retryAfterSeconds ?? attempt + 1;
-		if (
-			attempt < retry.retries &&
-			failure.status !== undefined &&
-			RETRYABLE.has(failure.status) &&
-			wait <= retry.maxWaitSeconds
-		) {
+		if (attempt < retry.retries && isRetryable(request.method, failure.status) && wait <= retry.maxWaitSeconds) {
 			await sleep(wait * 1000);
 			continue;
 		}
@@ -143,45 +157,11 @@ interface FullResponse {
 	body?: unknown;
 }
 
-/** Status, vendor message and Retry-After of a non-2xx answer. */
-export function failureFromResponse(res: FullResponse): ApiFailure {
-	const described = describeFailure({ response: { status: res.statusCode, data: res.body, headers: res.headers ?? {} } });
-	if (described.message === 'Request failed') described.message = `HTTP ${res.statusCode}`;
-	return described;
-}
-
-/** A NodeApiError carrying the vendor's status and message, and nothing of the request. */
-export function apiError(ctx: ApiContext, failure: ApiFailure, message: string, itemIndex?: number): NodeApiError {
-	const safe: JsonObject = {
-		message: failure.message,
-		httpCode: failure.status === undefined ? null : String(failure.status),
-	};
-	return new NodeApiError(ctx.getNode(), safe, {
-		message,
-		description: failure.message,
-		httpCode: failure.status === undefined ? undefined : String(failure.status),
-		itemIndex,
-	});
-}
-
-/** HTTP status of a failed vendor call, when it got that far. */
-export function statusOf(error: unknown): number | undefined {
-	const code = (error as { httpCode?: unknown } | null)?.httpCode;
-	const n = code === undefined || code === null ? NaN : Number(code);
-	return Number.isFinite(n) ? n : undefined;
-}
-
 /**
- * The same failure under a message that says what the node was doing ("Could not register the
- * Currents webhook"). NodeApiError hands back an existing instance unchanged, so a fresh one is
- * built from the safe fields only.
+ * Kept for callers written before errors.ts: the error with the step's context (`withStep`), or
+ * the same error attached to an item (`forItem`).
  */
 export function rewrap(ctx: ApiContext, error: unknown, message?: string, itemIndex?: number): Error {
-	if (error instanceof NodeApiError) {
-		const status = statusOf(error);
-		const vendorMessage = typeof error.description === 'string' && error.description !== '' ? error.description : error.message;
-		return apiError(ctx, { status, message: vendorMessage }, message ?? error.message, itemIndex);
-	}
-	if (error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+	if (message !== undefined) return withStep(ctx, error, message, itemIndex);
+	return forItem(ctx, error, itemIndex ?? 0);
 }

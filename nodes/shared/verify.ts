@@ -126,6 +126,19 @@ export function decodeSigningSecret(secret: string): Buffer | undefined {
 	return key.length > 0 ? key : undefined;
 }
 
+/**
+ * Standard Webhooks secrets are 24 to 64 random bytes; a key under 16 bytes (`whsec_AA==` is one
+ * byte) can be guessed, so neither the credential test nor the trigger accepts it.
+ */
+export const MIN_SIGNING_KEY_BYTES = 16;
+
+/** Why a signing secret cannot be used, or undefined when it can: the one check for test and trigger. */
+export function signingSecretProblem(secret: string): 'invalid' | 'too-short' | undefined {
+	const key = decodeSigningSecret(secret);
+	if (!key) return 'invalid';
+	return key.length < MIN_SIGNING_KEY_BYTES ? 'too-short' : undefined;
+}
+
 /** Computes the `v1,<base64>` signature of one message (used by tests and the local fakes too). */
 export function signStandardWebhook(
 	key: Buffer,
@@ -180,7 +193,11 @@ export function verifyStandardWebhook(input: {
 		return { ok: false, reason: 'stale-timestamp' };
 	}
 
-	const keys = input.secrets.map(decodeSigningSecret).filter((k): k is Buffer => k !== undefined);
+	// A secret the credential test would refuse verifies nothing (fails closed).
+	const keys = input.secrets
+		.filter((s) => signingSecretProblem(s) === undefined)
+		.map(decodeSigningSecret)
+		.filter((k): k is Buffer => k !== undefined);
 	if (keys.length === 0) return { ok: false, reason: 'invalid-secret' };
 
 	const candidates = v1Signatures(sigHeader);

@@ -10,6 +10,8 @@ export interface Fault {
 	raw?: string;
 	headers?: Record<string, string>;
 	delayMs?: number;
+	/** Perform the request first, then answer with `status` (e.g. a 504 after the hook was created). */
+	perform?: boolean;
 	/** How many requests it applies to; unlimited when absent. */
 	times?: number;
 }

@@ -73,6 +73,11 @@ function createFakeServer(opts) {
 				requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
 				const fault = matchFault(method, url.pathname);
 				if (fault && fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+				// `perform`: the API does the work, then the answer is lost (a gateway's 504 after the
+				// backend committed): the ambiguous failure a non-idempotent request must survive.
+				if (fault && fault.perform) {
+					await opts.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody });
+				}
 				if (fault && fault.status) {
 					res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers || {}) });
 					res.end(fault.raw !== undefined ? fault.raw : JSON.stringify(fault.body ?? { message: `Injected ${fault.status}` }));

@@ -52,6 +52,8 @@ export interface ContextOptions {
 	credentials?: Record<string, IDataObject>;
 	staticData?: IDataObject;
 	webhookUrl?: string;
+	/** What getMode() answers (n8n's WorkflowExecuteMode); 'trigger' by default. */
+	mode?: string;
 	workflowName?: string;
 	headers?: Record<string, string | string[] | undefined>;
 	rawBody?: Buffer | string;
@@ -131,7 +133,7 @@ export function makeContext(opts: ContextOptions = {}) {
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: 'wf-1', name: opts.workflowName ?? 'Test workflow', active: true }),
 		getNodeWebhookUrl: () => opts.webhookUrl ?? 'http://127.0.0.1:5678/webhook/abc/webhook',
-		getMode: () => 'trigger',
+		getMode: () => opts.mode ?? 'trigger',
 		continueOnFail: () => opts.continueOnFail ?? false,
 		getInputData: () => opts.items ?? [{ json: {} }],
 		getHeaderData: () => opts.headers ?? {},

@@ -9,7 +9,9 @@ const KEY = 'unit-currents-key';
 const HOOK_URL = 'http://127.0.0.1:5678/webhook/abc/webhook';
 const node = new CurrentsTrigger();
 const methods = node.webhookMethods.default;
-const prod = (c: { staticData: Record<string, unknown> }) => (c.staticData.production ?? {}) as Record<string, string>;
+const prod = (c: { staticData: Record<string, unknown> }) =>
+	(((c.staticData.hooks ?? {}) as Record<string, unknown>)[HOOK_URL] ?? {}) as Record<string, string>;
+const keyed = (record: object) => ({ hooks: { [HOOK_URL]: record } });
 
 describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 	let fake: CurrentsFake;
@@ -47,7 +49,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(fake.hooks).toHaveLength(1);
 		const [hook] = fake.hooks;
 		expect(hook).toMatchObject({ url: HOOK_URL, projectId: 'proj_alpha', label: 'n8n: Nightly alerts', hookEvents: ['RUN_FINISH', 'RUN_START'] });
-		expect(c.staticData).toEqual({ production: { hookId: hook.hookId, secret: JSON.parse(hook.headers!)['x-webhook-secret'], projectId: 'proj_alpha' } });
+		expect(c.staticData).toEqual(keyed({ hookId: hook.hookId, secret: JSON.parse(hook.headers!)['x-webhook-secret'], projectId: 'proj_alpha' }));
 		expect(prod(c).secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(await methods.checkExists.call(c.hook)).toBe(true);
 	});
@@ -92,7 +94,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		// Gone: deleted in the dashboard.
 		await fetch(`${baseUrl}/webhooks/${hookId}`, { method: 'DELETE', headers: { authorization: `Bearer ${KEY}` } });
 		expect(await methods.checkExists.call(c.hook)).toBe(false);
-		expect(c.staticData).toEqual({ production: {} });
+		expect(c.staticData).toEqual(keyed({}));
 	});
 
 	test('delete removes the hook, treats 404 as gone and clears the state', async () => {
@@ -100,10 +102,10 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await methods.create.call(c.hook);
 		expect(await methods.delete.call(c.hook)).toBe(true);
 		expect(fake.hooks).toHaveLength(0);
-		expect(c.staticData).toEqual({ production: {} });
-		const stale = ctx({ production: { hookId: '550e8400-e29b-41d4-a716-446655440000', secret: 's', projectId: 'proj_alpha' } });
+		expect(c.staticData).toEqual(keyed({}));
+		const stale = ctx(keyed({ hookId: '550e8400-e29b-41d4-a716-446655440000', secret: 's', projectId: 'proj_alpha' }));
 		expect(await methods.delete.call(stale.hook)).toBe(true);
-		expect(stale.staticData).toEqual({ production: {} });
+		expect(stale.staticData).toEqual(keyed({}));
 	});
 
 	test('a failing API makes activation fail with the status and vendor message, and writes no state', async () => {
@@ -112,7 +114,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await expect(methods.create.call(c.hook)).rejects.toThrow(
 			'Could not register the Currents webhook (HTTP 500): database unavailable',
 		);
-		expect(c.staticData).toEqual({ production: {} });
+		expect(c.staticData).toEqual(keyed({}));
 		expect(fake.hooks).toHaveLength(0);
 	});
 
@@ -122,6 +124,25 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		// n8n 1.x's WorkflowService reports `error.description ?? error.message` of a NodeApiError.
 		expect(error.description ?? error.message).toBe('Could not register the Currents webhook (HTTP 500): database unavailable');
 		expect(error.httpCode).toBe('500');
+	});
+
+	test('a 504 after Currents created the hook: one POST, exactly one hook, and it is the one recorded (item 2)', async () => {
+		fake.addFault({ method: 'POST', path: '^/webhooks$', status: 504, perform: true, times: 1 });
+		const c = ctx();
+		await methods.create.call(c.hook);
+		expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(fake.hooks).toHaveLength(1);
+		expect(prod(c).hookId).toBe(fake.hooks[0].hookId);
+		expect(JSON.parse(fake.hooks[0].headers!)['x-webhook-secret']).toBe(prod(c).secret);
+	});
+
+	test('a 502 with no hook created fails the activation after one POST and stores nothing', async () => {
+		fake.addFault({ method: 'POST', path: '^/webhooks$', status: 502, body: { message: 'Bad gateway' } });
+		const c = ctx();
+		await expect(methods.create.call(c.hook)).rejects.toThrow('Could not register the Currents webhook (HTTP 502): Bad gateway');
+		expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(fake.hooks).toHaveLength(0);
+		expect(c.staticData).toEqual(keyed({}));
 	});
 
 	test('a 429 with a short Retry-After is retried and activation succeeds', async () => {
@@ -137,7 +158,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		const c = ctx();
 		await expect(methods.create.call(c.hook)).rejects.toThrow('Could not register the Currents webhook (HTTP 429): Too many requests');
 		expect(fake.requests.filter((r) => r.path === '/webhooks')).toHaveLength(1);
-		expect(c.staticData).toEqual({ production: {} });
+		expect(c.staticData).toEqual(keyed({}));
 	});
 
 	test('an invalid API key surfaces as a 401 activation error without the key in it', async () => {
@@ -151,25 +172,76 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(JSON.stringify(error)).not.toContain('wrong-key-value');
 	});
 
-	test("the editor's test hook lives beside the production hook and never disturbs it", async () => {
+	// n8n 1.123 creates a test webhook in mode 'manual' and removes it, like a production one, in mode
+	// 'internal' (TestWebhooks.deactivateWebhooks); the test URL's path is N8N_ENDPOINT_WEBHOOK_TEST.
+	test.each([
+		['the default test path', '/webhook-test/'],
+		['a custom N8N_ENDPOINT_WEBHOOK_TEST', '/try-hooks/'],
+	])("the editor's test hook lives beside the production hook and never disturbs it (%s)", async (_label, testPath) => {
 		const staticData: IDataObject = {};
 		const production = ctx(staticData);
 		await methods.create.call(production.hook);
-		const testUrl = HOOK_URL.replace('/webhook/', '/webhook-test/');
-		const test = makeContext({
+		const productionRecord = { ...prod(production) };
+		const testUrl = HOOK_URL.replace('/webhook/', testPath);
+		const testCtx = (mode: string) =>
+			makeContext({
+				params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
+				credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
+				staticData,
+				webhookUrl: testUrl,
+				mode,
+			});
+		expect(await methods.checkExists.call(testCtx('manual').hook)).toBe(false);
+		await methods.create.call(testCtx('manual').hook);
+		expect(fake.hooks.map((h) => h.url).sort()).toEqual([HOOK_URL, testUrl].sort());
+		await methods.delete.call(testCtx('internal').hook);
+		expect(fake.hooks.map((h) => h.url)).toEqual([HOOK_URL]);
+		expect(prod(production)).toEqual(productionRecord);
+		expect(await methods.checkExists.call(production.hook)).toBe(true);
+		expect(fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).not.toContain(`/webhooks/${productionRecord.hookId}`);
+	});
+
+	test('a test delivery (mode manual) is checked against the test hook secret, a production one against the production secret', async () => {
+		const staticData: IDataObject = {
+			hooks: { [HOOK_URL]: { secret: 'production-secret' }, [HOOK_URL.replace('/webhook/', '/try/')]: { secret: 'test-secret', test: true } },
+		};
+		const sample = currentsEvents[1].sample;
+		const deliver = async (mode: string, secret: string) => {
+			const c = makeContext({
+				params: { setupMode: 'automatic', events: ['RUN_FINISH'], options: {} },
+				staticData,
+				mode,
+				headers: { 'x-webhook-secret': secret },
+				rawBody: JSON.stringify(sample),
+			});
+			await node.webhook.call(c.webhook);
+			return c.recorded.status ?? 200;
+		};
+		expect(await deliver('webhook', 'production-secret')).toBe(200);
+		expect(await deliver('webhook', 'test-secret')).toBe(401);
+		expect(await deliver('manual', 'test-secret')).toBe(200);
+		expect(await deliver('manual', 'production-secret')).toBe(401);
+	});
+
+	test('state stored before hooks were keyed by URL is taken over by the next activation, not by a teardown', async () => {
+		const c = ctx();
+		await methods.create.call(c.hook);
+		const legacy = { ...prod(c) };
+		const staticData: IDataObject = { production: legacy };
+		const teardown = makeContext({
 			params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
 			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
 			staticData,
-			webhookUrl: testUrl,
+			webhookUrl: HOOK_URL.replace('/webhook/', '/try/'),
+			mode: 'internal',
 		});
-		expect(await methods.checkExists.call(test.hook)).toBe(false);
-		await methods.create.call(test.hook);
-		expect(fake.hooks.map((h) => h.url).sort()).toEqual([HOOK_URL, testUrl].sort());
-		const productionRecord = { ...(staticData.production as object) };
-		await methods.delete.call(test.hook);
-		expect(fake.hooks.map((h) => h.url)).toEqual([HOOK_URL]);
-		expect(staticData.production).toEqual(productionRecord);
-		expect(await methods.checkExists.call(production.hook)).toBe(true);
+		await methods.delete.call(teardown.hook);
+		expect(fake.hooks).toHaveLength(1);
+		expect(staticData.production).toEqual(legacy);
+		const activation = ctx(staticData);
+		expect(await methods.checkExists.call(activation.hook)).toBe(true);
+		expect((staticData.hooks as IDataObject)[HOOK_URL]).toEqual(legacy);
+		expect(staticData.production).toBeUndefined();
 	});
 
 	test('manual setup registers nothing', async () => {

@@ -44,7 +44,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 
 	test('create sends the documented fields, headers as a JSON string', async () => {
 		const hook = await create();
-		expect(hook).toMatchObject({ url: 'https://example.com/hook', label: 'CI', hookEvents: ['RUN_FINISH'], headers: '{"x-token":"t"}' });
+		expect(hook).toMatchObject({ url: 'https://example.com/hook', label: 'CI', hookEvents: ['RUN_FINISH'], headers: '{"x-token":"**redacted**"}' });
 		const req = fake.requests.find((r) => r.method === 'POST')!;
 		expect(req.query).toEqual({ projectId: 'proj_alpha' });
 		expect(req.body).toEqual({ url: 'https://example.com/hook', hookEvents: ['RUN_FINISH'], label: 'CI', headers: '{"x-token":"t"}' });
@@ -63,7 +63,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		const got = (await run({ operation: 'get', hookId: hook.hookId }).result)[0][0].json;
 		expect(got.hookId).toBe(hook.hookId);
 		const updated = (await run({ operation: 'update', hookId: hook.hookId, updateFields: { label: 'CI v2' } }).result)[0][0].json;
-		expect(updated).toMatchObject({ label: 'CI v2', url: 'https://example.com/hook', headers: '{"x-token":"t"}' });
+		expect(updated).toMatchObject({ label: 'CI v2', url: 'https://example.com/hook', headers: '{"x-token":"**redacted**"}' });
 		expect(fake.requests.find((r) => r.method === 'PUT')!.body).toEqual({ label: 'CI v2' });
 		const cleared = (await run({ operation: 'update', hookId: hook.hookId, updateFields: { clearHeaders: true } }).result)[0][0].json;
 		expect(cleared.headers).toBeNull();
@@ -114,6 +114,129 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			{ json: { error: 'Webhook ID must be a UUID, got "nope"' }, pairedItem: { item: 0 } },
 			{ json: { error: 'Webhook ID must be a UUID, got "nope"' }, pairedItem: { item: 1 } },
 		]);
+	});
+
+	describe('header values are redacted in output unless revealed (issue 10 item 4)', () => {
+		const SECRET = 'b3f1c0ffee5ecret0000000000000000000000000000000000000000000000aa';
+		async function triggerLikeHook() {
+			const res = await fetch(`${baseUrl}/webhooks?projectId=proj_alpha`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ url: 'https://n8n.example.com/webhook/x/webhook', hookEvents: ['RUN_FINISH'], headers: JSON.stringify({ 'x-webhook-secret': SECRET, 'x-team': 'qa' }) }),
+			});
+			return ((await res.json()) as { data: { hookId: string } }).data.hookId;
+		}
+
+		test.each(['list', 'get'])("%s shows header names, never the Currents Trigger's x-webhook-secret", async (operation) => {
+			const hookId = await triggerLikeHook();
+			const out = (await run({ operation, project, hookId }).result)[0];
+			expect(JSON.stringify(out)).not.toContain(SECRET);
+			expect(JSON.stringify(out)).not.toContain('"qa"');
+			expect(JSON.parse(out[0].json.headers as string)).toEqual({ 'x-webhook-secret': '**redacted**', 'x-team': '**redacted**' });
+		});
+
+		test.each(['list', 'get'])('%s with Reveal Header Values on shows them', async (operation) => {
+			const hookId = await triggerLikeHook();
+			const out = (await run({ operation, project, hookId, revealHeaderValues: true }).result)[0];
+			expect(JSON.parse(out[0].json.headers as string)).toEqual({ 'x-webhook-secret': SECRET, 'x-team': 'qa' });
+		});
+
+		test('an API error that quotes the headers sent does not repeat their values', async () => {
+			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 400, body: { status: 'FAILED', message: `headers {"authorization":"Bearer sk-live-123456"} rejected` } });
+			const error = await run({
+				operation: 'create',
+				project,
+				url: 'https://example.com/h',
+				hookEvents: ['RUN_FINISH'],
+				additionalFields: { headers: { header: [{ name: 'authorization', value: 'Bearer sk-live-123456' }] } },
+			}).result.catch((e) => e);
+			expect(error.message).toBe('Currents API error (HTTP 400): headers {"authorization":"**redacted**"} rejected');
+			expect(JSON.stringify(error)).not.toContain('sk-live-123456');
+			expect(String(error.description)).not.toContain('sk-live-123456');
+		});
+	});
+
+	describe('input the API should never see is refused before any request, naming the field (item 5)', () => {
+		const createWith = (over: Record<string, unknown>) => ({
+			operation: 'create',
+			project,
+			url: 'https://example.com/h',
+			hookEvents: ['RUN_FINISH'],
+			additionalFields: {},
+			...over,
+		});
+		const header = (name: string, value: string) => ({ additionalFields: { headers: { header: [{ name, value }] } } });
+		test.each([
+			['header value with CR/LF', createWith(header('x-a', 'v\r\nX-Injected: 1')), 'Headers: the value of "x-a" must not contain a carriage return (CR)'],
+			['header value with LF', createWith(header('x-a', 'v\nb')), 'Headers: the value of "x-a" must not contain a line feed (LF)'],
+			['header value with NUL', createWith(header('x-a', 'v\u0000')), 'Headers: the value of "x-a" must not contain a NUL character'],
+			['header named __proto__', createWith(header('__proto__', 'x')), 'Headers: "__proto__" cannot be used as a header name'],
+			['header name not a token', createWith(header('x a', 'x')), 'Headers: "x a" is not a valid HTTP header name'],
+			['URL with CR/LF', createWith({ url: 'https://example.com/h\r\nHost: evil' }), 'URL must not contain a carriage return (CR)'],
+			['URL with a tab', createWith({ url: 'https://exa\tmple.com/h' }), 'URL must not contain a tab'],
+			['URL with a trailing LF', createWith({ url: 'https://example.com/h\n' }), 'URL must not contain a line feed (LF)'],
+			['label of only spaces', createWith({ additionalFields: { label: '   ' } }), 'Label must not be only spaces'],
+			[
+				'update: header value with CR',
+				{ operation: 'update', hookId: '550e8400-e29b-41d4-a716-446655440000', updateFields: { headers: { header: [{ name: 'x-b', value: 'a\rb' }] } } },
+				'Headers: the value of "x-b" must not contain a carriage return (CR)',
+			],
+			['update: label of only spaces', { operation: 'update', hookId: '550e8400-e29b-41d4-a716-446655440000', updateFields: { label: ' ' } }, 'Label must not be only spaces'],
+		])('%s', async (_name, params, message) => {
+			const error = await run(params).result.catch((e) => e);
+			expect(error.message).toBe(message);
+			expect(error.constructor.name).toBe('NodeOperationError');
+			expect(fake.requests).toHaveLength(0);
+			expect(fake.hooks).toHaveLength(0);
+		});
+	});
+
+	describe('a POST is never blindly retried; an ambiguous failure is reconciled (item 2)', () => {
+		const params = {
+			operation: 'create',
+			project,
+			url: 'https://example.com/once',
+			hookEvents: ['RUN_FINISH'],
+			additionalFields: { label: 'once', headers: { header: [{ name: 'x-token', value: 'abc' }] } },
+		};
+		const posts = () => fake.requests.filter((r) => r.method === 'POST').length;
+
+		test('a 504 after Currents created the hook: one POST, one hook, and the hook is the output', async () => {
+			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 504, perform: true, times: 1 });
+			const out = (await run(params).result)[0];
+			expect(posts()).toBe(1);
+			expect(fake.hooks).toHaveLength(1);
+			expect(out).toHaveLength(1);
+			expect(out[0].json).toMatchObject({ hookId: fake.hooks[0].hookId, url: 'https://example.com/once', label: 'once' });
+		});
+
+		test('a 504 without a hook created: one POST, no hook, the 504 reported', async () => {
+			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 504, body: { message: 'Gateway timeout' }, times: 1 });
+			const error = await run(params).result.catch((e) => e);
+			expect(error.message).toBe('Currents API error (HTTP 504): Gateway timeout');
+			expect(posts()).toBe(1);
+			expect(fake.hooks).toHaveLength(0);
+		});
+
+		test('a 503 after Currents created the hook likewise leaves one hook, returned as created', async () => {
+			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 503, perform: true, times: 1 });
+			const out = (await run(params).result)[0];
+			expect(fake.hooks).toHaveLength(1);
+			expect(out[0].json.hookId).toBe(fake.hooks[0].hookId);
+		});
+
+		test('a 429 is still retried for a POST (the request was not processed)', async () => {
+			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 429, headers: { 'retry-after': '1' }, times: 1 });
+			await run(params).result;
+			expect(posts()).toBe(2);
+			expect(fake.hooks).toHaveLength(1);
+		});
+
+		test('a GET is still retried after a 503', async () => {
+			fake.addFault({ method: 'GET', path: '^/webhooks$', status: 503, times: 1 });
+			await run({ operation: 'list', project }).result;
+			expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+		});
 	});
 
 	test('the project list follows Currents cursor pagination', async () => {

@@ -151,20 +151,21 @@ describe('attachFailingTests', () => {
 	});
 
 	it('reports a 404 (unknown commit) inside the item instead of failing the execution', async () => {
-		const [out] = await attachFailingTests(ctx().execute, [resultsItem({ projectVersionId: 'no-such-version' })]);
+		const unknown = 'ffffffff-0000-4000-8000-00000000dead';
+		const [out] = await attachFailingTests(ctx().execute, [resultsItem({ projectVersionId: unknown })]);
 		expect(out.json.failingTests).toBeUndefined();
-		expect(out.json.failingTestsError).toEqual({ status: 404, message: 'Project version not found' });
-		expect(out.json.data).toEqual(resultsItem({ projectVersionId: 'no-such-version' }).json.data);
+		expect(out.json.failingTestsError).toEqual({ status: 404, message: 'Openlayer API error (HTTP 404): Project version not found' });
+		expect(out.json.data).toEqual(resultsItem({ projectVersionId: unknown }).json.data);
 	});
 
 	it('reports a 500 and a rejected API key inside the item', async () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 1 });
 		fake.addFault({ path: '/results$', status: 500, body: { error: 'Internal error' }, times: 1 });
 		const [five] = await attachFailingTests(ctx().execute, [resultsItem({ projectVersionId: VERSION })]);
-		expect(five.json.failingTestsError).toEqual({ status: 500, message: 'Internal error' });
+		expect(five.json.failingTestsError).toEqual({ status: 500, message: 'Openlayer API error (HTTP 500): Internal error' });
 
 		const [unauthorized] = await attachFailingTests(ctx([], 'wrong-key').execute, [resultsItem({ projectVersionId: VERSION })]);
-		expect(unauthorized.json.failingTestsError).toEqual({ status: 401, message: 'Invalid or missing API key' });
+		expect(unauthorized.json.failingTestsError).toEqual({ status: 401, message: 'Openlayer API error (HTTP 401): Invalid or missing API key' });
 		expect(JSON.stringify(unauthorized.json)).not.toContain('wrong-key');
 	});
 
@@ -184,7 +185,7 @@ describe('attachFailingTests', () => {
 			resultsItem({ projectVersionId: VERSION }),
 			resultsItem({ inferencePipelineId: PIPELINE, failing: 1 }),
 		]);
-		expect(out[0].json.failingTestsError).toEqual({ status: 503, message: 'Unavailable' });
+		expect(out[0].json.failingTestsError).toEqual({ status: 503, message: 'Openlayer API error (HTTP 503): Unavailable' });
 		expect(fake.requests.filter((r) => r.path.startsWith('/versions/'))).toHaveLength(3); // 1 + 2 retries
 		expect(out[1].json.failingTests).toHaveLength(1);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -198,6 +199,21 @@ describe('attachFailingTests', () => {
 		const none = makeContext({});
 		const [missing] = await attachFailingTests(none.execute, [resultsItem({ projectVersionId: VERSION })]);
 		expect(missing.json.failingTestsError).toEqual({ status: null, message: expect.stringContaining('credentials') });
+	});
+
+	it.each([
+		['projectVersionId', '..'],
+		['projectVersionId', '../../results'],
+		['projectVersionId', 'v-1'],
+		['inferencePipelineId', '%2e%2e'],
+		['inferencePipelineId', 'a1b2c3d4-0000-4000-8000-000000000001/../x'],
+	])('refuses %s %p before any request (path traversal)', async (field, id) => {
+		const [out] = await attachFailingTests(ctx().execute, [
+			resultsItem(field === 'projectVersionId' ? { projectVersionId: id } : { inferencePipelineId: id }),
+		]);
+		expect(out.json.failingTests).toBeUndefined();
+		expect(out.json.failingTestsError).toEqual({ status: null, message: expect.stringContaining('is not an Openlayer id (a UUID)') });
+		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('reports a run that names neither a commit nor a pipeline', async () => {

@@ -190,3 +190,33 @@ describe('receiveOpenlayer', () => {
 		});
 	});
 });
+
+describe('weak signing keys: the trigger refuses what its credential test refuses (issue 10 item 8)', () => {
+	// Imported here so the check the credential test uses is the one under test.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { OpenlayerTrigger } = require('../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node');
+	const credentialTest = new OpenlayerTrigger().methods.credentialTest.checkSigningSecret;
+	const test = (secret: string) => credentialTest.call({} as never, { id: '1', name: 'c', type: 't', data: { secret } });
+
+	it.each([
+		['whsec_AA==', 1],
+		['whsec_YWJj', 3],
+		[`whsec_${randomBytes(15).toString('base64')}`, 15],
+	])('%s (%i-byte key): the credential test says too short and a correctly signed delivery gets 401', async (secret) => {
+		expect(await test(secret)).toMatchObject({ status: 'Error', message: expect.stringContaining('too short') });
+		const { headers, raw } = delivery(sample('test.created'), { secret });
+		expect(receiveOpenlayer(headers, raw, settings({ secrets: [secret] })).verdict).toEqual({ kind: 'reject', status: 401, error: 'Unauthorized' });
+	});
+
+	it('a 16-byte key passes both', async () => {
+		const secret = `whsec_${randomBytes(16).toString('base64')}`;
+		expect(await test(secret)).toMatchObject({ status: 'OK' });
+		const { headers, raw } = delivery(sample('test.created'), { secret });
+		expect(receiveOpenlayer(headers, raw, settings({ secrets: [secret] })).verdict.kind).toBe('accept');
+	});
+
+	it('a weak previous secret does not open a door beside a strong current one', () => {
+		const { headers, raw } = delivery(sample('test.created'), { secret: 'whsec_AA==' });
+		expect(receiveOpenlayer(headers, raw, settings({ secrets: [SECRET, 'whsec_AA=='] })).verdict.kind).toBe('reject');
+	});
+});

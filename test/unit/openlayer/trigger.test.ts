@@ -270,7 +270,7 @@ describe('execute()', () => {
 	afterAll(async () => fake.close());
 
 	const items = (): INodeExecutionData[] => [
-		{ json: { ...sample('tests.result.updated'), data: { tests: { ...(sample('tests.result.updated') as any).data.tests, projectVersionId: 'v-1', status: 'failing' } } } },
+		{ json: { ...sample('tests.result.updated'), data: { tests: { ...(sample('tests.result.updated') as any).data.tests, projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001', status: 'failing' } } } },
 		{ json: sample('test.created') as IDataObject },
 	];
 
@@ -322,7 +322,7 @@ describe('execute()', () => {
 
 	it('attaches the failing tests from the API when asked', async () => {
 		fake.reset();
-		const results = fake.addRun({ projectVersionId: 'v-1', failing: 1, passing: 4 });
+		const results = fake.addRun({ projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001', failing: 1, passing: 4 });
 		const ctx = makeContext({
 			params: { attachFailingTests: true },
 			items: items(),

@@ -223,3 +223,41 @@ describe('planLookup', () => {
 		expect(planLookup({ event: 'case.updated', project_code: 'ID', id: -1 }, 'payload').kind).toBe('invalid');
 	});
 });
+
+describe('identifiers from a forged delivery never steer a request (issue 10 item 1)', () => {
+	// Qase Trigger with Resolve Full Record on and no secret: anyone who knows the URL can send these.
+	it.each([
+		['shared_step.updated', { project_code: '..', hash: 'project' }, '/v1/project'],
+		['shared_step.updated', { project_code: '..', hash: 'author' }, '/v1/author'],
+		['shared_step.updated', { project_code: 'ID', hash: '..' }, '/v1/shared_step'],
+		['case.updated', { project_code: '..', id: 1 }, '/v1/1'],
+		['case.updated', { project_code: '.', id: 1 }, '/v1/case/1'],
+		['case.updated', { project_code: 'ID/../x', id: 1 }, '/v1/case/x/1'],
+		['case.updated', { project_code: 'a', id: 1 }, ''],
+		['run.updated', { project_code: 'ID%2F..', id: 2 }, ''],
+		['custom_field.updated', { project_code: 'ID', id: '..' }, '/v1/'],
+	])('%s with %j: record null, a clear error, no request', async (event, fields, _reached) => {
+		const envelope = sample(event);
+		const { project_code, ...payloadFields } = fields as Record<string, unknown>;
+		envelope.project_code = project_code;
+		envelope.payload = { ...envelope.payload, ...payloadFields };
+		const { out } = await execute([await itemOf(envelope)], { resolveRecord: true }, creds);
+		expect(out[0].json.record).toBeNull();
+		expect(out[0].json.record_error).toEqual({ status: null, message: expect.stringMatching(/cannot be looked up: .* is not a Qase (project code|record id|shared step hash)|carries no usable/) });
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('the documented shapes still resolve (40-hex hash, letter codes, numeric ids)', async () => {
+		const { out } = await execute([await itemOf(sample('shared_step.updated')), await itemOf(sample('case.updated'))], { resolveRecord: true }, creds);
+		expect(out.map((o) => o.json.record_error)).toEqual([undefined, undefined]);
+		expect(fake.requests).toHaveLength(2);
+	});
+});
+
+describe('one error path: the same 404 reads the same for every vendor (issue 10)', () => {
+	it('Qase record_error and Openlayer failingTestsError are both built by itemError', async () => {
+		fake.deleteRecord('case', 'ID', 1610);
+		const { out } = await execute([await itemOf(sample('case.updated'))], { resolveRecord: true }, creds);
+		expect(out[0].json.record_error).toEqual({ status: 404, message: expect.stringMatching(/^Qase API error \(HTTP 404\): /) });
+	});
+});

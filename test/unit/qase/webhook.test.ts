@@ -327,3 +327,32 @@ describe('webhook secret credential test', () => {
 		expect(await check(SECRET)).toEqual({ status: 'OK', message: 'Secret is usable' });
 	});
 });
+
+describe('Payload with Context keeps every payload key as data (issue 10 item 7)', () => {
+	const names = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf'];
+	it.each(names)('a payload key named %s is passed through', async (name) => {
+		const envelope = { event_name: 'case.updated', timestamp: 1650530630, project_code: 'ID', team_member_id: 1, payload: {} as Record<string, unknown> };
+		const raw = JSON.stringify(envelope).replace('"payload":{}', `"payload":{"id":1610,"${name}":{"polluted":true}}`);
+		const { items } = await deliver({ raw });
+		expect(Object.prototype.hasOwnProperty.call(items![0], name)).toBe(true);
+		expect(Object.getOwnPropertyDescriptor(items![0], name)!.value).toEqual({ polluted: true });
+		expect(items![0].id).toBe(1610);
+		expect(Object.getPrototypeOf(items![0])).toBe(Object.prototype);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(Object.prototype).not.toHaveProperty('polluted');
+	});
+
+	it('the context fields still win over payload fields of the same name', async () => {
+		const { items } = await deliver({ body: { event_name: 'case.updated', timestamp: 1, project_code: 'ID', team_member_id: 1, payload: { id: 1, event: 'x', project_code: 'Y' } } });
+		expect(items![0]).toMatchObject({ event: 'case.updated', project_code: 'ID', id: 1 });
+	});
+});
+
+describe('nesting limit (issue 10 item 6)', () => {
+	it('a delivery nested 20,000 arrays deep gets 400 and starts nothing', async () => {
+		const raw = `{"event_name":"case.updated","timestamp":1,"project_code":"ID","team_member_id":1,"payload":{"id":1,"x":${'['.repeat(20000)}${']'.repeat(20000)}}}`;
+		const { result, recorded } = await deliver({ raw });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(recorded).toMatchObject({ status: 400, body: { error: 'Request body is nested deeper than 32 levels' } });
+	});
+});
