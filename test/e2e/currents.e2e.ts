@@ -224,7 +224,8 @@ describe('Currents in real n8n', () => {
 		expect(execution.status).toBe('success');
 		const created = execution.nodes.Create.items[0];
 		expect(created).toMatchObject({ projectId: 'proj_beta', url: 'https://hooks.example.com/currents-e2e', label: 'CI alerts' });
-		expect(JSON.parse(created.headers)).toEqual({ 'x-team': 'qa' });
+		// Header values are redacted in output unless Reveal Header Values is on (issue 10 item 4).
+		expect(JSON.parse(created.headers)).toEqual({ 'x-team': '**redacted**' });
 		expect(execution.nodes.List.items.map((h) => h.hookId)).toContain(created.hookId);
 		expect(execution.nodes.Get.items[0].hookId).toBe(created.hookId);
 		expect(execution.nodes.Update.items[0]).toMatchObject({ label: 'CI alerts v2', hookEvents: ['RUN_CANCELED'] });
