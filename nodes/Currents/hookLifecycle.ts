@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { statusOf, withStep } from '../shared/errors';
+import { redactError } from './redact';
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from './api';
 import type { CurrentsWebhook } from './catalog';
 
@@ -110,9 +111,12 @@ function hasSecret(hook: CurrentsWebhook, secret: string): boolean {
 	return Object.entries(parseHeaders(hook.headers)).some(([k, v]) => k.toLowerCase() === SECRET_HEADER && v === secret);
 }
 
-/** Activation errors name the step that failed, then the vendor's own status and message. */
-const failure = (ctx: IHookFunctions, error: unknown, what: string): Error =>
-	withStep(ctx, error, `Could not ${what} the Currents webhook`);
+/**
+ * Activation errors name the step that failed, then the vendor's own status and message, with the
+ * hook's secret cut out should the API quote the headers it was sent.
+ */
+const failure = (ctx: IHookFunctions, error: unknown, what: string, secret?: string): Error =>
+	redactError(ctx, withStep(ctx, error, `Could not ${what} the Currents webhook`), secret ? [secret] : []) as Error;
 
 /**
  * n8n's checkExists: true when the hook we registered is still there with our URL. A hook whose
@@ -142,7 +146,7 @@ export async function hookExists(ctx: IHookFunctions, state: HookState, target: 
 				headers: withSecretHeader(hook.headers, state.secret),
 			});
 		} catch (error) {
-			throw failure(ctx, error, 'update');
+			throw failure(ctx, error, 'update', state.secret);
 		}
 	}
 	return true;
@@ -178,7 +182,7 @@ export async function registerHook(ctx: IHookFunctions, state: HookState, target
 			hookId = created.hookId;
 		}
 	} catch (error) {
-		throw failure(ctx, error, 'register');
+		throw failure(ctx, error, 'register', secret);
 	}
 	state.hookId = hookId;
 	state.secret = secret;

@@ -8,6 +8,7 @@ import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
 import { post, prepareN8n, settle, triggerWorkflow, until, type N8nInstance } from './harness';
+import { setActiveAndWait } from './reliability-kit';
 
 const API_KEY = 'e2e-harden-currents-key-4c1d';
 const QASE_TOKEN = 'e2e-harden-qase-token-77aa';
@@ -15,6 +16,7 @@ const CRED_CURRENTS = { id: 'credHardenCurr01', name: 'Currents fake API' };
 const CRED_QASE = { id: 'credHardenQase01', name: 'Qase fake API' };
 const WF_CURRENTS = 'wfHardenCurrent1';
 const WF_QASE = 'wfHardenQase0001';
+const WF_RETRY = 'wfHardenRetry001';
 const TRIGGER = 'Currents Trigger';
 
 const qaseBody = (name: string, patch: (s: Record<string, any>) => void) => {
@@ -81,6 +83,15 @@ describe.each([
 					nodeName: TRIGGER,
 					webhookId: 'harden-currents',
 					parameters: { setupMode: 'automatic', project: { __rl: true, mode: 'id', value: 'proj_alpha' }, events: ['RUN_FINISH'] },
+					credentials: { currentsTestOpsApi: CRED_CURRENTS },
+				}),
+				triggerWorkflow({
+					id: WF_RETRY,
+					name: 'Harden Currents 504',
+					nodeType: 'n8n-nodes-testops.currentsTrigger',
+					nodeName: TRIGGER,
+					webhookId: 'harden-retry',
+					parameters: { setupMode: 'automatic', project: { __rl: true, mode: 'id', value: 'proj_beta' }, events: ['RUN_FINISH'] },
 					credentials: { currentsTestOpsApi: CRED_CURRENTS },
 				}),
 				// Resolve Full Record on and no secret: the exposure of item 1.
@@ -151,6 +162,23 @@ describe.each([
 		expect(currents.hooks.map((h) => h.hookId)).toEqual([before.hookId]);
 		expect(prodHook()!.headers).toBe(before.headers);
 		expect((await post(prodUrl, runBody(), { 'x-webhook-secret': secretOf(before), 'x-timestamp': String(Date.now()) })).status).toBe(200);
+	});
+
+	test('item 2: Currents creates the hook but answers 504: activation leaves exactly one hook, and it delivers', async () => {
+		const url = n8n.webhookUrl('harden-retry');
+		const atUrl = () => currents.hooks.filter((h) => h.url === url);
+		const from = currents.requests.length;
+		currents.addFault({ method: 'POST', path: '^/webhooks$', status: 504, body: { message: 'Gateway timeout' }, perform: true, times: 1 });
+		const outcome = await setActiveAndWait(n8n, WF_RETRY, true);
+		currents.clearFaults();
+		expect(outcome).toEqual({ ok: true });
+		await settle(1000);
+		expect(atUrl()).toHaveLength(1);
+		expect(currents.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/webhooks')).toHaveLength(1);
+		const delivered = await post(url, runBody(), { 'x-webhook-secret': secretOf(atUrl()[0]), 'x-timestamp': String(Date.now()) });
+		expect(delivered.status).toBe(200);
+		expect((await setActiveAndWait(n8n, WF_RETRY, false)).ok).toBe(true);
+		expect(atUrl()).toHaveLength(0);
 	});
 
 	test('item 1: forged Qase identifiers give record null and a clear error, and never a request with the token', async () => {

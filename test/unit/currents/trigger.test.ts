@@ -145,6 +145,37 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(c.staticData).toEqual(keyed({}));
 	});
 
+	test('an activation error never repeats the fresh secret, even when the API quotes the headers it refused', async () => {
+		let sentSecret = '';
+		const c = ctx();
+		// The fake cannot know the secret in advance: read it from the request and answer with it.
+		const original = fake.server.listeners('request')[0] as (...a: unknown[]) => void;
+		fake.server.removeAllListeners('request');
+		fake.server.on('request', (req, res) => {
+			if (req.method === 'POST' && req.url?.startsWith('/webhooks')) {
+				let raw = '';
+				req.on('data', (d: Buffer) => (raw += d));
+				req.on('end', () => {
+					sentSecret = JSON.parse(JSON.parse(raw).headers)['x-webhook-secret'];
+					res.writeHead(400, { 'content-type': 'application/json' });
+					res.end(JSON.stringify({ status: 'FAILED', message: `headers ${JSON.parse(raw).headers} rejected` }));
+				});
+				return;
+			}
+			original(req, res);
+		});
+		try {
+			const error = (await methods.create.call(c.hook).catch((e: unknown) => e)) as Error & { description?: string };
+			expect(sentSecret).toMatch(/^[0-9a-f]{64}$/);
+			expect(error.message).toBe('Could not register the Currents webhook (HTTP 400): headers {"x-webhook-secret":"**redacted**"} rejected');
+			expect(JSON.stringify(error)).not.toContain(sentSecret);
+			expect(String(error.description ?? '')).not.toContain(sentSecret);
+		} finally {
+			fake.server.removeAllListeners('request');
+			fake.server.on('request', original);
+		}
+	});
+
 	test('a 429 with a short Retry-After is retried and activation succeeds', async () => {
 		fake.addFault({ method: 'GET', path: '^/webhooks$', status: 429, headers: { 'retry-after': '1' }, times: 1 });
 		const c = ctx();
