@@ -8,12 +8,13 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CURRENTS_EVENT_NAMES, currentsEvents } from '../Currents/catalog';
 import { hookExists, hookState, registerHook, removeHook, SECRET_HEADER, storedSecret, type HookTarget } from '../Currents/hookLifecycle';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { receiveCurrents } from '../Currents/receive';
+import { checkProjectId } from '../Currents/validation';
 import { eventOptions } from '../shared/catalog';
 import { decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
@@ -164,7 +165,13 @@ export class CurrentsTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
-				await registerHook(this, hookState(this), hookTarget(this));
+				const target = hookTarget(this);
+				try {
+					checkProjectId(target.projectId);
+				} catch (error) {
+					throw new NodeOperationError(this.getNode(), (error as Error).message, { description: 'Check the "Project" field' });
+				}
+				await registerHook(this, hookState(this), target);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
