@@ -17,13 +17,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ENTITY_DISPLAY_NAMES, eventsOfEntity, QASE_ENTITIES, qaseEvents, type QaseEventSpec } from '../Qase/catalog';
 import { resolveRecords } from '../Qase/enrich';
 import { ALL_ENTITIES, ALL_EVENTS, receiveQase, type QaseOutputMode } from '../Qase/receive';
-import { eventOptions } from '../shared/catalog';
+import { byOptionName, eventOptions } from '../shared/catalog';
 import { decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 
 const SECRET_CREDENTIAL = 'qaseWebhookSecretApi';
 
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+const byName = byOptionName;
 
 const entityOptions: INodePropertyOptions[] = [
 	{ name: 'All Entities', value: ALL_ENTITIES, description: 'Events of every entity' },
