@@ -61,11 +61,15 @@ function requireTimes() {
 		const summary = (list) => ({
 			medianMs: median(list.map((r) => r.totalMs)),
 			p90Ms: percentile(list.map((r) => r.totalMs), 90),
+			cpuMedianMs: median(list.map((r) => r.cpuMs)),
 			perFile: list[0].perFile.map((f, i) => ({ file: f.file, medianMs: median(list.map((r) => r.perFile[i].ms)) })),
 		});
 		const entry = { label, node: runs.cold[0].node, runs: RUNS, cold: summary(runs.cold), host: summary(runs.host) };
 		out.push(entry);
-		log(`${label}: require all, host modules loaded ${entry.host.medianMs.toFixed(1)} ms; cold ${entry.cold.medianMs.toFixed(1)} ms (median of ${RUNS})`);
+		log(
+			`${label}: require all, host modules loaded ${entry.host.medianMs.toFixed(1)} ms (CPU ${entry.host.cpuMedianMs.toFixed(1)} ms); ` +
+				`cold ${entry.cold.medianMs.toFixed(1)} ms (median of ${RUNS})`,
+		);
 	}
 	return out;
 }

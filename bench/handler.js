@@ -1,12 +1,14 @@
 'use strict';
 // Section 1: the cost of each trigger's webhook() path (verification, validation, shaping) with
 // realistic mocked requests, per documented event, and its growth with payload size.
-//   node bench/handler.js [--quick]      prints JSON on stdout, progress on stderr
+//   node bench/handler.js [--quick] [--only events|scaling|variants]   JSON on stdout, progress on stderr
 const { makeWebhookContext } = require('./lib/context');
-const { summarize, timeCalls, fmtUs } = require('./lib/stats');
+const { summarize, timeCalls, fmtUs, median } = require('./lib/stats');
 const { triggers, paddedBody, fromDist } = require('./lib/triggers');
 
 const QUICK = process.argv.includes('--quick');
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const runs = (part) => ONLY === undefined || ONLY === part;
 const EVENT_RUN = QUICK ? { warmup: 300, iterations: 1000 } : { warmup: 1500, iterations: 5000 };
 const SIZES = [
 	{ label: '1 KB', bytes: 1024, warmup: QUICK ? 200 : 1500, iterations: QUICK ? 500 : 3000 },
@@ -18,10 +20,11 @@ const log = (msg) => process.stderr.write(`[handler] ${msg}\n`);
 const gc = () => global.gc && global.gc();
 
 /**
- * Runs `iterations` deliveries of `rawBody` through a fresh node instance and context and returns
- * the per-call times. Every delivery must be accepted (an execution in n8n); anything else aborts.
+ * A trigger from dist with its own context and static data, ready to take deliveries of `rawBody`:
+ * `run(n)` times the next n calls. Every delivery must be accepted (an execution in n8n); anything
+ * else aborts.
  */
-async function measure(triggerKey, rawBody, { warmup, iterations, staticData, params, freshStateEachCall = false }) {
+function makeRunner(triggerKey, rawBody, { total, staticData, params, freshStateEachCall = false }) {
 	const t = triggers[triggerKey];
 	const NodeClass = fromDist(t.nodeFile)[t.className];
 	const node = new NodeClass();
@@ -35,12 +38,13 @@ async function measure(triggerKey, rawBody, { warmup, iterations, staticData, pa
 	const parsed = JSON.parse(rawBody.toString('utf8'));
 	// Unique ids and fresh timestamps are prepared before the clock starts; Openlayer needs one
 	// signed header set per delivery, the others can share a few.
-	const total = warmup + iterations;
 	const ring = triggerKey === 'openlayer' ? total : Math.min(total, 64);
 	const headerSets = Array.from({ length: ring }, () => t.request(rawBody));
 	const baseState = opts.staticData;
 	let bad;
-	const prepare = (i) => {
+	let next = 0;
+	const prepare = () => {
+		const i = next++;
 		if (freshStateEachCall) {
 			// A trigger that has seen nothing yet: empty static data, and a workflow of its own so that
 			// no state kept in the process for another trigger applies.
@@ -53,16 +57,49 @@ async function measure(triggerKey, rawBody, { warmup, iterations, staticData, pa
 		const out = await node.webhook.call(ctx);
 		if (!out.workflowData && !bad) bad = { status: response().statusCode, body: response().body };
 	};
+	return {
+		async run(warmup, iterations) {
+			const samples = await timeCalls(call, { warmup, iterations, prepare });
+			if (bad) throw new Error(`${t.label}: a delivery was not accepted (${bad.status} ${JSON.stringify(bad.body)})`);
+			return samples;
+		},
+	};
+}
+
+/** Runs `iterations` deliveries of `rawBody` through a fresh node instance and context. */
+async function measure(triggerKey, rawBody, { warmup, iterations, ...rest }) {
+	const runner = makeRunner(triggerKey, rawBody, { total: warmup + iterations, ...rest });
 	gc();
-	const samples = await timeCalls(call, { warmup, iterations, prepare });
-	if (bad) throw new Error(`${t.label}: a delivery was not accepted (${bad.status} ${JSON.stringify(bad.body)})`);
-	return summarize(samples);
+	return summarize(await runner.run(warmup, iterations));
+}
+
+/**
+ * Variants of one trigger measured side by side: after each one's warm-up, blocks of calls in
+ * alternating order (A B C, C B A, ...), so that a change of machine load hits all of them alike.
+ * Returns each variant's summary and its per-block medians.
+ */
+async function measureSideBySide(triggerKey, rawBody, variants, { warmup, iterations, blocks }) {
+	const perBlock = Math.ceil(iterations / blocks);
+	const runners = variants.map((v) => makeRunner(triggerKey, rawBody, { total: warmup + perBlock * blocks, ...v.opts }));
+	for (const r of runners) await r.run(warmup, 0);
+	const samples = variants.map(() => []);
+	const blockMedians = variants.map(() => []);
+	for (let b = 0; b < blocks; b++) {
+		const order = b % 2 === 0 ? runners.map((_, i) => i) : runners.map((_, i) => runners.length - 1 - i);
+		for (const i of order) {
+			gc();
+			const s = await runners[i].run(0, perBlock);
+			samples[i].push(...s);
+			blockMedians[i].push(summarize(s).medianUs);
+		}
+	}
+	return variants.map((v, i) => ({ ...summarize(samples[i]), blockMedians: blockMedians[i] }));
 }
 
 async function main() {
 	const result = { node: process.version, perEvent: [], scaling: [], variants: [] };
 
-	for (const key of Object.keys(triggers)) {
+	for (const key of runs('events') ? Object.keys(triggers) : []) {
 		const t = triggers[key];
 		for (const spec of t.events()) {
 			const rawBody = Buffer.from(JSON.stringify(spec.sample));
@@ -74,7 +111,7 @@ async function main() {
 		log(`${t.label}: ${rows.length} events, worst median ${fmtUs(worst.medianUs)} (${worst.event})`);
 	}
 
-	for (const key of Object.keys(triggers)) {
+	for (const key of runs('scaling') ? Object.keys(triggers) : []) {
 		const t = triggers[key];
 		for (const size of SIZES) {
 			const rawBody = paddedBody(key, t.scalingEvent, size.bytes);
@@ -93,10 +130,17 @@ async function main() {
 		{ name: 'openlayer, retry log empty (first delivery)', opts: { freshStateEachCall: true } },
 		{ name: 'openlayer, ignoreRetries off', opts: { params: { ...triggers.openlayer.params, options: { ignoreRetries: false } } } },
 	];
-	for (const v of variants) {
-		const s = await measure('openlayer', olBody, { ...EVENT_RUN, ...v.opts });
-		result.variants.push({ variant: v.name, event: 'tests.result.updated', bytes: olBody.length, ...s });
-		log(`${v.name}: median ${fmtUs(s.medianUs)}, p99 ${fmtUs(s.p99Us)}`);
+	if (runs('variants')) {
+		const measured = await measureSideBySide('openlayer', olBody, variants, { ...EVENT_RUN, blocks: QUICK ? 4 : 20 });
+		const off = measured[2];
+		variants.forEach((v, i) => {
+			const m = measured[i];
+			// Ratio to "off": median over blocks of the per-block ratio (same moment, same load).
+			const ratios = m.blockMedians.map((x, b) => x / off.blockMedians[b]);
+			const { blockMedians: _b, ...summary } = m;
+			result.variants.push({ variant: v.name, event: 'tests.result.updated', bytes: olBody.length, ...summary, ratioToOff: median(ratios) });
+			log(`${v.name}: median ${fmtUs(m.medianUs)}, p99 ${fmtUs(m.p99Us)}, vs off ${median(ratios).toFixed(2)}`);
+		});
 	}
 
 	process.stdout.write(JSON.stringify(result));

@@ -105,8 +105,12 @@ export function checkEvents(events: unknown, field = 'Events'): string[] {
 	return [...new Set(list)];
 }
 
+/** What the project picker's "By ID" mode accepts (checked here, not by the locator: see projectLocator.ts). */
+const PROJECT_ID = /^[A-Za-z0-9_-]+$/;
+
 export function checkProjectId(projectId: unknown, field = 'Project'): string {
 	const value = typeof projectId === 'string' ? projectId.trim() : '';
 	if (value === '') throw new FieldError(field, `${field} is required`);
+	if (!PROJECT_ID.test(value)) throw new FieldError(field, `${field}: "${value.slice(0, 100)}" is not a valid project ID`);
 	return value;
 }

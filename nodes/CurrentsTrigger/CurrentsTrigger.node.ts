@@ -8,14 +8,16 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CURRENTS_EVENT_NAMES, currentsEvents } from '../Currents/catalog';
 import { hookExists, hookState, registerHook, removeHook, SECRET_HEADER, storedSecret, type HookTarget } from '../Currents/hookLifecycle';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { receiveCurrents } from '../Currents/receive';
+import { checkProjectId } from '../Currents/validation';
 import { eventOptions } from '../shared/catalog';
-import { answer, rawBodyOf } from '../shared/delivery';
+import { decideWithCredential } from '../shared/credentials';
+import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
 
@@ -163,7 +165,13 @@ export class CurrentsTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) return true;
-				await registerHook(this, hookState(this), hookTarget(this));
+				const target = hookTarget(this);
+				try {
+					checkProjectId(target.projectId);
+				} catch (error) {
+					throw new NodeOperationError(this.getNode(), (error as Error).message, { description: 'Check the "Project" field' });
+				}
+				await registerHook(this, hookState(this), target);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -176,21 +184,32 @@ export class CurrentsTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const automatic = isAutomatic(this);
-		let secret: { header: string; value: string } | undefined;
+		const headers = this.getHeaderData();
+		const rawBody = rawBodyOf(this);
+		const options = this.getNodeParameter('options', {}) as { toleranceSeconds?: number };
+		const toleranceSeconds = options.toleranceSeconds ?? 300;
+		const events = this.getNodeParameter('events', CURRENTS_EVENT_NAMES) as string[];
+		const decide = (secret: { header: string; value: string } | undefined) =>
+			receiveCurrents(headers, rawBody, {
+				secret,
+				secretRequired: automatic || secret !== undefined,
+				toleranceSeconds,
+				events,
+			});
+		let verdict;
 		if (automatic) {
 			const value = storedSecret(this);
-			if (value) secret = { header: SECRET_HEADER, value };
+			verdict = decide(value ? { header: SECRET_HEADER, value } : undefined);
 		} else if (this.getNode().credentials?.[MANUAL_SECRET_CREDENTIAL]) {
-			const cred = await this.getCredentials(MANUAL_SECRET_CREDENTIAL);
-			secret = { header: String(cred.headerName), value: String(cred.secret) };
+			verdict = await decideWithCredential(
+				this,
+				MANUAL_SECRET_CREDENTIAL,
+				(cred) => decide({ header: String(cred?.headerName), value: String(cred?.secret) }),
+				(v) => v === REJECT_UNAUTHORIZED,
+			);
+		} else {
+			verdict = decide(undefined);
 		}
-		const options = this.getNodeParameter('options', {}) as { toleranceSeconds?: number };
-		const verdict = receiveCurrents(this.getHeaderData(), rawBodyOf(this), {
-			secret,
-			secretRequired: automatic || secret !== undefined,
-			toleranceSeconds: options.toleranceSeconds ?? 300,
-			events: this.getNodeParameter('events', CURRENTS_EVENT_NAMES) as string[],
-		});
 		return answer(this, verdict);
 	}
 }

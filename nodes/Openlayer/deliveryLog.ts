@@ -1,111 +1,259 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * Memory of the `webhook-id`s this trigger has already turned into executions, kept in the node's
- * workflow static data so that Openlayer's retries (same webhook-id, about 5 s, 5 min and 30 min
- * later) start no second execution.
+ * The Openlayer Trigger's memory of the `webhook-id`s it has already turned into executions, so that
+ * Openlayer's retries (same webhook-id, about 5 s, 5 min and 30 min after the first attempt) start no
+ * second execution. The only owner of duplicate detection: `webhook()` asks `seen()` and calls
+ * `remember()` for an accepted delivery; `execute()` calls `persist()`.
  *
- * How it reaches n8n's database (read from n8n's code, proven by test/e2e/openlayer.e2e.ts):
- * - n8n 1.x: LiveWebhooks' response callback calls WorkflowStaticDataService.saveStaticData(workflow)
- *   right after `webhook()` answered, which writes the static data when its change flag is set. The
- *   flag is set by assigning a property of the object `getWorkflowStaticData('node')` returns, so
- *   the log is always replaced, never mutated in place (a nested array created in this request
- *   would not be observed).
- * - n8n 2.x defers that callback until the execution has been created, and creating the
- *   execution's Workflow from the same static data object resets the change flag, so the webhook's
- *   change is lost (except when the workflow had no static data yet). The execution itself starts
- *   from the stored static data and saves it when it ends if it changed; the trigger's `execute()`
- *   therefore records the id again when it is missing, which persists it when the execution ends.
+ * Two copies:
+ * - **In process**: an insertion-ordered `Map` per trigger (workflow id and node name), O(1) per
+ *   delivery. It is not subject to n8n's last-writer-wins saves of static data, so a retry is never
+ *   executed twice in one process.
+ * - **Stored**, in the node's workflow static data, so that it survives restarts and deactivation:
+ *   one string (`retryMemory`), not one object per id, because n8n wraps every nested object of
+ *   static data in a change-tracking Proxy whenever it builds a Workflow (every request and every
+ *   execution) and serialises it through those proxies. Format:
+ *   `v2 <writer>.<seq> <key>=<at> <key>=<at> ...`, oldest first, `at` in epoch seconds, base 36.
+ *   `<writer>.<seq>` names the process and the version of its memory the string was written from:
+ *   a string this process wrote, or one from another process that it already merged, is a subset of
+ *   what it holds, so it is indexed (parsed into the Map) only when it brings something new, in
+ *   practice once per process (after a restart) or per write of another process (queue mode).
+ *   A write stores the whole in-process memory of the trigger, so concurrent saves lose nothing
+ *   this process knows of.
  *
- * Either way each request or execution saves the static data it loaded when it started, whole, so
- * under concurrent deliveries the last writer wins and ids accepted meanwhile drop out of the stored
- * log (test/e2e/load.e2e.ts measures how many survive 1,000 deliveries from 20 clients). The process
- * memory below (`wasAcceptedInProcess`) recognises those retries while n8n keeps running;
- * the stored log is what survives a restart.
+ * When the stored copy is written (read from n8n's code, proven by test/e2e/openlayer.e2e.ts):
+ * - n8n 1.x saves static data right after `webhook()` answered when its change flag is set, which
+ *   assigning a property of the node's static data object does (`remember()` does it).
+ * - n8n 2.x defers that save until the execution exists and loses the webhook's change; the
+ *   execution starts from the stored static data and saves it when it ends if it changed, so
+ *   `persist()` (from `execute()`) writes the memory when the stored copy lacks the execution's id.
+ * Nothing is written when no id was added.
+ *
+ * Window: Openlayer's last retry comes about 30 minutes after the first attempt. An id is kept for
+ * one hour (twice that, so a retry that Openlayer's queue delays still finds it), and at most 1,000
+ * ids per trigger at least (a burst of more within the hour drops the oldest first, in batches: up to
+ * 1,125 are kept before the oldest go). After the window a
+ * delivery with the same id is executed again; its signature's timestamp tolerance (5 minutes by
+ * default) refuses byte-for-byte replays long before that.
+ *
+ * Migration: static data written by earlier versions (`acceptedDeliveries`, an array of
+ * `{id, at}` objects) is read once and replaced by the string at the next write.
  */
-export interface DeliveryLogState extends IDataObject {
-	/** Oldest first. `at` is the acceptance time in epoch seconds. */
-	acceptedDeliveries?: IDataObject[];
-}
+export const RETRY_WINDOW_SECONDS = 60 * 60;
+export const RETRY_MEMORY_CAPACITY = 1000;
+/** The memory is trimmed back to the capacity once it holds more than this (see `evict`). */
+export const trimThreshold = (capacity: number) => capacity + Math.ceil(capacity / 8);
 
-export const DEDUPE_WINDOW_SECONDS = 24 * 60 * 60;
-export const DEDUPE_CAPACITY = 1000;
+/** Key of the stored string in the node's static data. */
+export const STORED_KEY = 'retryMemory';
+/** Key of the array earlier versions stored (read for migration, removed at the next write). */
+export const LEGACY_KEY = 'acceptedDeliveries';
+
+const FORMAT = 'v2';
+/** This process, as a writer of stored copies. */
+let WRITER = randomBytes(4).toString('hex');
+
+/** Ids stored as they are when they are short and cannot break the format; others as a hash. */
+const PLAIN_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** The key under which an id is remembered. */
+export function keyOf(id: string): string {
+	return PLAIN_ID.test(id) ? id : `#${createHash('sha256').update(id).digest('base64url').slice(0, 27)}`;
+}
 
 interface Entry {
-	id: string;
+	/** Acceptance time, epoch seconds. */
 	at: number;
+	/** The memory's seq once this entry was added. */
+	seq: number;
 }
 
-/** Long ids are stored as their SHA-256 so the memory stays small whatever the sender's id format. */
-function keyOf(id: string): string {
-	return id.length <= 128 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
+interface Memory {
+	/** key -> entry, oldest first. */
+	entries: Map<string, Entry>;
+	/** The entries serialised in Map order, `<key>=<at>` joined by spaces; grown by concatenation. */
+	body: string;
+	/** Bumped whenever an entry is added. */
+	seq: number;
+	/** Writer -> highest seq of its stored copies already merged. */
+	merged: Map<string, number>;
+	legacyMerged: boolean;
+	/** The string this process last wrote: recognised by identity, without reading it. */
+	written?: string;
+	/** When expired entries are next dropped (epoch seconds). */
+	nextSweep: number;
 }
 
-function entries(state: DeliveryLogState): Entry[] {
-	const raw = Array.isArray(state.acceptedDeliveries) ? state.acceptedDeliveries : [];
-	return raw.filter(
-		(e): e is IDataObject & Entry => !!e && typeof e.id === 'string' && typeof e.at === 'number',
-	) as Entry[];
+const memories = new Map<string, Memory>();
+
+function memoryOf(scope: string): Memory {
+	let memory = memories.get(scope);
+	if (!memory) {
+		memory = { entries: new Map(), body: '', seq: 0, merged: new Map(), legacyMerged: false, nextSweep: 0 };
+		memories.set(scope, memory);
+	}
+	return memory;
 }
 
-/** True when `id` was accepted within the window before `now` (seconds). */
-export function wasAccepted(
-	state: DeliveryLogState,
-	id: string,
-	now: number,
-	windowSeconds = DEDUPE_WINDOW_SECONDS,
-): boolean {
-	const key = keyOf(id);
-	return entries(state).some((e) => e.id === key && now - e.at <= windowSeconds);
-}
+const encode = (key: string, at: number) => `${key}=${at.toString(36)}`;
 
 /**
- * Records an accepted delivery: drops entries older than the window and keeps at most `capacity`
- * ids, the oldest going first.
+ * Entries are dropped in batches, not one per delivery: cutting the front of the serialised string
+ * copies it, so doing that for every delivery would cost O(n) each. Over capacity by an eighth, the
+ * oldest go down to the capacity; expired entries go at most once a minute (until then `seen()`
+ * ignores them).
  */
-export function rememberAccepted(
-	state: DeliveryLogState,
-	id: string,
-	now: number,
-	options: { windowSeconds?: number; capacity?: number } = {},
-): void {
-	const windowSeconds = options.windowSeconds ?? DEDUPE_WINDOW_SECONDS;
-	const capacity = Math.max(1, options.capacity ?? DEDUPE_CAPACITY);
-	const key = keyOf(id);
-	const kept = entries(state).filter((e) => e.id !== key && now - e.at <= windowSeconds);
-	kept.push({ id: key, at: now });
-	state.acceptedDeliveries = kept.slice(-capacity).map((e) => ({ id: e.id, at: e.at }));
+const SWEEP_INTERVAL_SECONDS = 60;
+
+function evict(memory: Memory, now: number, windowSeconds: number, capacity: number): void {
+	const over = memory.entries.size > trimThreshold(capacity);
+	if (!over && now < memory.nextSweep) return;
+	memory.nextSweep = now + SWEEP_INTERVAL_SECONDS;
+	const keep = over ? capacity : Infinity;
+	let cut = 0;
+	for (const [key, entry] of memory.entries) {
+		if (memory.entries.size <= keep && now - entry.at <= windowSeconds) break;
+		memory.entries.delete(key);
+		cut += encode(key, entry.at).length + 1;
+	}
+	if (cut > 0) memory.body = cut >= memory.body.length ? '' : memory.body.slice(cut);
 }
 
-/**
- * Ids accepted by this n8n process, per trigger node (`scope`: workflow id and node name), with the
- * same window and capacity as the stored log. It is not lost to concurrent saves of static data, so
- * Openlayer's retries (about 5 s, 5 min and 30 min later) are recognised even when the stored log
- * lost their id; it does not survive a restart, which the stored log covers.
- */
-const processLog = new Map<string, Entry[]>();
-
-export function wasAcceptedInProcess(
-	scope: string,
-	id: string,
-	now: number,
-	windowSeconds = DEDUPE_WINDOW_SECONDS,
-): boolean {
-	const key = keyOf(id);
-	return (processLog.get(scope) ?? []).some((e) => e.id === key && now - e.at <= windowSeconds);
+function add(memory: Memory, key: string, at: number): boolean {
+	if (memory.entries.has(key)) return false;
+	memory.seq++;
+	memory.entries.set(key, { at, seq: memory.seq });
+	const encoded = encode(key, at);
+	memory.body = memory.body === '' ? encoded : `${memory.body} ${encoded}`;
+	return true;
 }
 
-export function rememberAcceptedInProcess(
-	scope: string,
-	id: string,
-	now: number,
-	options: { windowSeconds?: number; capacity?: number } = {},
-): void {
-	const windowSeconds = options.windowSeconds ?? DEDUPE_WINDOW_SECONDS;
-	const capacity = Math.max(1, options.capacity ?? DEDUPE_CAPACITY);
-	const key = keyOf(id);
-	const kept = (processLog.get(scope) ?? []).filter((e) => e.id !== key && now - e.at <= windowSeconds);
-	kept.push({ id: key, at: now });
-	processLog.set(scope, kept.slice(-capacity));
+/** Merges a stored copy into the process memory unless it cannot hold anything new. */
+function index(memory: Memory, state: IDataObject, now: number, windowSeconds: number): void {
+	const stored = state[STORED_KEY];
+	if (stored === memory.written && stored !== undefined) return;
+	if (typeof stored === 'string' && stored.startsWith(`${FORMAT} `)) {
+		const headerEnd = stored.indexOf(' ', FORMAT.length + 1);
+		const header = stored.slice(FORMAT.length + 1, headerEnd === -1 ? undefined : headerEnd);
+		const dot = header.indexOf('.');
+		const writer = header.slice(0, dot);
+		const seq = Number(header.slice(dot + 1));
+		if (writer !== WRITER && !(seq <= (memory.merged.get(writer) ?? -1))) {
+			if (headerEnd !== -1) {
+				for (const entry of stored.slice(headerEnd + 1).split(' ')) {
+					const eq = entry.lastIndexOf('=');
+					const at = parseInt(entry.slice(eq + 1), 36);
+					if (eq > 0 && now - at <= windowSeconds) add(memory, entry.slice(0, eq), at);
+				}
+			}
+			if (Number.isFinite(seq)) memory.merged.set(writer, seq);
+		}
+	}
+	const legacy = state[LEGACY_KEY];
+	if (!memory.legacyMerged && Array.isArray(legacy)) {
+		memory.legacyMerged = true;
+		for (const e of legacy as unknown[]) {
+			const entry = e as { id?: unknown; at?: unknown } | null;
+			if (entry && typeof entry.id === 'string' && typeof entry.at === 'number' && now - entry.at <= windowSeconds) {
+				// Earlier versions stored long ids as `sha256:<hex>`; those keys never match a new key
+				// and simply age out.
+				add(memory, entry.id, entry.at);
+			}
+		}
+	}
+}
+
+/** True when the stored copy in `state` was written from this process's memory at `seq` or later. */
+function storedSince(memory: Memory, state: IDataObject, seq: number): boolean {
+	const stored = state[STORED_KEY];
+	if (typeof stored !== 'string') return false;
+	if (stored === memory.written) return true;
+	const prefix = `${FORMAT} ${WRITER}.`;
+	if (!stored.startsWith(prefix)) return false;
+	const end = stored.indexOf(' ', prefix.length);
+	return Number(stored.slice(prefix.length, end === -1 ? undefined : end)) >= seq;
+}
+
+export interface DeliveryLogOptions {
+	/** Workflow id and node name: one memory per trigger. */
+	scope: string;
+	/** The node's workflow static data, as n8n hands it over for this request or execution. */
+	state: IDataObject;
+	now: number;
+	windowSeconds?: number;
+	capacity?: number;
+}
+
+export interface DeliveryLog {
+	/** Whether `id` already started an execution within the window. */
+	seen(id: string): boolean;
+	/** Records an accepted delivery and writes the stored copy (saved with the response on n8n 1.x). */
+	remember(id: string): void;
+	/** From `execute()`: writes the stored copy when it lacks `id` (n8n 2.x saves it when the execution ends). */
+	persist(id: string): void;
+}
+
+/** Opens the retry memory of one trigger for one request or execution. */
+export function openDeliveryLog(options: DeliveryLogOptions): DeliveryLog {
+	const { scope, state, now } = options;
+	const windowSeconds = options.windowSeconds ?? RETRY_WINDOW_SECONDS;
+	const capacity = Math.max(1, options.capacity ?? RETRY_MEMORY_CAPACITY);
+	const memory = memoryOf(scope);
+	index(memory, state, now, windowSeconds);
+	evict(memory, now, windowSeconds, capacity);
+
+	const write = () => {
+		const header = `${FORMAT} ${WRITER}.${memory.seq}`;
+		memory.written = memory.body === '' ? header : `${header} ${memory.body}`;
+		state[STORED_KEY] = memory.written;
+		if (LEGACY_KEY in state) delete state[LEGACY_KEY];
+	};
+
+	return {
+		seen(id) {
+			const entry = memory.entries.get(keyOf(id));
+			return entry !== undefined && now - entry.at <= windowSeconds;
+		},
+		remember(id) {
+			if (!add(memory, keyOf(id), now)) return;
+			evict(memory, now, windowSeconds, capacity);
+			write();
+		},
+		persist(id) {
+			const key = keyOf(id);
+			const entry = memory.entries.get(key);
+			if (entry === undefined) {
+				// Accepted by another process (queue mode) and not in the stored copy: remember it here.
+				add(memory, key, now);
+				evict(memory, now, windowSeconds, capacity);
+			} else if (storedSince(memory, state, entry.seq) || storedByOther(state, key)) {
+				return;
+			}
+			write();
+		},
+	};
+}
+
+/** A stored copy written by another process that holds `key` (checked only when this one did not write it). */
+function storedByOther(state: IDataObject, key: string): boolean {
+	const stored = state[STORED_KEY];
+	return typeof stored === 'string' && stored.includes(` ${key}=`);
+}
+
+/** For tests: forgets every trigger's in-process memory and becomes another writer, as a restart does. */
+export function forgetProcessMemory(): void {
+	memories.clear();
+	WRITER = randomBytes(4).toString('hex');
+}
+
+/** The keys a stored copy holds (for tests and diagnostics). */
+export function storedKeys(state: IDataObject | undefined): string[] {
+	const stored = state?.[STORED_KEY];
+	if (typeof stored !== 'string' || !stored.startsWith(`${FORMAT} `)) return [];
+	return stored
+		.split(' ')
+		.slice(2)
+		.map((entry) => entry.slice(0, entry.lastIndexOf('=')));
 }

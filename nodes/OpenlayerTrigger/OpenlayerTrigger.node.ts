@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IExecuteFunctions,
@@ -13,17 +14,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { openlayerEvents } from '../Openlayer/catalog';
-import {
-	rememberAccepted,
-	rememberAcceptedInProcess,
-	wasAccepted,
-	wasAcceptedInProcess,
-	type DeliveryLogState,
-} from '../Openlayer/deliveryLog';
+import { openDeliveryLog } from '../Openlayer/deliveryLog';
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
 import { eventOptions } from '../shared/catalog';
-import { answer, rawBodyOf } from '../shared/delivery';
+import { decideWithCredential } from '../shared/credentials';
+import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { nowInSeconds, signingSecretProblem, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
 
 const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
@@ -40,13 +36,15 @@ interface TriggerOptions {
 }
 
 /** Current and previous signing secret; none when the credential cannot be read (fails closed). */
-async function signingSecrets(ctx: IWebhookFunctions): Promise<string[]> {
-	const credential = await ctx.getCredentials(SIGNING_CREDENTIAL).catch(() => undefined);
+function signingSecrets(credential: ICredentialDataDecryptedObject | undefined): string[] {
 	if (!credential) return [];
 	return [credential.secret, credential.previousSecret].filter(
 		(s): s is string => typeof s === 'string' && s.trim() !== '',
 	);
 }
+
+/** One retry memory per trigger node in this process. */
+const scopeOf = (ctx: IWebhookFunctions | IExecuteFunctions) => `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`;
 
 function checkSecret(label: string, value: string): string | undefined {
 	const problem = signingSecretProblem(value);
@@ -133,7 +131,7 @@ export class OpenlayerTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to acknowledge a delivery whose message ID (webhook ID header) already started an execution in the last 24 hours without starting another; Openlayer retries a delivery with the same ID',
+							'Whether to acknowledge a delivery whose message ID (webhook ID header) already started an execution in the last hour without starting another; Openlayer retries a delivery with the same ID',
 					},
 					{
 						displayName: 'Timestamp Tolerance (Seconds)',
@@ -176,7 +174,7 @@ export class OpenlayerTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				return true;
 			},
-			// The memory of accepted webhook-ids is kept: it expires by itself after 24 hours, and a
+			// The memory of accepted webhook-ids is kept: it expires by itself after an hour, and a
 			// quick deactivate/activate must not let Openlayer's retries start executions again.
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return true;
@@ -190,25 +188,30 @@ export class OpenlayerTrigger implements INodeType {
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const ignoreRetries = options.ignoreRetries !== false;
-		const state = this.getWorkflowStaticData('node') as DeliveryLogState;
-		// The stored log can lose ids to concurrent saves; this process's own memory cannot.
-		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
 		const now = nowInSeconds();
-		const decision = receiveOpenlayer(this.getHeaderData(), rawBodyOf(this), {
-			secrets: await signingSecrets(this),
-			toleranceSeconds: options.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
-			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
-			isDuplicate: ignoreRetries
-				? (id) => wasAccepted(state, id, now) || wasAcceptedInProcess(scope, id, now)
-				: undefined,
-			now,
-		});
-		if (ignoreRetries && decision.verdict.kind === 'accept' && decision.webhookId) {
-			// Persisted with the response on n8n 1.x (see deliveryLog.ts); execute() makes sure too.
-			rememberAccepted(state, decision.webhookId, now);
-			rememberAcceptedInProcess(scope, decision.webhookId, now);
-		}
+		const log =
+			options.ignoreRetries !== false
+				? openDeliveryLog({ scope: scopeOf(this), state: this.getWorkflowStaticData('node'), now })
+				: undefined;
+		const headers = this.getHeaderData();
+		const rawBody = rawBodyOf(this);
+		const toleranceSeconds = options.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
+		const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];
+		const decision = await decideWithCredential(
+			this,
+			SIGNING_CREDENTIAL,
+			(credential) =>
+				receiveOpenlayer(headers, rawBody, {
+					secrets: signingSecrets(credential),
+					toleranceSeconds,
+					events,
+					isDuplicate: log?.seen,
+					now,
+				}),
+			(d) => d.verdict === REJECT_UNAUTHORIZED,
+			{ failClosed: true },
+		);
+		if (log && decision.verdict.kind === 'accept' && decision.webhookId) log.remember(decision.webhookId);
 		const response = answer(this, decision.verdict);
 		if (decision.webhookId) {
 			for (const item of response.workflowData?.[0] ?? []) item[WEBHOOK_ID_ITEM_KEY] = decision.webhookId;
@@ -224,14 +227,11 @@ export class OpenlayerTrigger implements INodeType {
 		const items = this.getInputData();
 		const options = this.getNodeParameter('options', 0, {}) as TriggerOptions;
 		if (options.ignoreRetries !== false) {
-			// n8n 2.x does not persist static data changed in webhook() once the workflow has any, but it
-			// saves what an execution changes when the execution ends. The execution starts from the
-			// stored static data, so the id is only written (and the data saved) when it is missing.
-			const state = this.getWorkflowStaticData('node') as DeliveryLogState;
-			const now = nowInSeconds();
-			for (const item of items) {
-				const id = item[WEBHOOK_ID_ITEM_KEY];
-				if (typeof id === 'string' && id !== '' && !wasAccepted(state, id, now)) rememberAccepted(state, id, now);
+			// n8n 2.x saves static data changed here when the execution ends (not what webhook() changed).
+			const ids = items.map((item) => item[WEBHOOK_ID_ITEM_KEY]).filter((id): id is string => typeof id === 'string' && id !== '');
+			if (ids.length > 0) {
+				const log = openDeliveryLog({ scope: scopeOf(this), state: this.getWorkflowStaticData('node'), now: nowInSeconds() });
+				for (const id of ids) log.persist(id);
 			}
 		}
 		const attach = this.getNodeParameter('attachFailingTests', 0, false) as boolean;

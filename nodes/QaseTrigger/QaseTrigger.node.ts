@@ -17,12 +17,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ENTITY_DISPLAY_NAMES, eventsOfEntity, QASE_ENTITIES, qaseEvents, type QaseEventSpec } from '../Qase/catalog';
 import { resolveRecords } from '../Qase/enrich';
 import { ALL_ENTITIES, ALL_EVENTS, receiveQase, type QaseOutputMode } from '../Qase/receive';
-import { eventOptions } from '../shared/catalog';
-import { answer, rawBodyOf } from '../shared/delivery';
+import { byOptionName, eventOptions } from '../shared/catalog';
+import { decideWithCredential } from '../shared/credentials';
+import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 
 const SECRET_CREDENTIAL = 'qaseWebhookSecretApi';
 
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+const byName = byOptionName;
 
 const entityOptions: INodePropertyOptions[] = [
 	{ name: 'All Entities', value: ALL_ENTITIES, description: 'Events of every entity' },
@@ -195,17 +196,20 @@ export class QaseTrigger implements INodeType {
 
 	/** Verifies and shapes the delivery, nothing slow: Qase disables endpoints that take over 15 s. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		let secret: string | undefined;
-		if (this.getNode().credentials?.[SECRET_CREDENTIAL]) {
-			const credential = await this.getCredentials(SECRET_CREDENTIAL);
-			secret = typeof credential.secret === 'string' ? credential.secret : '';
-		}
-		const verdict = receiveQase(this.getHeaderData(), rawBodyOf(this), {
-			secret,
-			resource: this.getNodeParameter('resource', ALL_ENTITIES) as string,
-			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
-			output: webhookOutputMode(this),
-		});
+		const headers = this.getHeaderData();
+		const rawBody = rawBodyOf(this);
+		const resource = this.getNodeParameter('resource', ALL_ENTITIES) as string;
+		const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];
+		const output = webhookOutputMode(this);
+		const decide = (secret: string | undefined) => receiveQase(headers, rawBody, { secret, resource, events, output });
+		const verdict = this.getNode().credentials?.[SECRET_CREDENTIAL]
+			? await decideWithCredential(
+					this,
+					SECRET_CREDENTIAL,
+					(credential) => decide(typeof credential?.secret === 'string' ? credential.secret : ''),
+					(v) => v === REJECT_UNAUTHORIZED,
+				)
+			: decide(undefined);
 		return answer(this, verdict);
 	}
 

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { currentsEvents } from '../../nodes/Currents/catalog';
+import { storedKeys } from '../../nodes/Openlayer/deliveryLog';
 import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { signDelivery } from '../fakes/openlayer-sender';
@@ -197,7 +198,7 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		// How much of the retry memory survived 20 concurrent writers (n8n saves a workflow's static
 		// data as a whole, last writer wins), and whether retries of those deliveries are recognised.
 		const remembered = new Set(
-			((storedStaticData(n8n, WF_OPENLAYER)?.['node:Openlayer Trigger']?.acceptedDeliveries ?? []) as Array<{ id: string }>).map((e) => e.id),
+			storedKeys(storedStaticData(n8n, WF_OPENLAYER)?.['node:Openlayer Trigger']),
 		);
 		const sample = markers.filter((_, i) => i % 50 === 0);
 		let skipped = 0;

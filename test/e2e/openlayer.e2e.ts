@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 import { openlayerEvents } from '../../nodes/Openlayer/catalog';
+import { STORED_KEY, storedKeys } from '../../nodes/Openlayer/deliveryLog';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { sendDelivery } from '../fakes/openlayer-sender';
 import { prepareN8n, settle, triggerWorkflow, type ExecutionRecord, type N8nInstance } from './harness';
@@ -272,7 +273,7 @@ describe('Openlayer Trigger in real n8n', () => {
 		// The id is in the workflow's static data in n8n's database (n8n 1.x writes it with the
 		// response, n8n 2.x when the execution ends).
 		const storedIds = () =>
-			((storedStaticData(n8n, WF_MAIN)?.[`node:${NODE}`]?.acceptedDeliveries ?? []) as Array<{ id: string }>).map((e) => e.id);
+			storedKeys(storedStaticData(n8n, WF_MAIN)?.[`node:${NODE}`]);
 		const deadline = Date.now() + 10000;
 		while (!storedIds().includes(id) && Date.now() < deadline) await settle(250);
 		expect(storedIds()).toContain(id);
@@ -309,7 +310,7 @@ describe('Openlayer Trigger in real n8n', () => {
 		const before = n8n.executions(WF_RESULTS).length;
 		for (let i = 0; i < 2; i++) expect((await deliver(resultsUrl, resultsEvent({}), { id })).status).toBe(200);
 		await n8n.waitForExecutions(WF_RESULTS, before + 2);
-		expect(storedStaticData(n8n, WF_RESULTS)?.[`node:${NODE}`]?.acceptedDeliveries).toBeUndefined();
+		expect(storedStaticData(n8n, WF_RESULTS)?.[`node:${NODE}`]?.[STORED_KEY]).toBeUndefined();
 	});
 
 	test('an event the workflow did not select gets 200 and no execution', async () => {

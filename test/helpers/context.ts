@@ -18,6 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { clearCredentialCache } from '../../nodes/shared/credentials';
 import { CurrentsTestOpsApi } from '../../credentials/CurrentsTestOpsApi.credentials';
 import { CurrentsWebhookSecretApi } from '../../credentials/CurrentsWebhookSecretApi.credentials';
 
@@ -68,6 +69,9 @@ export interface Recorded {
 }
 
 export function makeContext(opts: ContextOptions = {}) {
+	// Tests give the same credential id different secrets from one context to the next; the cache's
+	// own behaviour is tested in test/unit/shared/credentials.test.ts.
+	clearCredentialCache();
 	const recorded: Recorded = { requests: [] };
 	const staticData = opts.staticData ?? {};
 	const node: INode = {

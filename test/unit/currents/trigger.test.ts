@@ -54,6 +54,15 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(await methods.checkExists.call(c.hook)).toBe(true);
 	});
 
+	test('create refuses a malformed project ID before calling the API (checked here, not by the locator)', async () => {
+		const c = ctx({}, { project: { __rl: true, mode: 'id', value: 'proj alpha/../x' } });
+		await expect(methods.create.call(c.hook)).rejects.toThrow('"proj alpha/../x" is not a valid project ID');
+		expect(fake.requests).toHaveLength(0);
+		expect(fake.hooks).toHaveLength(0);
+		const locator = new CurrentsTrigger().description.properties.find((p) => p.name === 'project')!;
+		expect(locator.modes!.every((m) => m.validation === undefined)).toBe(true);
+	});
+
 	test('create adopts a hook already pointing at our URL, keeps its other headers and removes duplicates', async () => {
 		const c0 = ctx();
 		await methods.create.call(c0.hook);

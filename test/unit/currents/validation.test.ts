@@ -1,4 +1,4 @@
-import { checkEvents, checkHookId, checkLabel, checkUrl, encodeHeaders, FieldError } from '../../../nodes/Currents/validation';
+import { checkEvents, checkHookId, checkLabel, checkProjectId, checkUrl, encodeHeaders, FieldError } from '../../../nodes/Currents/validation';
 
 function fieldError(fn: () => unknown): FieldError {
 	try {
@@ -11,6 +11,13 @@ function fieldError(fn: () => unknown): FieldError {
 }
 
 describe('Currents input checks', () => {
+	it('checkProjectId: trims, and refuses empty or malformed IDs', () => {
+		expect(checkProjectId(' proj_abc-1 ')).toBe('proj_abc-1');
+		expect(() => checkProjectId('')).toThrow('Project is required');
+		expect(() => checkProjectId('proj abc')).toThrow('is not a valid project ID');
+		expect(() => checkProjectId('p?x=1')).toThrow(FieldError);
+	});
+
 	test('URL must be http(s) and at most 2048 characters', () => {
 		expect(checkUrl(' https://example.com/hook ')).toBe('https://example.com/hook');
 		expect(checkUrl('http://127.0.0.1:5678/webhook/x')).toBe('http://127.0.0.1:5678/webhook/x');

@@ -1,120 +1,169 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import {
-	DEDUPE_CAPACITY,
-	DEDUPE_WINDOW_SECONDS,
-	rememberAccepted,
-	rememberAcceptedInProcess,
-	wasAccepted,
-	wasAcceptedInProcess,
-	type DeliveryLogState,
+	forgetProcessMemory,
+	keyOf,
+	LEGACY_KEY,
+	openDeliveryLog,
+	RETRY_MEMORY_CAPACITY,
+	RETRY_WINDOW_SECONDS,
+	STORED_KEY,
+	storedKeys,
+	trimThreshold,
 } from '../../../nodes/Openlayer/deliveryLog';
 
 const T = 1_760_000_000;
+const SCOPE = 'wf-a:Openlayer Trigger';
 
-describe('delivery log (retry memory)', () => {
-	it('remembers accepted ids for 24 hours', () => {
-		const state: DeliveryLogState = {};
-		expect(wasAccepted(state, 'msg_1', T)).toBe(false);
-		rememberAccepted(state, 'msg_1', T);
-		expect(wasAccepted(state, 'msg_1', T)).toBe(true);
-		expect(wasAccepted(state, 'msg_1', T + 30 * 60)).toBe(true); // Openlayer's last retry
-		expect(wasAccepted(state, 'msg_1', T + DEDUPE_WINDOW_SECONDS)).toBe(true);
-		expect(wasAccepted(state, 'msg_1', T + DEDUPE_WINDOW_SECONDS + 1)).toBe(false);
-		expect(wasAccepted(state, 'msg_2', T)).toBe(false);
+const open = (state: IDataObject, now = T, scope = SCOPE, extra: { capacity?: number } = {}) =>
+	openDeliveryLog({ scope, state, now, ...extra });
+
+/** n8n saves static data as JSON and loads it again for the next request or execution. */
+const saved = (state: IDataObject): IDataObject => JSON.parse(JSON.stringify(state)) as IDataObject;
+
+/** Static data that throws on any write, to prove nothing was written. */
+const readOnly = (state: IDataObject): IDataObject =>
+	new Proxy(state, {
+		set: () => {
+			throw new Error('written');
+		},
+		deleteProperty: () => {
+			throw new Error('written');
+		},
 	});
 
-	it('is bounded: the oldest ids are dropped first', () => {
-		const state: DeliveryLogState = {};
-		for (let i = 0; i < DEDUPE_CAPACITY + 5; i++) rememberAccepted(state, `msg_${i}`, T + i);
-		expect(state.acceptedDeliveries).toHaveLength(DEDUPE_CAPACITY);
-		for (let i = 0; i < 5; i++) expect(wasAccepted(state, `msg_${i}`, T + 2000)).toBe(false);
-		expect(wasAccepted(state, 'msg_5', T + 2000)).toBe(true);
-		expect(wasAccepted(state, `msg_${DEDUPE_CAPACITY + 4}`, T + 2000)).toBe(true);
+beforeEach(() => forgetProcessMemory());
+
+describe('retry memory (deliveryLog)', () => {
+	it('knows an accepted id for the window, which covers Openlayer retry at 30 minutes', () => {
+		const state: IDataObject = {};
+		expect(open(state).seen('msg_1')).toBe(false);
+		open(state).remember('msg_1');
+		expect(open(state, T + 5).seen('msg_1')).toBe(true);
+		expect(open(state, T + 30 * 60).seen('msg_1')).toBe(true);
+		expect(open(state, T + RETRY_WINDOW_SECONDS).seen('msg_1')).toBe(true);
+		expect(open(state, T + RETRY_WINDOW_SECONDS + 1).seen('msg_1')).toBe(false);
+		expect(open(state, T).seen('msg_2')).toBe(false);
 	});
 
-	it('drops expired entries when writing, and honours a custom capacity', () => {
-		const state: DeliveryLogState = {};
-		const W = DEDUPE_WINDOW_SECONDS;
-		rememberAccepted(state, 'old', T, { capacity: 3 });
-		rememberAccepted(state, 'a', T + W, { capacity: 3 });
-		expect(state.acceptedDeliveries!.map((e) => e.id)).toEqual(['old', 'a']);
-		rememberAccepted(state, 'b', T + W + 10, { capacity: 3 });
-		expect(state.acceptedDeliveries!.map((e) => e.id)).toEqual(['a', 'b']);
-		rememberAccepted(state, 'c', T + W + 20, { capacity: 3 });
-		rememberAccepted(state, 'd', T + W + 30, { capacity: 3 });
-		expect(state.acceptedDeliveries!.map((e) => e.id)).toEqual(['b', 'c', 'd']);
-		rememberAccepted(state, 'e', T + 3 * W, { capacity: 3 });
-		expect(state.acceptedDeliveries).toEqual([{ id: 'e', at: T + 3 * W }]);
+	it('stores one string, not an object per id, and drops expired ids from it', () => {
+		const state: IDataObject = {};
+		open(state).remember('msg_old');
+		open(state, T + 10).remember('msg_newer');
+		expect(Object.keys(state)).toEqual([STORED_KEY]);
+		expect(typeof state[STORED_KEY]).toBe('string');
+		expect(storedKeys(state)).toEqual(['msg_old', 'msg_newer']);
+		open(state, T + RETRY_WINDOW_SECONDS + 5).remember('msg_late');
+		expect(storedKeys(state)).toEqual(['msg_newer', 'msg_late']);
 	});
 
-	it('moves a re-accepted id to the newest position instead of duplicating it', () => {
-		const state: DeliveryLogState = {};
-		rememberAccepted(state, 'x', T);
-		rememberAccepted(state, 'y', T + 1);
-		rememberAccepted(state, 'x', T + 2);
-		expect(state.acceptedDeliveries).toEqual([
-			{ id: 'y', at: T + 1 },
-			{ id: 'x', at: T + 2 },
-		]);
+	it('keeps the newest ids up to the capacity, trimming the oldest in batches', () => {
+		const state: IDataObject = {};
+		const limit = trimThreshold(RETRY_MEMORY_CAPACITY);
+		for (let i = 0; i < limit; i++) open(state, T + i).remember(`msg_${i}`);
+		expect(storedKeys(state)).toHaveLength(limit);
+		open(state, T + limit).remember(`msg_${limit}`);
+		expect(storedKeys(state)).toHaveLength(RETRY_MEMORY_CAPACITY);
+		const log = open(state, T + 2000);
+		const dropped = limit + 1 - RETRY_MEMORY_CAPACITY;
+		for (let i = 0; i < dropped; i++) expect(log.seen(`msg_${i}`)).toBe(false);
+		expect(log.seen(`msg_${dropped}`)).toBe(true);
+		expect(log.seen(`msg_${limit}`)).toBe(true);
+		expect(storedKeys(state)[0]).toBe(`msg_${dropped}`);
 	});
 
-	it('replaces the stored array on every write (n8n only saves static data whose property was assigned)', () => {
-		const state: DeliveryLogState = {};
-		rememberAccepted(state, 'x', T);
-		const first = state.acceptedDeliveries;
-		rememberAccepted(state, 'y', T);
-		expect(state.acceptedDeliveries).not.toBe(first);
+	it('writes static data only when an id was added', () => {
+		const state: IDataObject = {};
+		open(state).remember('msg_1');
+		const log = open(readOnly(state), T + 1);
+		expect(log.seen('msg_1')).toBe(true);
+		expect(() => log.remember('msg_1')).not.toThrow();
+		expect(() => log.persist('msg_1')).not.toThrow();
+		expect(() => log.remember('msg_2')).toThrow('written');
 	});
 
-	it('stays JSON (static data is stored as JSON) and survives a round trip', () => {
-		const state: DeliveryLogState = {};
-		rememberAccepted(state, 'x', T);
-		const reloaded = JSON.parse(JSON.stringify(state)) as DeliveryLogState;
-		expect(wasAccepted(reloaded, 'x', T + 1)).toBe(true);
+	it('survives a restart: a fresh process reads the stored copy', () => {
+		const state: IDataObject = {};
+		open(state).remember('msg_kept');
+		forgetProcessMemory();
+		expect(open(saved(state), T + 60).seen('msg_kept')).toBe(true);
 	});
 
-	it('stores very long ids as a hash, still matching them', () => {
-		const state: DeliveryLogState = {};
-		const long = 'm'.repeat(5000);
-		rememberAccepted(state, long, T);
-		expect(String(state.acceptedDeliveries![0].id)).toMatch(/^sha256:[0-9a-f]{64}$/);
-		expect(wasAccepted(state, long, T)).toBe(true);
-		expect(wasAccepted(state, `${long}n`, T)).toBe(false);
+	it('execute() persists an id the stored copy lacks (n8n 2.x lost the webhook change), and only then', () => {
+		const atWebhook: IDataObject = {};
+		open(atWebhook).remember('msg_2x');
+		// The execution starts from what was stored before the webhook ran.
+		const atExecution: IDataObject = {};
+		open(atExecution).persist('msg_2x');
+		expect(storedKeys(atExecution)).toEqual(['msg_2x']);
+		// Where the webhook's write did reach the database (n8n 1.x), nothing is written again.
+		expect(() => open(readOnly(saved(atWebhook))).persist('msg_2x')).not.toThrow();
+		forgetProcessMemory();
+		expect(open(saved(atExecution), T + 1).seen('msg_2x')).toBe(true);
 	});
 
-	it('ignores malformed stored entries instead of failing', () => {
-		const state = { acceptedDeliveries: [null, { id: 5 }, { id: 'ok', at: T }, 'junk'] } as unknown as DeliveryLogState;
-		expect(wasAccepted(state, 'ok', T)).toBe(true);
-		rememberAccepted(state, 'new', T);
-		expect(state.acceptedDeliveries).toEqual([
-			{ id: 'ok', at: T },
-			{ id: 'new', at: T },
-		]);
-	});
-});
-
-describe('process memory (survives concurrent saves of static data, not restarts)', () => {
-	it('remembers per scope, for the same window, bounded like the stored log', () => {
-		rememberAcceptedInProcess('wf-a:Trigger', 'msg_p1', T);
-		expect(wasAcceptedInProcess('wf-a:Trigger', 'msg_p1', T + DEDUPE_WINDOW_SECONDS)).toBe(true);
-		expect(wasAcceptedInProcess('wf-a:Trigger', 'msg_p1', T + DEDUPE_WINDOW_SECONDS + 1)).toBe(false);
-		expect(wasAcceptedInProcess('wf-b:Trigger', 'msg_p1', T)).toBe(false);
-		for (let i = 0; i < DEDUPE_CAPACITY + 1; i++) rememberAcceptedInProcess('wf-c:Trigger', `msg_${i}`, T);
-		expect(wasAcceptedInProcess('wf-c:Trigger', 'msg_0', T)).toBe(false);
-		expect(wasAcceptedInProcess('wf-c:Trigger', 'msg_1', T)).toBe(true);
-		expect(wasAcceptedInProcess('wf-c:Trigger', `msg_${DEDUPE_CAPACITY}`, T)).toBe(true);
+	it('a concurrent save cannot lose an id: every write stores everything this process knows', () => {
+		// Two requests load the same stored copy; each adds its id; the last save wins.
+		const stored: IDataObject = {};
+		const first = saved(stored);
+		const second = saved(stored);
+		open(first).remember('msg_first');
+		open(second).remember('msg_second');
+		expect(storedKeys(second)).toEqual(['msg_first', 'msg_second']);
+		expect(open(saved(stored), T + 5).seen('msg_first')).toBe(true);
 	});
 
-	it('still knows an id that a concurrent save dropped from the stored log', () => {
-		// Two requests load the same stored log, each adds its id, the last save wins.
-		const stored: DeliveryLogState = {};
-		const first = JSON.parse(JSON.stringify(stored)) as DeliveryLogState;
-		const second = JSON.parse(JSON.stringify(stored)) as DeliveryLogState;
-		rememberAccepted(first, 'msg_first', T);
-		rememberAcceptedInProcess('wf-d:Trigger', 'msg_first', T);
-		rememberAccepted(second, 'msg_second', T);
-		rememberAcceptedInProcess('wf-d:Trigger', 'msg_second', T);
-		const saved = second;
-		expect(wasAccepted(saved, 'msg_first', T + 5)).toBe(false);
-		expect(wasAcceptedInProcess('wf-d:Trigger', 'msg_first', T + 5)).toBe(true);
+	it('merges what another process stored (queue mode, restarts)', () => {
+		let other: typeof import('../../../nodes/Openlayer/deliveryLog') | undefined;
+		jest.isolateModules(() => {
+			other = require('../../../nodes/Openlayer/deliveryLog');
+		});
+		const state: IDataObject = {};
+		open(state).remember('msg_here');
+		const theirs = saved(state);
+		other!.openDeliveryLog({ scope: SCOPE, state: theirs, now: T + 1 }).remember('msg_there');
+		expect(storedKeys(theirs)).toEqual(['msg_here', 'msg_there']);
+		const log = open(saved(theirs), T + 2);
+		expect(log.seen('msg_there')).toBe(true);
+		// The other process's copy holds this execution's id: nothing to write.
+		expect(() => open(readOnly(saved(theirs)), T + 2).persist('msg_there')).not.toThrow();
+	});
+
+	it('reads the array earlier versions stored, and replaces it at the next write', () => {
+		const state: IDataObject = {
+			[LEGACY_KEY]: [{ id: 'msg_legacy', at: T - 60 }, { id: 'msg_expired', at: T - RETRY_WINDOW_SECONDS - 1 }, null, { id: 5 }, 'junk'],
+		};
+		const log = open(state);
+		expect(log.seen('msg_legacy')).toBe(true);
+		expect(log.seen('msg_expired')).toBe(false);
+		log.remember('msg_new');
+		expect(state[LEGACY_KEY]).toBeUndefined();
+		expect(storedKeys(state)).toEqual(['msg_legacy', 'msg_new']);
+	});
+
+	it('keeps triggers apart', () => {
+		const state: IDataObject = {};
+		open(state, T, 'wf-a:Openlayer Trigger').remember('msg_a');
+		expect(open({}, T, 'wf-b:Openlayer Trigger').seen('msg_a')).toBe(false);
+	});
+
+	it('stores ids that could break the format, or are long, as a hash', () => {
+		const state: IDataObject = {};
+		const odd = 'msg with spaces=and equals';
+		const long = `msg_${'x'.repeat(500)}`;
+		open(state).remember(odd);
+		open(state).remember(long);
+		expect(storedKeys(state)).toEqual([keyOf(odd), keyOf(long)]);
+		expect(keyOf(long)).toMatch(/^#[A-Za-z0-9_-]{27}$/);
+		forgetProcessMemory();
+		const log = open(saved(state), T + 1);
+		expect(log.seen(odd)).toBe(true);
+		expect(log.seen(long)).toBe(true);
+		expect(log.seen(`${long}y`)).toBe(false);
+	});
+
+	it('ignores a stored copy it cannot read', () => {
+		const log = open({ [STORED_KEY]: 'garbage', [LEGACY_KEY]: 'junk' });
+		expect(log.seen('garbage')).toBe(false);
 	});
 });

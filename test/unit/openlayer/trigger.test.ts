@@ -5,7 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { OpenlayerSigningSecretApi } from '../../../credentials/OpenlayerSigningSecretApi.credentials';
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
-import { DEDUPE_CAPACITY, type DeliveryLogState } from '../../../nodes/Openlayer/deliveryLog';
+import { forgetProcessMemory, RETRY_MEMORY_CAPACITY, STORED_KEY, storedKeys, trimThreshold } from '../../../nodes/Openlayer/deliveryLog';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { makeContext, registerCredentialType } from '../../helpers/context';
 import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
@@ -134,14 +134,17 @@ describe('webhook()', () => {
 
 	it('answers 401 "Unauthorized" (nothing more) and starts nothing for bad deliveries', async () => {
 		const body = sample('tests.result.updated');
+		// Each request built just before it runs: a context is one n8n request with its credential as
+		// stored at that moment.
 		const cases = [
-			deliver(body, { rawBody: JSON.stringify(body).replace('"failing":1', '"failing":0') }), // tampered
-			deliver(body, { headers: { 'webhook-signature': '' } }), // unsigned
-			deliver(body, { timestamp: Math.floor(Date.now() / 1000) - 3600 }), // replayed
-			deliver(body, { secret: `whsec_${randomBytes(32).toString('base64')}` }), // other secret
-			deliver(body, { credential: { secret: '' } }), // misconfigured credential
+			() => deliver(body, { rawBody: JSON.stringify(body).replace('"failing":1', '"failing":0') }), // tampered
+			() => deliver(body, { headers: { 'webhook-signature': '' } }), // unsigned
+			() => deliver(body, { timestamp: Math.floor(Date.now() / 1000) - 3600 }), // replayed
+			() => deliver(body, { secret: `whsec_${randomBytes(32).toString('base64')}` }), // other secret
+			() => deliver(body, { credential: { secret: '' } }), // misconfigured credential
 		];
-		for (const c of cases) {
+		for (const make of cases) {
+			const c = make();
 			const res = await c.run();
 			expect(res).toEqual({ noWebhookResponse: true });
 			expect(c.ctx.recorded).toMatchObject({ status: 401, body: { error: 'Unauthorized' } });
@@ -187,7 +190,9 @@ describe('webhook()', () => {
 			const staticData: IDataObject = {};
 			const first = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
 			expect((await first.run()).workflowData).toBeDefined();
-			expect((staticData as DeliveryLogState).acceptedDeliveries).toEqual([{ id: 'msg_retry_1', at: expect.any(Number) }]);
+			expect(storedKeys(staticData)).toContain('msg_retry_1');
+			expect(Object.keys(staticData)).toEqual([STORED_KEY]);
+			expect(typeof staticData[STORED_KEY]).toBe('string');
 
 			// Openlayer's retry: same id, re-signed with a new timestamp.
 			const retry = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
@@ -236,19 +241,34 @@ describe('webhook()', () => {
 		});
 
 		it('keeps a bounded memory: the oldest ids are forgotten first', async () => {
+			forgetProcessMemory();
 			const now = Math.floor(Date.now() / 1000);
-			const staticData: DeliveryLogState = {
-				acceptedDeliveries: Array.from({ length: DEDUPE_CAPACITY }, (_, i) => ({ id: `msg_${i}`, at: now - 10 })),
+			// Written by an earlier version (one object per id): read once, replaced at the next write.
+			const staticData: IDataObject = {
+				acceptedDeliveries: Array.from({ length: trimThreshold(RETRY_MEMORY_CAPACITY) }, (_, i) => ({ id: `msg_${i}`, at: now - 10 })),
 			};
 			await deliver(sample('test.deleted'), { id: 'msg_new', staticData }).run();
-			expect(staticData.acceptedDeliveries).toHaveLength(DEDUPE_CAPACITY);
-			expect(staticData.acceptedDeliveries![0].id).toBe('msg_1');
-			expect(staticData.acceptedDeliveries!.at(-1)!.id).toBe('msg_new');
+			expect(staticData.acceptedDeliveries).toBeUndefined();
+			const keys = storedKeys(staticData);
+			const dropped = trimThreshold(RETRY_MEMORY_CAPACITY) + 1 - RETRY_MEMORY_CAPACITY;
+			expect(keys).toHaveLength(RETRY_MEMORY_CAPACITY);
+			expect(keys[0]).toBe(`msg_${dropped}`);
+			expect(keys.at(-1)).toBe('msg_new');
 			const oldest = deliver(sample('test.deleted'), { id: 'msg_0', staticData });
 			expect((await oldest.run()).workflowData).toBeDefined();
-			const recent = deliver(sample('test.deleted'), { id: 'msg_2', staticData });
+			const recent = deliver(sample('test.deleted'), { id: `msg_${dropped + 1}`, staticData });
 			await recent.run();
 			expect(recent.ctx.recorded.status).toBe(200);
+			expect(recent.ctx.recorded.body).toMatchObject({ skipped: expect.stringContaining('duplicate') });
+		});
+
+		it('after a restart, recognises a retry from the stored copy alone', async () => {
+			const staticData: IDataObject = {};
+			await deliver(sample('test.deleted'), { id: 'msg_before_restart', staticData }).run();
+			forgetProcessMemory();
+			const retry = deliver(sample('test.deleted'), { id: 'msg_before_restart', staticData: { ...staticData } });
+			expect(await retry.run()).toEqual({ noWebhookResponse: true });
+			expect(retry.ctx.recorded.body).toMatchObject({ skipped: expect.stringContaining('duplicate') });
 		});
 	});
 
@@ -283,23 +303,29 @@ describe('execute()', () => {
 	});
 
 	it('records the delivered webhook-id in static data when it is missing, and drops it from the output', async () => {
-		const staticData: DeliveryLogState = {};
+		forgetProcessMemory();
+		const staticData: IDataObject = {};
 		const input = items().map((item, i) => ({ ...item, openlayerWebhookId: `msg_exec_${i}` }));
 		const ctx = makeContext({ params: { options: {} }, items: input, staticData });
 		const [out] = await node.execute.call(ctx.execute);
-		expect(staticData.acceptedDeliveries!.map((e) => e.id)).toEqual(['msg_exec_0', 'msg_exec_1']);
+		expect(storedKeys(staticData)).toEqual(['msg_exec_0', 'msg_exec_1']);
 		expect(out.every((o) => !('openlayerWebhookId' in o))).toBe(true);
 		expect(out.map((o) => o.json)).toEqual(items().map((i) => i.json));
 
 		// Already stored (n8n 1.x saved it with the response): the static data is left untouched, so
 		// the execution does not write it again.
-		const stored = staticData.acceptedDeliveries;
-		await node.execute.call(makeContext({ params: { options: {} }, items: input, staticData }).execute);
-		expect(staticData.acceptedDeliveries).toBe(stored);
+		const stored = staticData[STORED_KEY];
+		const watched = new Proxy(staticData, {
+			set() {
+				throw new Error('static data written although the id was stored');
+			},
+		});
+		await node.execute.call(makeContext({ params: { options: {} }, items: input, staticData: watched }).execute);
+		expect(staticData[STORED_KEY]).toBe(stored);
 	});
 
 	it('records nothing when retries are not ignored', async () => {
-		const staticData: DeliveryLogState = {};
+		const staticData: IDataObject = {};
 		const input = items().map((item) => ({ ...item, openlayerWebhookId: 'msg_off' }));
 		const [out] = await node.execute.call(
 			makeContext({ params: { options: { ignoreRetries: false } }, items: input, staticData }).execute,
@@ -315,9 +341,11 @@ describe('execute()', () => {
 		// Simulate n8n 2.x losing the webhook's change: the execution starts from stored (empty) data.
 		const executionState: IDataObject = {};
 		await node.execute.call(makeContext({ params: { options: {} }, items: res.workflowData![0], staticData: executionState }).execute);
+		// After a restart only the copy the execution stored is left.
+		forgetProcessMemory();
 		const retry = deliver(sample('test.created'), { id: 'msg_chain', staticData: executionState });
 		await retry.run();
-		expect(retry.ctx.recorded.status).toBe(200);
+		expect(retry.ctx.recorded).toMatchObject({ status: 200, body: { skipped: expect.stringContaining('duplicate') } });
 	});
 
 	it('attaches the failing tests from the API when asked', async () => {
