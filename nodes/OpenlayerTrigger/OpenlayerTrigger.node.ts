@@ -22,7 +22,7 @@ import {
 } from '../Openlayer/deliveryLog';
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
-import { eventOptions } from '../shared/catalog';
+import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { answer, rawBodyOf } from '../shared/delivery';
 import { decodeSigningSecret, nowInSeconds, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
 
@@ -62,7 +62,7 @@ export class OpenlayerTrigger implements INodeType {
 		icon: { light: 'file:../Openlayer/openlayer.svg', dark: 'file:../Openlayer/openlayer.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: eventsSubtitle([{ name: 'All Events', value: ALL_EVENTS }, ...eventOptions(openlayerEvents)]),
 		description:
 			'Starts the workflow when Openlayer tests are created, updated or deleted, or a test suite run finishes',
 		defaults: { name: 'Openlayer Trigger' },
@@ -77,7 +77,9 @@ export class OpenlayerTrigger implements INodeType {
 			{
 				name: 'openlayerTestOpsApi',
 				required: true,
-				displayOptions: { show: { attachFailingTests: [true] } },
+				// `hide`, not `show`: the editor would take Attach Failing Tests for an authentication
+				// selector and hide it and the Events it depends on.
+				displayOptions: { hide: { attachFailingTests: [false] } },
 			},
 		],
 		webhooks: [

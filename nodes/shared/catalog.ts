@@ -30,6 +30,23 @@ export function eventOptions(events: readonly EventSpec[]): INodePropertyOptions
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * Canvas subtitle of an Events picker: the chosen events' display names, not the vendor's raw names.
+ * `labels` maps each option value to its label; `allByResource` (Qase) names the "all events" choice
+ * per entity. The map is written into the expression, flat, so it never contains the `}}` that would
+ * end the expression early.
+ */
+export function eventsSubtitle(
+	options: readonly INodePropertyOptions[],
+	all?: { value: string; labelByResource: Record<string, string> },
+): string {
+	const labels = JSON.stringify(Object.fromEntries(options.map((o) => [String(o.value), o.name])));
+	const label = all
+		? `(e === ${JSON.stringify(all.value)} ? (${JSON.stringify(all.labelByResource)})[$parameter["resource"]] : (${labels})[e])`
+		: `(${labels})[e]`;
+	return `={{($parameter["events"] || []).map(e => ${label} || e).join(", ")}}`;
+}
+
 export type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown> };
 
 /**

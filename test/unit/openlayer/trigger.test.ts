@@ -59,7 +59,7 @@ describe('Openlayer Trigger description', () => {
 	it('requires the signing secret and asks for the API key only when failing tests are attached', () => {
 		expect(d.credentials).toEqual([
 			{ name: 'openlayerSigningSecretApi', required: true, testedBy: 'checkSigningSecret' },
-			{ name: 'openlayerTestOpsApi', required: true, displayOptions: { show: { attachFailingTests: [true] } } },
+			{ name: 'openlayerTestOpsApi', required: true, displayOptions: { hide: { attachFailingTests: [false] } } },
 		]);
 	});
 
