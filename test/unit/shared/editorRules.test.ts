@@ -1,4 +1,4 @@
-import { NodeHelpers, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
+import { NodeHelpers, type ICredentialType, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
 
 import { CurrentsTestOpsApi } from '../../../credentials/CurrentsTestOpsApi.credentials';
 import { CurrentsWebhookSecretApi } from '../../../credentials/CurrentsWebhookSecretApi.credentials';
@@ -17,7 +17,7 @@ import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
  * browser suite (test/ui) proves the result in the real editor; these catch a regression in seconds.
  */
 const nodes: INodeType[] = [new CurrentsTrigger(), new CurrentsWebhooks(), new OpenlayerTrigger(), new QaseTrigger()];
-const credentialTypes = [
+const credentialTypes: ICredentialType[] = [
 	new CurrentsTestOpsApi(),
 	new CurrentsWebhookSecretApi(),
 	new OpenlayerSigningSecretApi(),
