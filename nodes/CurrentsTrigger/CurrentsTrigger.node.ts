@@ -15,6 +15,7 @@ import { hookExists, hookState, registerHook, removeHook, SECRET_HEADER, storedS
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { receiveCurrents } from '../Currents/receive';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
+import { credentialDisplay } from '../shared/credentials';
 import { answer, rawBodyOf } from '../shared/delivery';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
@@ -53,15 +54,13 @@ export class CurrentsTrigger implements INodeType {
 			{
 				name: 'currentsTestOpsApi',
 				required: true,
-				// `hide`, not `show`: n8n's editor takes a parameter named in a credential's `show` for the
-				// node's authentication selector and removes it from the panel (see README, Development).
-				displayOptions: { hide: { setupMode: ['manual'] } },
+				displayOptions: credentialDisplay({ setupMode: ['manual'] }),
 			},
 			{
 				name: 'currentsWebhookSecretApi',
 				required: false,
 				testedBy: 'checkSharedSecret',
-				displayOptions: { hide: { setupMode: ['automatic'] } },
+				displayOptions: credentialDisplay({ setupMode: ['automatic'] }),
 			},
 		],
 		webhooks: [

@@ -23,6 +23,7 @@ import {
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
+import { credentialDisplay } from '../shared/credentials';
 import { answer, rawBodyOf } from '../shared/delivery';
 import { decodeSigningSecret, nowInSeconds, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
 
@@ -73,13 +74,12 @@ export class OpenlayerTrigger implements INodeType {
 				name: 'openlayerSigningSecretApi',
 				required: true,
 				testedBy: 'checkSigningSecret',
+				displayOptions: credentialDisplay(),
 			},
 			{
 				name: 'openlayerTestOpsApi',
 				required: true,
-				// `hide`, not `show`: the editor would take Attach Failing Tests for an authentication
-				// selector and hide it and the Events it depends on.
-				displayOptions: { hide: { attachFailingTests: [false] } },
+				displayOptions: credentialDisplay({ attachFailingTests: [false] }),
 			},
 		],
 		webhooks: [

@@ -18,6 +18,7 @@ import { ENTITY_DISPLAY_NAMES, eventsOfEntity, QASE_ENTITIES, qaseEvents, type Q
 import { resolveRecords } from '../Qase/enrich';
 import { ALL_ENTITIES, ALL_EVENTS, receiveQase, type QaseOutputMode } from '../Qase/receive';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
+import { credentialDisplay } from '../shared/credentials';
 import { answer, rawBodyOf } from '../shared/delivery';
 
 const SECRET_CREDENTIAL = 'qaseWebhookSecretApi';
@@ -94,13 +95,12 @@ export class QaseTrigger implements INodeType {
 				name: 'qaseWebhookSecretApi',
 				required: false,
 				testedBy: 'checkQaseWebhookSecret',
+				displayOptions: credentialDisplay(),
 			},
 			{
 				name: 'qaseTestOpsApi',
 				required: true,
-				// `hide`, not `show`: the editor would take Resolve Full Record for an authentication
-				// selector and remove it from the panel.
-				displayOptions: { hide: { resolveRecord: [false] } },
+				displayOptions: credentialDisplay({ resolveRecord: [false] }),
 			},
 		],
 		webhooks: [

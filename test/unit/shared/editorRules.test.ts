@@ -54,6 +54,16 @@ describe('credentials as the editor reads them', () => {
 		},
 	);
 
+	it.each(nodes.filter((n) => (n.description.credentials ?? []).length > 1).map((n) => [n.description.displayName, n] as const))(
+		'%s: every credential has a show rule on the node version, so the editor opens the clicked type in "Create new credential"',
+		(_name, nodeType) => {
+			const versions = ([] as number[]).concat(nodeType.description.version);
+			for (const credential of nodeType.description.credentials ?? []) {
+				expect(credential.displayOptions?.show).toEqual({ '@version': versions });
+			}
+		},
+	);
+
 	it('Currents Trigger: API key in Automatic setup (the default), webhook secret in Manual setup', () => {
 		const trigger = new CurrentsTrigger();
 		expect(shownCredentials(trigger, {})).toEqual(['currentsTestOpsApi']);
