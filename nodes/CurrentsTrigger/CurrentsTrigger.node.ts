@@ -15,8 +15,8 @@ import { hookExists, hookState, registerHook, removeHook, SECRET_HEADER, storedS
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { receiveCurrents } from '../Currents/receive';
 import { checkProjectId } from '../Currents/validation';
-import { eventOptions } from '../shared/catalog';
-import { decideWithCredential } from '../shared/credentials';
+import { eventOptions, eventsSubtitle } from '../shared/catalog';
+import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
@@ -38,13 +38,16 @@ const isAutomatic = (ctx: IHookFunctions | IWebhookFunctions) =>
 
 export class CurrentsTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Currents Trigger',
+		// n8n 2.x ships its own "Currents Trigger": the TestOps name tells them apart in the nodes panel
+		// (the type name, which saved workflows refer to, is unchanged).
+		displayName: 'Currents TestOps Trigger',
 		name: 'currentsTrigger',
 		icon: { light: 'file:../Currents/currents.svg', dark: 'file:../Currents/currents.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when a Currents (Cypress/Playwright) test run starts, finishes, times out or is canceled',
+		subtitle: eventsSubtitle(eventOptions(currentsEvents)),
+		description:
+			'Starts the workflow when a Currents (Cypress/Playwright) test run starts, finishes, times out or is canceled. Registers its own webhook (n8n-nodes-testops).',
 		defaults: { name: 'Currents Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -52,13 +55,13 @@ export class CurrentsTrigger implements INodeType {
 			{
 				name: 'currentsTestOpsApi',
 				required: true,
-				displayOptions: { show: { setupMode: ['automatic'] } },
+				displayOptions: credentialDisplay({ setupMode: ['manual'] }),
 			},
 			{
 				name: 'currentsWebhookSecretApi',
 				required: false,
 				testedBy: 'checkSharedSecret',
-				displayOptions: { show: { setupMode: ['manual'] } },
+				displayOptions: credentialDisplay({ setupMode: ['automatic'] }),
 			},
 		],
 		webhooks: [
@@ -92,7 +95,7 @@ export class CurrentsTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'On activation this node creates (or reuses) a webhook in the chosen Currents project, pointing at this workflow, with a freshly generated secret header. Deliveries without that secret are refused.',
+					'When the workflow is activated, and while "Listen for test event" waits, this node creates (or reuses) a webhook in the chosen Currents project pointing at the matching URL, with a freshly generated secret header, and removes it again afterwards. Deliveries without that secret are refused.',
 				name: 'automaticNotice',
 				type: 'notice',
 				default: '',

@@ -47,13 +47,14 @@ const hookEvents = {
 
 export class CurrentsWebhooks implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Currents Webhooks',
+		// Named apart from n8n 2.x's own "Currents" node; the type name saved workflows use is unchanged.
+		displayName: 'Currents TestOps Webhooks',
 		name: 'currentsWebhooks',
 		icon: { light: 'file:../Currents/currents.svg', dark: 'file:../Currents/currents.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'List, create, update and delete Currents webhooks through the Currents REST API',
+		description: 'List, create, update and delete Currents webhooks through the Currents REST API (n8n-nodes-testops)',
 		defaults: { name: 'Currents Webhooks' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -17,8 +17,8 @@ import { openlayerEvents } from '../Openlayer/catalog';
 import { openDeliveryLog } from '../Openlayer/deliveryLog';
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
-import { eventOptions } from '../shared/catalog';
-import { decideWithCredential } from '../shared/credentials';
+import { eventOptions, eventsSubtitle } from '../shared/catalog';
+import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { nowInSeconds, signingSecretProblem, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
 
@@ -60,7 +60,7 @@ export class OpenlayerTrigger implements INodeType {
 		icon: { light: 'file:../Openlayer/openlayer.svg', dark: 'file:../Openlayer/openlayer.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: eventsSubtitle([{ name: 'All Events', value: ALL_EVENTS }, ...eventOptions(openlayerEvents)]),
 		description:
 			'Starts the workflow when Openlayer tests are created, updated or deleted, or a test suite run finishes',
 		defaults: { name: 'Openlayer Trigger' },
@@ -71,11 +71,12 @@ export class OpenlayerTrigger implements INodeType {
 				name: 'openlayerSigningSecretApi',
 				required: true,
 				testedBy: 'checkSigningSecret',
+				displayOptions: credentialDisplay(),
 			},
 			{
 				name: 'openlayerTestOpsApi',
 				required: true,
-				displayOptions: { show: { attachFailingTests: [true] } },
+				displayOptions: credentialDisplay({ attachFailingTests: [false] }),
 			},
 		],
 		webhooks: [

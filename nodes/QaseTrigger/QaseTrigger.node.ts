@@ -17,8 +17,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ENTITY_DISPLAY_NAMES, eventsOfEntity, QASE_ENTITIES, qaseEvents, type QaseEventSpec } from '../Qase/catalog';
 import { resolveRecords } from '../Qase/enrich';
 import { ALL_ENTITIES, ALL_EVENTS, receiveQase, type QaseOutputMode } from '../Qase/receive';
-import { byOptionName, eventOptions } from '../shared/catalog';
-import { decideWithCredential } from '../shared/credentials';
+import { byOptionName, eventOptions, eventsSubtitle } from '../shared/catalog';
+import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 
 const SECRET_CREDENTIAL = 'qaseWebhookSecretApi';
@@ -72,9 +72,19 @@ export class QaseTrigger implements INodeType {
 		name: 'qaseTrigger',
 		icon: { light: 'file:../Qase/qase.svg', dark: 'file:../Qase/qase.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle:
-			'={{($parameter["events"] || []).includes("*") ? "All " + ($parameter["resource"] === "all" ? "" : $parameter["resource"] + " ") + "events" : ($parameter["events"] || []).join(", ")}}',
+		// n8n adds a "Custom API Call" choice to the `resource` list of the latest version of any node
+		// whose credential has `authenticate` (here the Qase API token for Resolve Full Record). A
+		// trigger cannot make API calls; n8n only treats a node as latest when defaultVersion equals
+		// version, so version 1 declared as a list keeps the Entity list to Qase's entities.
+		version: [1],
+		defaultVersion: 1,
+		subtitle: eventsSubtitle(eventOptions(qaseEvents), {
+			value: ALL_EVENTS,
+			labelByResource: Object.fromEntries([
+				[ALL_ENTITIES, 'All Events'],
+				...QASE_ENTITIES.map((entity) => [entity, `All ${ENTITY_DISPLAY_NAMES[entity]} Events`]),
+			]),
+		}),
 		description:
 			'Starts the workflow when Qase sends a webhook: test cases, suites, plans, shared steps, milestones, custom fields, test runs, defects or reviews change',
 		defaults: { name: 'Qase Trigger' },
@@ -85,11 +95,12 @@ export class QaseTrigger implements INodeType {
 				name: 'qaseWebhookSecretApi',
 				required: false,
 				testedBy: 'checkQaseWebhookSecret',
+				displayOptions: credentialDisplay(),
 			},
 			{
 				name: 'qaseTestOpsApi',
 				required: true,
-				displayOptions: { show: { resolveRecord: [true] } },
+				displayOptions: credentialDisplay({ resolveRecord: [false] }),
 			},
 		],
 		webhooks: [

@@ -1,29 +1,38 @@
 import { z } from 'zod/v4';
 
-import { eventsOfEntity, payloadOutputSchema, QASE_ENTITIES, qaseEvents, resolvedFields, type QaseEventSpec } from '../Qase/catalog';
-import { isResolvable } from '../Qase/enrich';
-import { ALL_ENTITIES } from '../Qase/receive';
-import { mergeObjectSchemas, toJsonSchema, type JsonSchema, type SchemaFile } from '../shared/catalog';
+import { eventsOfEntity, payloadOutputSchema, QASE_ENTITIES, qaseEvents, type QaseEventSpec } from '../Qase/catalog';
+import { ALL_ENTITIES, payloadWithContext } from '../Qase/receive';
+import { mergeObjectSchemas, pruneToSamples, toJsonSchema, type JsonSchema, type SchemaFile } from '../shared/catalog';
 
-/** What one event's item looks like in the default output ("Payload with Context"). */
+/** The item the node outputs for an event's documented delivery, with the default settings. */
+export function eventOutputItem(event: QaseEventSpec): Record<string, unknown> {
+	return payloadWithContext(event.sample);
+}
+
+/**
+ * One event's item in the default output ("Payload with Context"), as its documented delivery
+ * produces it. Fields Resolve Full Record adds (record, record_error) are not previewed: n8n picks a
+ * preview by `resource` only, and the option is off by default.
+ */
 export function eventOutputSchema(event: QaseEventSpec): JsonSchema {
-	const base = payloadOutputSchema(event);
-	// record / record_error only appear with "Resolve Full Record"; they are optional in the preview.
-	return toJsonSchema(isResolvable(event.name) ? base.extend(resolvedFields) : base);
+	return pruneToSamples(toJsonSchema(payloadOutputSchema(event)), [eventOutputItem(event)]) as JsonSchema;
 }
 
 function merged(events: readonly QaseEventSpec[]): JsonSchema {
 	const schema = mergeObjectSchemas(events.map(eventOutputSchema));
 	// Every item names its event: the preview lists the possible values.
-	const properties = schema.properties!;
-	properties.event = toJsonSchema(z.enum(events.map((e) => e.name) as [string, ...string[]]).describe('Qase event name'));
-	// The lookup's fields come last, after every event's own fields.
-	for (const key of Object.keys(resolvedFields)) {
-		const value = properties[key];
-		delete properties[key];
-		if (value !== undefined) properties[key] = value;
-	}
+	schema.properties!.event = toJsonSchema(z.enum(events.map((e) => e.name) as [string, ...string[]]).describe('Qase event name'));
 	return schema;
+}
+
+/** Each preview file with the events whose items it previews. */
+export function previews(): Array<SchemaFile & { events: readonly QaseEventSpec[] }> {
+	const groups: Array<[string, readonly QaseEventSpec[]]> = [
+		['v1.0.0.json', qaseEvents],
+		[`v1.0.0/${ALL_ENTITIES}.json`, qaseEvents],
+		...QASE_ENTITIES.map((entity): [string, readonly QaseEventSpec[]] => [`v1.0.0/${entity}.json`, eventsOfEntity(entity)]),
+	];
+	return groups.map(([file, events]) => ({ file, events, schema: merged(events) }));
 }
 
 /**
@@ -31,10 +40,5 @@ function merged(events: readonly QaseEventSpec[]): JsonSchema {
  * one preview per entity (and one for "All Entities"), plus `v1.0.0.json` as the fallback.
  */
 export function outputSchemas(): SchemaFile[] {
-	const all = merged(qaseEvents);
-	return [
-		{ file: 'v1.0.0.json', schema: all },
-		{ file: `v1.0.0/${ALL_ENTITIES}.json`, schema: all },
-		...QASE_ENTITIES.map((entity) => ({ file: `v1.0.0/${entity}.json`, schema: merged(eventsOfEntity(entity)) })),
-	];
+	return previews().map(({ file, schema }) => ({ file, schema }));
 }

@@ -38,6 +38,23 @@ export function byOptionName(a: INodePropertyOptions, b: INodePropertyOptions): 
 	return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/**
+ * Canvas subtitle of an Events picker: the chosen events' display names, not the vendor's raw names.
+ * `labels` maps each option value to its label; `allByResource` (Qase) names the "all events" choice
+ * per entity. The map is written into the expression, flat, so it never contains the `}}` that would
+ * end the expression early.
+ */
+export function eventsSubtitle(
+	options: readonly INodePropertyOptions[],
+	all?: { value: string; labelByResource: Record<string, string> },
+): string {
+	const labels = JSON.stringify(Object.fromEntries(options.map((o) => [String(o.value), o.name])));
+	const label = all
+		? `(e === ${JSON.stringify(all.value)} ? (${JSON.stringify(all.labelByResource)})[$parameter["resource"]] : (${labels})[e])`
+		: `(${labels})[e]`;
+	return `={{($parameter["events"] || []).map(e => ${label} || e).join(", ")}}`;
+}
+
 export type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown> };
 
 /**
@@ -66,22 +83,80 @@ export function toJsonSchema(schema: z.ZodType): JsonSchema {
 	return json;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+	v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const isObjectSchema = (s: unknown): s is JsonSchema =>
+	isPlainObject(s) && s.type === 'object' && isPlainObject(s.properties);
+
+/** One field seen in several events: the same schema stays, objects merge, other conflicts become anyOf. */
+function mergeField(a: unknown, b: unknown): unknown {
+	if (JSON.stringify(a) === JSON.stringify(b)) return a;
+	if (isObjectSchema(a) && isObjectSchema(b)) {
+		const { properties: _p, required: _r, ...rest } = a;
+		return { ...rest, ...mergeObjectSchemas([a, b]) };
+	}
+	const members: unknown[] = [];
+	for (const s of [a, b]) {
+		const list = isPlainObject(s) && Array.isArray(s.anyOf) && Object.keys(s).every((k) => k === 'anyOf' || k === 'description') ? s.anyOf : [s];
+		for (const m of list) {
+			const { description: _d, ...bare } = m as Record<string, unknown>;
+			if (!members.some((x) => JSON.stringify(x) === JSON.stringify(bare))) members.push(bare);
+		}
+	}
+	const descriptions = [a, b].map((s) => (isPlainObject(s) ? s.description : undefined)).filter((d): d is string => typeof d === 'string');
+	const description = [...new Set(descriptions.flatMap((d) => d.split(' / ')))].join(' / ');
+	return description ? { anyOf: members, description } : { anyOf: members };
+}
+
 /**
  * n8n's editor only previews a schema with non-empty top-level `properties`, so a group of events
- * (a union) becomes one object whose properties are those of every member; a field that only some
- * events carry is not required.
+ * (a union) becomes one object whose properties are those of every member, in the order the
+ * schemas come; a field that only some events carry is not required. A field typed differently by
+ * two events (Qase's `cases`: a map in plan events, a count in run events) is `anyOf` both types,
+ * never the first one seen.
  */
 export function mergeObjectSchemas(schemas: JsonSchema[]): JsonSchema {
 	const properties: Record<string, unknown> = {};
 	let required: string[] | undefined;
 	for (const s of schemas) {
 		for (const [key, value] of Object.entries(s.properties ?? {})) {
-			if (!(key in properties)) properties[key] = value;
+			properties[key] = key in properties ? mergeField(properties[key], value) : value;
 		}
 		const req = Array.isArray(s.required) ? (s.required as string[]) : [];
 		required = required === undefined ? req : required.filter((k) => req.includes(k));
 	}
 	return { type: 'object', properties, required: required ?? [], additionalProperties: true };
+}
+
+/**
+ * The preview of what documented deliveries produce: an optional field that none of the given
+ * output items carries is left out (a reading only one page of the vendor docs gives, such as
+ * Qase's `skiped`, or a field an option adds). Required fields always stay; nested objects and
+ * arrays are pruned the same way against the values found at their path.
+ */
+export function pruneToSamples(schema: unknown, samples: readonly unknown[]): unknown {
+	if (!isPlainObject(schema)) return schema;
+	if (Array.isArray(schema.anyOf)) {
+		return { ...schema, anyOf: schema.anyOf.map((member) => pruneToSamples(member, samples)) };
+	}
+	if (isObjectSchema(schema)) {
+		const objects = samples.filter(isPlainObject);
+		if (objects.length === 0) return schema;
+		const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+		const properties: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(schema.properties!)) {
+			const values = objects.filter((o) => key in o).map((o) => o[key]);
+			if (values.length === 0 && !required.includes(key)) continue;
+			properties[key] = pruneToSamples(value, values);
+		}
+		return { ...schema, properties };
+	}
+	if (schema.type === 'array' && isPlainObject(schema.items)) {
+		const elements = samples.filter(Array.isArray).flat();
+		return elements.length === 0 ? schema : { ...schema, items: pruneToSamples(schema.items, elements) };
+	}
+	return schema;
 }
 
 /** A file under the node's `__schema__` folder: `v1.0.0.json` or `v1.0.0/<resource>.json`. */

@@ -193,8 +193,7 @@ class N8nInstance {
 			if (exited) throw new Error(`n8n exited during start-up; log: ${this.logPath}\n${this.logTail()}`);
 			if (inheritOutput || this.log().slice(offset).includes('Editor is now accessible')) {
 				try {
-					const res = await fetch(`${this.baseUrl}/healthz`);
-					if (res.ok && (await this.webhooksRegistered())) return this;
+					if ((await this.editorAnswers()) && (await this.webhooksRegistered())) return this;
 				} catch {
 					// not listening yet
 				}
@@ -202,6 +201,19 @@ class N8nInstance {
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		throw new Error(`n8n did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`);
+	}
+
+	/**
+	 * n8n answers /healthz while it still runs its database migrations; the editor is usable once
+	 * its REST API answers (settings are served only after start-up) and the page itself loads.
+	 */
+	async editorAnswers() {
+		const settings = await fetch(`${this.baseUrl}/rest/settings`);
+		if (!settings.ok) return false;
+		const body = await settings.json().catch(() => undefined);
+		if (!body || typeof body.data !== 'object') return false;
+		const page = await fetch(`${this.baseUrl}/`);
+		return page.ok && (page.headers.get('content-type') || '').includes('text/html');
 	}
 
 	/**

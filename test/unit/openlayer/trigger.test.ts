@@ -1,3 +1,4 @@
+import { credentialDisplay } from '../../../nodes/shared/credentials';
 import { randomBytes } from 'node:crypto';
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { Webhook } from 'standardwebhooks';
@@ -58,8 +59,8 @@ describe('Openlayer Trigger description', () => {
 
 	it('requires the signing secret and asks for the API key only when failing tests are attached', () => {
 		expect(d.credentials).toEqual([
-			{ name: 'openlayerSigningSecretApi', required: true, testedBy: 'checkSigningSecret' },
-			{ name: 'openlayerTestOpsApi', required: true, displayOptions: { show: { attachFailingTests: [true] } } },
+			{ name: 'openlayerSigningSecretApi', required: true, testedBy: 'checkSigningSecret', displayOptions: credentialDisplay() },
+			{ name: 'openlayerTestOpsApi', required: true, displayOptions: credentialDisplay({ attachFailingTests: [false] }) },
 		]);
 	});
 

@@ -35,13 +35,11 @@ describe('Qase Trigger output schema previews', () => {
 		}
 	});
 
-	it('previews the record fields only for entities that can be looked up', () => {
-		expect(byFile.get('v1.0.0/case.json')!.properties).toHaveProperty('record');
-		expect(byFile.get('v1.0.0/case.json')!.properties).toHaveProperty('record_error');
-		expect(byFile.get('v1.0.0/review.json')!.properties).not.toHaveProperty('record');
-		const keys = Object.keys(byFile.get('v1.0.0/run.json')!.properties!);
-		expect(keys.slice(-2)).toEqual(['record', 'record_error']);
-		expect(byFile.get('v1.0.0/run.json')!.required).not.toContain('record');
+	it('previews no record fields: Resolve Full Record is off by default and n8n picks previews by resource only', () => {
+		for (const f of files) {
+			expect(f.schema.properties).not.toHaveProperty('record');
+			expect(f.schema.properties).not.toHaveProperty('record_error');
+		}
 	});
 
 	it('the fallback equals the All Entities preview', () => {

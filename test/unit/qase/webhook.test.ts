@@ -283,7 +283,7 @@ describe('node description', () => {
 		expect(node.description.inputs).toEqual([]);
 		const creds = node.description.credentials!;
 		expect(creds.find((c) => c.name === 'qaseWebhookSecretApi')).toMatchObject({ required: false, testedBy: 'checkQaseWebhookSecret' });
-		expect(creds.find((c) => c.name === 'qaseTestOpsApi')).toMatchObject({ displayOptions: { show: { resolveRecord: [true] } } });
+		expect(creds.find((c) => c.name === 'qaseTestOpsApi')).toMatchObject({ displayOptions: { hide: { resolveRecord: [false] } } });
 		expect(node.description.usableAsTool).toBeUndefined();
 	});
 

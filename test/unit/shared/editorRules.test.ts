@@ -1,0 +1,141 @@
+import { NodeHelpers, type ICredentialType, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
+
+import { CurrentsTestOpsApi } from '../../../credentials/CurrentsTestOpsApi.credentials';
+import { CurrentsWebhookSecretApi } from '../../../credentials/CurrentsWebhookSecretApi.credentials';
+import { OpenlayerSigningSecretApi } from '../../../credentials/OpenlayerSigningSecretApi.credentials';
+import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
+import { QaseTestOpsApi } from '../../../credentials/QaseTestOpsApi.credentials';
+import { QaseWebhookSecretApi } from '../../../credentials/QaseWebhookSecretApi.credentials';
+import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.node';
+import { CurrentsWebhooks } from '../../../nodes/CurrentsWebhooks/CurrentsWebhooks.node';
+import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
+import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
+
+/*
+ * The rules n8n's editor applies to a node description (read from packages/frontend/editor-ui,
+ * utils/nodeTypesUtils.ts, and packages/cli load-nodes-and-credentials.ts, 1.123 and 2.x). The
+ * browser suite (test/ui) proves the result in the real editor; these catch a regression in seconds.
+ */
+const nodes: INodeType[] = [new CurrentsTrigger(), new CurrentsWebhooks(), new OpenlayerTrigger(), new QaseTrigger()];
+const credentialTypes: ICredentialType[] = [
+	new CurrentsTestOpsApi(),
+	new CurrentsWebhookSecretApi(),
+	new OpenlayerSigningSecretApi(),
+	new OpenlayerTestOpsApi(),
+	new QaseTestOpsApi(),
+	new QaseWebhookSecretApi(),
+];
+
+function shownCredentials(nodeType: INodeType, parameters: INodeParameters): string[] {
+	const d = nodeType.description;
+	const node = { name: d.defaults.name, type: d.name, typeVersion: 1, parameters } as unknown as INode;
+	const full = NodeHelpers.getNodeParameters(d.properties, parameters, true, false, node, d) ?? {};
+	return (d.credentials ?? []).filter((c) => NodeHelpers.displayParameter(full, c, node, d)).map((c) => c.name);
+}
+
+function subtitle(nodeType: INodeType, parameters: INodeParameters): string {
+	const expression = String(nodeType.description.subtitle);
+	expect(expression.startsWith('={{') && expression.endsWith('}}')).toBe(true);
+	const body = expression.slice(3, -2);
+	// A `}}` inside would end the expression early in n8n's template engine.
+	expect(body).not.toContain('}}');
+	return new Function('$parameter', `return (${body});`)(parameters) as string;
+}
+
+describe('credentials as the editor reads them', () => {
+	it.each(nodes.map((n) => [n.description.displayName, n] as const))(
+		'%s names no parameter in a credential `show` rule (the editor would hide it as an auth selector)',
+		(_name, nodeType) => {
+			const parameterNames = new Set(nodeType.description.properties.map((p) => p.name));
+			for (const credential of nodeType.description.credentials ?? []) {
+				const shown = Object.keys(credential.displayOptions?.show ?? {});
+				expect(shown.filter((name) => parameterNames.has(name))).toEqual([]);
+			}
+		},
+	);
+
+	it.each(nodes.filter((n) => (n.description.credentials ?? []).length > 1).map((n) => [n.description.displayName, n] as const))(
+		'%s: every credential has a show rule on the node version, so the editor opens the clicked type in "Create new credential"',
+		(_name, nodeType) => {
+			const versions = ([] as number[]).concat(nodeType.description.version);
+			for (const credential of nodeType.description.credentials ?? []) {
+				expect(credential.displayOptions?.show).toEqual({ '@version': versions });
+			}
+		},
+	);
+
+	it('Currents Trigger: API key in Automatic setup (the default), webhook secret in Manual setup', () => {
+		const trigger = new CurrentsTrigger();
+		expect(shownCredentials(trigger, {})).toEqual(['currentsTestOpsApi']);
+		expect(shownCredentials(trigger, { setupMode: 'automatic' })).toEqual(['currentsTestOpsApi']);
+		expect(shownCredentials(trigger, { setupMode: 'manual' })).toEqual(['currentsWebhookSecretApi']);
+	});
+
+	it('Qase Trigger: webhook secret always, API token only with Resolve Full Record', () => {
+		const trigger = new QaseTrigger();
+		expect(shownCredentials(trigger, {})).toEqual(['qaseWebhookSecretApi']);
+		expect(shownCredentials(trigger, { resolveRecord: true })).toEqual(['qaseWebhookSecretApi', 'qaseTestOpsApi']);
+	});
+
+	it('Openlayer Trigger: signing secret always, API key only with Attach Failing Tests', () => {
+		const trigger = new OpenlayerTrigger();
+		expect(shownCredentials(trigger, {})).toEqual(['openlayerSigningSecretApi']);
+		expect(shownCredentials(trigger, { attachFailingTests: true })).toEqual([
+			'openlayerSigningSecretApi',
+			'openlayerTestOpsApi',
+		]);
+	});
+});
+
+describe('Custom API Call', () => {
+	// n8n appends it to `resource`/`operation` of a node's latest version (defaultVersion undefined or
+	// equal to version) when one of its credentials has `authenticate`.
+	const getsCustomApiCall = (nodeType: INodeType) => {
+		const d = nodeType.description;
+		const proxyAuth = (d.credentials ?? []).some(
+			(c) => credentialTypes.find((t) => t.name === c.name)?.authenticate !== undefined,
+		);
+		const hasList = d.properties.some((p) => ['resource', 'operation'].includes(p.name) && Array.isArray(p.options));
+		const latest = d.defaultVersion === undefined || d.defaultVersion === d.version;
+		return proxyAuth && hasList && latest;
+	};
+
+	it('is not offered in any trigger (a trigger makes no API calls of its own)', () => {
+		for (const nodeType of nodes.filter((n) => n.description.group.includes('trigger'))) {
+			expect([nodeType.description.name, getsCustomApiCall(nodeType)]).toEqual([nodeType.description.name, false]);
+		}
+	});
+
+	it('the Qase Trigger still has Resolve Full Record and a resource list, so the rule is what keeps it out', () => {
+		const d = new QaseTrigger().description;
+		expect(d.properties.some((p) => p.name === 'resource' && Array.isArray(p.options))).toBe(true);
+		expect(new QaseTestOpsApi().authenticate).toBeDefined();
+		expect(d.defaultVersion).toBe(1);
+	});
+});
+
+describe('canvas subtitles name the events as the picker does', () => {
+	it('Currents', () => {
+		expect(subtitle(new CurrentsTrigger(), { events: ['RUN_FINISH', 'RUN_START'] })).toBe('Run Finished, Run Started');
+		expect(subtitle(new CurrentsTrigger(), {})).toBe('');
+	});
+
+	it('Openlayer', () => {
+		expect(subtitle(new OpenlayerTrigger(), { events: ['tests.result.updated'] })).toBe('Test Results Updated');
+		expect(subtitle(new OpenlayerTrigger(), { events: ['*'] })).toBe('All Events');
+	});
+
+	it('Qase, with the "all events" choice named after the entity', () => {
+		const trigger = new QaseTrigger();
+		expect(subtitle(trigger, { resource: 'all', events: ['*'] })).toBe('All Events');
+		expect(subtitle(trigger, { resource: 'run', events: ['*'] })).toBe('All Test Run Events');
+		expect(subtitle(trigger, { resource: 'run', events: ['run.completed', 'run.started'] })).toBe('Test Run Completed, Test Run Started');
+	});
+});
+
+describe('nodes panel on n8n 2.x (which ships its own Currents nodes)', () => {
+	it('our Currents nodes carry a distinct display name and keep their type names', () => {
+		expect(new CurrentsTrigger().description).toMatchObject({ name: 'currentsTrigger', displayName: 'Currents TestOps Trigger' });
+		expect(new CurrentsWebhooks().description).toMatchObject({ name: 'currentsWebhooks', displayName: 'Currents TestOps Webhooks' });
+	});
+});
