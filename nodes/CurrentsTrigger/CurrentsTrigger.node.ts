@@ -1,8 +1,11 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
+	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	INodeCredentialTestResult,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -14,10 +17,16 @@ import { CURRENTS_EVENT_NAMES, currentsEvents } from '../Currents/catalog';
 import { hookExists, hookState, registerHook, removeHook, SECRET_HEADER, storedSecret, type HookTarget } from '../Currents/hookLifecycle';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { receiveCurrents } from '../Currents/receive';
+import { attachFailedTests, currentsFailure, type FailedTest } from '../Currents/failedTests';
+import { currentsSummary, isCurrentsSummaryEvent } from '../Currents/summary';
 import { checkProjectId } from '../Currents/validation';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
+import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
+import { redactHeaders } from '../shared/headers';
+import { SUMMARY_OUTPUT, type FailureDetails, type ItemError } from '../shared/summary';
+import { readHeader } from '../shared/verify';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
 
@@ -35,6 +44,32 @@ function hookTarget(ctx: IHookFunctions): HookTarget {
 
 const isAutomatic = (ctx: IHookFunctions | IWebhookFunctions) =>
 	ctx.getNodeParameter('setupMode', 'automatic') === 'automatic';
+
+interface TriggerOptions {
+	toleranceSeconds?: number;
+	includeHeaders?: boolean;
+}
+
+/** The delivery's x-timestamp (ms or s since the epoch) as ISO 8601, else now. */
+function sentAt(ctx: IWebhookFunctions): string {
+	const raw = readHeader(ctx.getHeaderData(), 'x-timestamp');
+	const n = raw === undefined ? NaN : Number(raw);
+	if (!Number.isFinite(n) || n <= 0) return new Date().toISOString();
+	return new Date(n > 1e11 ? n : n * 1000).toISOString();
+}
+
+/** Failed tests put on the item by "Attach Failed Tests", as the summary's failure details. */
+function failureDetails(json: IDataObject): FailureDetails | undefined {
+	if (Array.isArray(json.failedTests)) {
+		return {
+			failures: (json.failedTests as unknown as FailedTest[]).map(currentsFailure),
+			truncated: json.failedTestsTruncated === true,
+			error: null,
+		};
+	}
+	if (json.failedTestsError) return { failures: null, truncated: false, error: json.failedTestsError as unknown as ItemError };
+	return undefined;
+}
 
 export class CurrentsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -120,6 +155,34 @@ export class CurrentsTrigger implements INodeType {
 				description: 'Run events that start the workflow; others are acknowledged and ignored',
 			},
 			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{
+						name: 'Delivery',
+						value: 'payload',
+						description: 'The payload exactly as Currents sends it',
+					},
+					{
+						name: 'Test Run Summary',
+						value: SUMMARY_OUTPUT,
+						description:
+							'One shape shared with the Qase and Openlayer triggers: source, event, status, counts, project, run ID and URL, branch, commit, failures, and the delivery as raw',
+					},
+				],
+				default: 'payload',
+			},
+			{
+				displayName: 'Attach Failed Tests',
+				name: 'attachFailedTests',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { setupMode: ['automatic'], events: ['RUN_FINISH', 'RUN_TIMEOUT'] } },
+				description:
+					'Whether to fetch the failed tests of a finished or timed-out run with failures from the Currents API and add them as failedTests (spec, title, error message, attempts, link). Happens after Currents has been answered, so it never delays the delivery.',
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -133,6 +196,14 @@ export class CurrentsTrigger implements INodeType {
 						typeOptions: { minValue: 30 },
 						default: 300,
 						description: 'Refuse deliveries whose x-timestamp header is further than this from now, in either direction (replay protection)',
+					},
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to add the request headers of the delivery to the item as headers (the secret header and anything named like a secret or signature shown as [redacted])',
 					},
 				],
 			},
@@ -189,16 +260,19 @@ export class CurrentsTrigger implements INodeType {
 		const automatic = isAutomatic(this);
 		const headers = this.getHeaderData();
 		const rawBody = rawBodyOf(this);
-		const options = this.getNodeParameter('options', {}) as { toleranceSeconds?: number };
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const toleranceSeconds = options.toleranceSeconds ?? 300;
 		const events = this.getNodeParameter('events', CURRENTS_EVENT_NAMES) as string[];
-		const decide = (secret: { header: string; value: string } | undefined) =>
-			receiveCurrents(headers, rawBody, {
+		let secretHeader: string | undefined;
+		const decide = (secret: { header: string; value: string } | undefined) => {
+			secretHeader = secret?.header;
+			return receiveCurrents(headers, rawBody, {
 				secret,
 				secretRequired: automatic || secret !== undefined,
 				toleranceSeconds,
 				events,
 			});
+		};
 		let verdict;
 		if (automatic) {
 			const value = storedSecret(this);
@@ -213,6 +287,35 @@ export class CurrentsTrigger implements INodeType {
 		} else {
 			verdict = decide(undefined);
 		}
-		return answer(this, verdict);
+		const response = answer(this, verdict);
+		if (verdict.kind !== 'accept') return response;
+		return attachMeta(response, {
+			receivedAt: sentAt(this),
+			project: automatic ? ((this.getNodeParameter('project', '', { extractValue: true }) as string) || null) : null,
+			headers: options.includeHeaders ? redactHeaders(headers, secretHeader ? [secretHeader] : []) : undefined,
+		});
+	}
+
+	/**
+	 * Runs inside the execution with the webhook's items (n8n prefers a trigger's execute() over
+	 * passing webhook data through), so the failed-tests lookup never delays Currents' answer.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const summary = this.getNodeParameter('output', 0, 'payload') === SUMMARY_OUTPUT;
+		const attach =
+			this.getNodeParameter('setupMode', 0, 'automatic') === 'automatic' &&
+			(this.getNodeParameter('attachFailedTests', 0, false) as boolean);
+		const out: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			const meta = metaOf(items[i]);
+			const body = items[i].json;
+			let json = attach ? await attachFailedTests(this, body) : body;
+			if (summary && isCurrentsSummaryEvent(body.event)) {
+				json = currentsSummary(body, { project: meta.project ?? null, occurredAt: meta.receivedAt }, failureDetails(json));
+			}
+			out.push({ json: withHeaders(json, meta), pairedItem: { item: i } });
+		}
+		return [out];
 	}
 }

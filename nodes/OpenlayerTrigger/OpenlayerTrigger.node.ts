@@ -17,9 +17,13 @@ import { openlayerEvents } from '../Openlayer/catalog';
 import { openDeliveryLog } from '../Openlayer/deliveryLog';
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
+import { isOpenlayerSummaryEvent, openlayerFailureDetails, openlayerSummary } from '../Openlayer/summary';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
+import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
+import { redactHeaders } from '../shared/headers';
+import { SUMMARY_OUTPUT } from '../shared/summary';
 import { nowInSeconds, signingSecretProblem, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
 
 const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
@@ -33,6 +37,7 @@ const WEBHOOK_ID_ITEM_KEY = 'openlayerWebhookId';
 interface TriggerOptions {
 	ignoreRetries?: boolean;
 	toleranceSeconds?: number;
+	includeHeaders?: boolean;
 }
 
 /** Current and previous signing secret; none when the credential cannot be read (fails closed). */
@@ -111,6 +116,25 @@ export class OpenlayerTrigger implements INodeType {
 				description: 'Events that start the workflow; others are acknowledged and ignored',
 			},
 			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{
+						name: 'Delivery',
+						value: 'envelope',
+						description: 'The envelope as Openlayer sends it, with the computed data.tests.status',
+					},
+					{
+						name: 'Test Run Summary',
+						value: SUMMARY_OUTPUT,
+						description:
+							'For Test Results Updated: one shape shared with the Qase and Currents triggers (source, event, status, counts, project, run ID, failures, the delivery as raw). Other events keep the delivery.',
+					},
+				],
+				default: 'envelope',
+			},
+			{
 				displayName: 'Attach Failing Tests',
 				name: 'attachFailingTests',
 				type: 'boolean',
@@ -142,6 +166,14 @@ export class OpenlayerTrigger implements INodeType {
 						default: STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
 						description:
 							'Refuse deliveries whose webhook-timestamp is further than this from now, in either direction (replay protection)',
+					},
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to add the request headers of the delivery to the item as headers (webhook-signature and anything named like a secret shown as [redacted])',
 					},
 				],
 			},
@@ -217,7 +249,11 @@ export class OpenlayerTrigger implements INodeType {
 		if (decision.webhookId) {
 			for (const item of response.workflowData?.[0] ?? []) item[WEBHOOK_ID_ITEM_KEY] = decision.webhookId;
 		}
-		return response;
+		if (decision.verdict.kind !== 'accept') return response;
+		return attachMeta(response, {
+			receivedAt: new Date().toISOString(),
+			headers: options.includeHeaders ? redactHeaders(this.getHeaderData()) : undefined,
+		});
 	}
 
 	/**
@@ -236,7 +272,21 @@ export class OpenlayerTrigger implements INodeType {
 			}
 		}
 		const attach = this.getNodeParameter('attachFailingTests', 0, false) as boolean;
-		if (!attach) return [items.map((item, i) => ({ json: item.json, pairedItem: { item: i } }))];
-		return [await attachFailingTests(this, items)];
+		const out = attach ? await attachFailingTests(this, items) : items.map((item, i) => ({ json: item.json, pairedItem: { item: i } }));
+		return [shapeOutput(this, items, out)];
 	}
+}
+
+/** "Test Run Summary" for run results, and the request headers when "Include Headers" is on. */
+function shapeOutput(ctx: IExecuteFunctions, input: INodeExecutionData[], out: INodeExecutionData[]): INodeExecutionData[] {
+	const summary = ctx.getNodeParameter('output', 0, 'envelope') === SUMMARY_OUTPUT;
+	return out.map((item, i) => {
+		const meta = metaOf(input[i]);
+		const delivery = input[i].json;
+		const json =
+			summary && isOpenlayerSummaryEvent(delivery.type)
+				? openlayerSummary(delivery, meta.receivedAt, openlayerFailureDetails(item.json))
+				: item.json;
+		return { json: withHeaders(json, meta), pairedItem: { item: i } };
+	});
 }

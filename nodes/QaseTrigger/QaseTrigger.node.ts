@@ -16,10 +16,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ENTITY_DISPLAY_NAMES, eventsOfEntity, QASE_ENTITIES, qaseEvents, type QaseEventSpec } from '../Qase/catalog';
 import { resolveRecords } from '../Qase/enrich';
-import { ALL_ENTITIES, ALL_EVENTS, receiveQase, type QaseOutputMode } from '../Qase/receive';
+import { ALL_ENTITIES, ALL_EVENTS, payloadWithContext, receiveQase, type QaseOutputMode } from '../Qase/receive';
+import { isQaseSummaryEvent, qaseSummary } from '../Qase/summary';
 import { byOptionName, eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
+import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
+import { redactHeaders } from '../shared/headers';
+import { SUMMARY_OUTPUT } from '../shared/summary';
 
 const SECRET_CREDENTIAL = 'qaseWebhookSecretApi';
 
@@ -62,8 +66,13 @@ const eventsProperties: INodeProperties[] = [
 	),
 ];
 
+/**
+ * What webhook() hands to execute(). "Test Run Summary" needs the whole envelope (it becomes `raw`);
+ * execute() turns it into a summary, or back into the default payload for events that are not runs.
+ */
 function webhookOutputMode(ctx: IWebhookFunctions): QaseOutputMode {
-	return ctx.getNodeParameter('output', 'payload') === 'envelope' ? 'envelope' : 'payload';
+	const output = ctx.getNodeParameter('output', 'payload');
+	return output === 'envelope' || output === SUMMARY_OUTPUT ? 'envelope' : 'payload';
 }
 
 export class QaseTrigger implements INodeType {
@@ -147,6 +156,12 @@ export class QaseTrigger implements INodeType {
 						value: 'envelope',
 						description: 'The delivery as Qase sent it: event_name, timestamp, payload, team_member_id, project_code',
 					},
+					{
+						name: 'Test Run Summary',
+						value: SUMMARY_OUTPUT,
+						description:
+							'For run started, completed and aborted: one shape shared with the Currents and Openlayer triggers (source, event, status, counts, duration, project, run ID and URL, the delivery as raw). Other events come as Payload with Context.',
+					},
 				],
 				default: 'payload',
 			},
@@ -157,6 +172,23 @@ export class QaseTrigger implements INodeType {
 				default: false,
 				description:
 					'Whether to fetch the full record (test case, suite, plan, shared step, milestone, custom field, run or defect) from the Qase API and attach it as "record". The lookup runs in the workflow execution after Qase has had its answer; a failure (404 when deleted since, 429 when rate limited) arrives as "record_error". Deleted events and test reviews are never looked up.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to add the request headers of the delivery to the item as headers (X-Qase-Secret and anything named like a secret shown as [redacted])',
+					},
+				],
 			},
 		],
 	};
@@ -221,7 +253,13 @@ export class QaseTrigger implements INodeType {
 					(v) => v === REJECT_UNAUTHORIZED,
 				)
 			: decide(undefined);
-		return answer(this, verdict);
+		const response = answer(this, verdict);
+		if (verdict.kind !== 'accept') return response;
+		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean };
+		return attachMeta(response, {
+			receivedAt: new Date().toISOString(),
+			headers: options.includeHeaders ? redactHeaders(headers) : undefined,
+		});
 	}
 
 	/**
@@ -230,11 +268,36 @@ export class QaseTrigger implements INodeType {
 	 * optional record lookup never delays Qase's answer.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
+		const input = this.getInputData();
+		const output = this.getNodeParameter('output', 0, 'payload') as string;
+		// Summary mode receives envelopes: run events become summaries, the rest the default payload.
+		const items =
+			output === SUMMARY_OUTPUT
+				? input.map((item) =>
+						isQaseSummaryEvent(item.json.event_name)
+							? item
+							: { ...item, json: payloadWithContext(item.json as Record<string, unknown>) },
+					)
+				: input;
+		let out: INodeExecutionData[];
 		if (!this.getNodeParameter('resolveRecord', 0, false)) {
-			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+			out = items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
+		} else if (output === SUMMARY_OUTPUT) {
+			// Run events are summarised (no record); the others are resolved as payloads.
+			const resolved = await resolveRecords(this, items, 'payload');
+			out = resolved.map((item, index) => (isQaseSummaryEvent(items[index].json.event_name) ? { json: items[index].json, pairedItem: { item: index } } : item));
+		} else {
+			out = await resolveRecords(this, items, output === 'envelope' ? 'envelope' : 'payload');
 		}
-		const output: QaseOutputMode = this.getNodeParameter('output', 0, 'payload') === 'envelope' ? 'envelope' : 'payload';
-		return [await resolveRecords(this, items, output)];
+		return [
+			out.map((item, index) => {
+				const meta = metaOf(input[index]);
+				const json =
+					output === SUMMARY_OUTPUT && isQaseSummaryEvent(items[index].json.event_name)
+						? qaseSummary(items[index].json, meta.receivedAt)
+						: item.json;
+				return { json: withHeaders(json, meta), pairedItem: { item: index } };
+			}),
+		];
 	}
 }

@@ -42,8 +42,20 @@ export interface CurrentsHook {
 	label: string | null;
 }
 
+export interface FakeRunInput {
+	runId: string;
+	projectId?: string;
+	groupId?: string;
+	specs: Array<{
+		spec: string;
+		groupId?: string;
+		tests: Array<{ title: string[]; state: 'passed' | 'failed' | 'pending' | 'skipped'; error?: string; attempts?: number }>;
+	}>;
+}
+
 export interface CurrentsFake extends FakeServer {
 	readonly hooks: CurrentsHook[];
+	addRun(run: FakeRunInput): any;
 	addProject(project: { projectId: string; name: string }): void;
 	reset(): void;
 }

@@ -53,9 +53,14 @@ function createCurrentsFake(options = {}) {
 	let projects;
 	/** @type {Map<string, any>} */
 	let hooks;
+	/** Runs and spec-file instances (docs.currents.dev api/resources/runs and instances). */
+	let runs;
+	let instances;
 	function reset() {
 		projects = initialProjects.map((p, i) => ({ createdAt: new Date(0).toISOString(), ...p, cursor: `cur_${i}_${p.projectId}` }));
 		hooks = new Map();
+		runs = new Map();
+		instances = new Map();
 	}
 	reset();
 
@@ -101,6 +106,17 @@ function createCurrentsFake(options = {}) {
 			return ok(hook, {}, 201);
 		}
 
+		const rm = /^\/runs\/([^/]+)$/.exec(path);
+		if (rm && method === 'GET') {
+			const run = runs.get(decodeURIComponent(rm[1]));
+			return run ? ok(run) : fail(404, 'Run not found');
+		}
+		const im = /^\/instances\/([^/]+)$/.exec(path);
+		if (im && method === 'GET') {
+			const instance = instances.get(decodeURIComponent(im[1]));
+			return instance ? ok(instance) : fail(404, 'Instance not found');
+		}
+
 		const hm = /^\/webhooks\/([^/]+)$/.exec(path);
 		if (hm) {
 			const hookId = decodeURIComponent(hm[1]);
@@ -129,11 +145,48 @@ function createCurrentsFake(options = {}) {
 		name: 'currents',
 		handle,
 		reset,
-		snapshot: () => ({ projects, hooks: [...hooks.values()] }),
+		snapshot: () => ({ projects, hooks: [...hooks.values()], runs: [...runs.values()] }),
 	});
 	// defineProperty, not Object.assign: assign would copy the getter's value once.
 	Object.defineProperty(fake, 'hooks', { get: () => [...hooks.values()], enumerable: true });
+	/**
+	 * Records a run the way Currents' API returns it: `GET /runs/{runId}` lists the spec files
+	 * (instanceId, spec, groupId, results.stats), `GET /instances/{instanceId}` holds each spec
+	 * file's tests with title path, state, displayError and attempts[{state, error{name, message}}].
+	 * @param {{runId: string, projectId?: string, specs: Array<{spec: string, groupId?: string,
+	 *   tests: Array<{title: string[], state: 'passed'|'failed'|'pending'|'skipped', error?: string, attempts?: number}>}>}} run
+	 */
+	function addRun(run) {
+		const specs = run.specs.map((s, si) => {
+			const instanceId = `${run.runId}-inst-${si}`;
+			const tests = s.tests.map((t, ti) => {
+				const attemptCount = t.attempts ?? 1;
+				const attempts = Array.from({ length: attemptCount }, (_, a) => ({
+					state: t.state,
+					attempt: a,
+					error: t.state === 'failed' ? { name: 'Error', message: t.error ?? 'Test failed', stack: `Error: ${t.error ?? 'Test failed'}\n    at spec` } : null,
+				}));
+				return {
+					testId: `t${si}_${ti}`,
+					title: t.title,
+					state: t.state,
+					displayError: t.state === 'failed' ? `Error: ${t.error ?? 'Test failed'}\n    at spec` : null,
+					attempts,
+				};
+			});
+			const count = (state) => tests.filter((t) => t.state === state).length;
+			const stats = { tests: tests.length, passes: count('passed'), failures: count('failed'), pending: count('pending'), skipped: count('skipped'), retries: 0 };
+			const groupId = s.groupId ?? run.groupId ?? 'default';
+			instances.set(instanceId, { instanceId, runId: run.runId, groupId, spec: s.spec, machineId: 'm1', results: { stats, tests } });
+			return { instanceId, spec: s.spec, groupId, machineId: 'm1', results: { stats } };
+		});
+		const record = { runId: run.runId, projectId: run.projectId ?? 'proj_alpha', createdAt: new Date().toISOString(), specs };
+		runs.set(run.runId, record);
+		return record;
+	}
+
 	return Object.assign(fake, {
+		addRun,
 		addProject(project) {
 			projects.push({ createdAt: new Date(0).toISOString(), ...project, cursor: `cur_${projects.length}_${project.projectId}` });
 		},

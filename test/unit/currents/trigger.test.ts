@@ -302,7 +302,11 @@ describe('Currents Trigger webhook()', () => {
 			headers: { 'x-webhook-secret': 'stored-secret', 'x-timestamp': String(Date.now()) },
 			rawBody: JSON.stringify(sample),
 		});
-		expect(await node.webhook.call(c.webhook)).toEqual({ workflowData: [[{ json: sample }]] });
+		const sentAt = Date.now();
+		const res = await node.webhook.call(c.webhook);
+		// The delivery's send time and the hook's project ride beside json for execute().
+		expect(res).toEqual({ workflowData: [[{ json: sample, testopsDelivery: { receivedAt: expect.any(String), project: null } }]] });
+		expect(Math.abs(Date.parse((res.workflowData![0][0] as any).testopsDelivery.receivedAt) - sentAt)).toBeLessThan(5000);
 		expect(c.recorded.status).toBeUndefined();
 	});
 

@@ -74,7 +74,7 @@ describe('Openlayer Trigger description', () => {
 			'test.updated',
 		]);
 		const options = d.properties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
-		expect(Object.fromEntries(options.map((o) => [o.name, o.default]))).toEqual({ ignoreRetries: true, toleranceSeconds: 300 });
+		expect(Object.fromEntries(options.map((o) => [o.name, o.default]))).toEqual({ ignoreRetries: true, toleranceSeconds: 300, includeHeaders: false });
 		const notice = d.properties.find((p) => p.type === 'notice')!;
 		expect(notice.displayName).toContain('Workspace Settings > Webhooks');
 	});
