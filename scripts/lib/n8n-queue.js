@@ -79,14 +79,15 @@ function ensureServicePackages() {
 	}
 	for (const pid of serviceProcesses()) {
 		if (before.has(pid)) continue;
-		// Only the system services' own processes (their config lives under /etc), never another user's server.
+		// Only the system services' own processes (config under /etc, data under /var/lib, Redis's
+		// default port), never a server someone else started meanwhile.
 		let cmdline = '';
 		try {
 			cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
 		} catch {
 			continue;
 		}
-		if (!/\/etc\/(redis|postgresql)\/|\/var\/lib\/postgresql\//.test(cmdline)) continue;
+		if (!/\/etc\/(redis|postgresql)\/|\/var\/lib\/postgresql\/|:6379\b/.test(cmdline)) continue;
 		log(`stopping system service process ${pid} started by the package install`);
 		try {
 			process.kill(Number(pid), 'SIGTERM');
@@ -299,6 +300,9 @@ class QueueCluster {
 	async prepare({ workflows = [], credentials = [], activate = [] } = {}) {
 		let t0 = Date.now();
 		ensureServicePackages();
+		// Whatever happens to the test run (a failed test, jest exiting, Ctrl-C), nothing is left running.
+		this.onExit = () => this.stopSync();
+		process.once('exit', this.onExit);
 		this.postgres = new Postgres(path.join(this.dir, 'pg'), await freePort());
 		this.postgres.start();
 		this.postgres.createDatabase('n8n', 'n8n', 'n8n');
@@ -385,6 +389,22 @@ class QueueCluster {
 	async stop() {
 		await this.stopN8n();
 		await this.redis?.stop();
+		this.postgres?.stop();
+		if (this.onExit) process.removeListener('exit', this.onExit);
+	}
+
+	/** Last resort on process exit: kill what is still running, synchronously. */
+	stopSync() {
+		for (const p of this.processes) {
+			if (p.child && p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+		}
+		if (this.redis?.pid) {
+			try {
+				process.kill(this.redis.pid, 'SIGKILL');
+			} catch {
+				// gone
+			}
+		}
 		this.postgres?.stop();
 	}
 
