@@ -302,7 +302,12 @@ class QueueCluster {
 		ensureServicePackages();
 		// Whatever happens to the test run (a failed test, jest exiting, Ctrl-C), nothing is left running.
 		this.onExit = () => this.stopSync();
+		this.onSignal = (signal) => {
+			this.stopSync();
+			process.exit(signal === 'SIGINT' ? 130 : 143);
+		};
 		process.once('exit', this.onExit);
+		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, this.onSignal);
 		this.postgres = new Postgres(path.join(this.dir, 'pg'), await freePort());
 		this.postgres.start();
 		this.postgres.createDatabase('n8n', 'n8n', 'n8n');
@@ -323,6 +328,10 @@ class QueueCluster {
 			DB_POSTGRESDB_DATABASE: 'n8n',
 			DB_POSTGRESDB_USER: 'n8n',
 			DB_POSTGRESDB_PASSWORD: 'n8n',
+			// n8n's default pool of 2 connections makes its 5 s database ping queue behind 20 concurrent
+			// deliveries on a busy machine; n8n then answers 503 "Database is not ready" (measured, see
+			// README "Running in queue mode"). QUEUE_DB_POOL_SIZE=2 reproduces n8n's default.
+			DB_POSTGRESDB_POOL_SIZE: process.env.QUEUE_DB_POOL_SIZE || '10',
 			// n8n 1.x: executions run in the worker itself; 2.x always runs its task runners.
 			...(this.line === 1 ? { N8N_RUNNERS_ENABLED: 'false' } : {}),
 			...this.extraEnv,
@@ -391,6 +400,7 @@ class QueueCluster {
 		await this.redis?.stop();
 		this.postgres?.stop();
 		if (this.onExit) process.removeListener('exit', this.onExit);
+		if (this.onSignal) for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeListener(signal, this.onSignal);
 	}
 
 	/** Last resort on process exit: kill what is still running, synchronously. */
