@@ -203,6 +203,57 @@ class Redis {
 	}
 }
 
+/** Every n8n process started in a cluster folder, for sweep(). */
+function recordPid(dir, pid) {
+	if (pid) fs.appendFileSync(path.join(dir, 'n8n.pids'), `${pid}\n`);
+}
+
+function alive(pid, name) {
+	try {
+		return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(name);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Stops whatever a cluster under `runDir` left running (n8n processes, Redis, PostgreSQL), then
+ * removes the folder. scripts/queue.js calls it after jest exits, also when jest was killed.
+ */
+function sweep(runDir) {
+	if (!fs.existsSync(runDir)) return [];
+	const stopped = [];
+	for (const name of fs.readdirSync(runDir)) {
+		const dir = path.join(runDir, name);
+		const pids = path.join(dir, 'n8n.pids');
+		if (fs.existsSync(pids)) {
+			for (const pid of fs.readFileSync(pids, 'utf8').split('\n').filter(Boolean).map(Number)) {
+				if (alive(pid, 'n8n')) {
+					process.kill(pid, 'SIGKILL');
+					stopped.push(`n8n ${pid}`);
+				}
+			}
+		}
+		const redisPid = path.join(dir, 'redis', 'redis.pid');
+		if (fs.existsSync(redisPid)) {
+			const pid = Number(fs.readFileSync(redisPid, 'utf8').trim());
+			if (alive(pid, 'redis-server')) {
+				process.kill(pid, 'SIGKILL');
+				stopped.push(`redis-server ${pid}`);
+			}
+		}
+		const pgData = path.join(dir, 'pg', 'data');
+		if (fs.existsSync(path.join(pgData, 'postmaster.pid'))) {
+			const pg = new Postgres(path.join(dir, 'pg'), 0);
+			pg.started = true;
+			pg.stop();
+			stopped.push('postgres');
+		}
+	}
+	if (!process.env.KEEP_N8N) fs.rmSync(runDir, { recursive: true, force: true });
+	return stopped;
+}
+
 /** An `n8n webhook` or `n8n worker` process of the cluster. */
 class QueueProcess {
 	constructor({ role, name, cluster, port, env }) {
@@ -226,6 +277,7 @@ class QueueProcess {
 		const main = this.cluster.main;
 		this.child = spawn(main.install.nodeBin, [main.n8nBin, this.role], { env: this.env, stdio: ['ignore', out, out] });
 		fs.closeSync(out);
+		recordPid(this.cluster.dir, this.child.pid);
 		const child = this.child;
 		let exited = false;
 		child.on('exit', () => (exited = true));
@@ -286,7 +338,10 @@ class QueueCluster {
 		this.webhookCount = webhookProcesses;
 		this.workerCount = workers;
 		this.extraEnv = env || {};
-		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-queue-'));
+		// scripts/queue.js gives a run folder and sweeps it after jest, however jest ended.
+		const base = process.env.QUEUE_RUN_DIR || os.tmpdir();
+		fs.mkdirSync(base, { recursive: true });
+		this.dir = fs.mkdtempSync(path.join(base, 'testops-queue-'));
 		fs.chmodSync(this.dir, 0o755);
 		this.webhooks = [];
 		this.workers = [];
@@ -375,7 +430,9 @@ class QueueCluster {
 	/** Starts main, then the webhook processes, then the workers. */
 	async start() {
 		const t0 = Date.now();
-		await this.main.start();
+		const started = this.main.start();
+		if (this.main.child) recordPid(this.dir, this.main.child.pid);
+		await started;
 		this.timings.mainMs = Date.now() - t0;
 		for (const p of [...this.webhooks, ...this.workers]) await p.start();
 		this.timings.startMs = Date.now() - t0;
@@ -463,4 +520,4 @@ class QueueCluster {
 	}
 }
 
-module.exports = { QueueCluster, QueueProcess, Postgres, Redis, ensureServicePackages, postgresBin, N8nInstance };
+module.exports = { QueueCluster, QueueProcess, Postgres, Redis, ensureServicePackages, postgresBin, sweep, N8nInstance };
