@@ -59,7 +59,11 @@ describe('Currents hook lifecycle and API faults in real n8n', () => {
 		if (secret) secretsSeen.add(secret);
 		return secret;
 	};
-	const slot = (workflowId: string): Slot => storedStaticData(n8n, workflowId)?.[`node:${NODE}`]?.production ?? {};
+	/** The production hook's record: hooks are kept by webhook URL, test hooks flagged `test`. */
+	const slot = (workflowId: string): Slot => {
+		const hooks: Record<string, Slot & { test?: boolean }> = storedStaticData(n8n, workflowId)?.[`node:${NODE}`]?.hooks ?? {};
+		return Object.values(hooks).find((record) => record.test !== true) ?? {};
+	};
 	const calls = (from: number) => fake.requests.slice(from).map((r) => `${r.method} ${r.path}`);
 	const count = (from: number, method: string, path: RegExp) => fake.requests.slice(from).filter((r) => r.method === method && path.test(r.path)).length;
 

@@ -191,10 +191,18 @@ describe('Openlayer Trigger in real n8n', () => {
 
 	test('API failures are reported inside the item; the execution still succeeds', async () => {
 		let before = n8n.executions(WF_MAIN).length;
-		await deliver(mainUrl, resultsEvent({ projectVersionId: 'no-such-commit' }));
+		await deliver(mainUrl, resultsEvent({ projectVersionId: 'ffffffff-0000-4000-8000-00000000dead' }));
 		let execution = await nextExecution(WF_MAIN, before);
 		expect(execution.status).toBe('success');
-		expect(execution.nodes[NODE].items[0].failingTestsError).toEqual({ status: 404, message: 'Project version not found' });
+		expect(execution.nodes[NODE].items[0].failingTestsError).toEqual({ status: 404, message: 'Openlayer API error (HTTP 404): Project version not found' });
+
+		// Issue 10 item 1: a signed event whose id would climb out of the path is not looked up.
+		const from = fake.requests.length;
+		before = n8n.executions(WF_MAIN).length;
+		await deliver(mainUrl, resultsEvent({ projectVersionId: '..' }));
+		execution = await nextExecution(WF_MAIN, before);
+		expect(execution.nodes[NODE].items[0].failingTestsError).toEqual({ status: null, message: 'The event\'s projectVersionId ".." is not an Openlayer id (a UUID)' });
+		expect(fake.requests.length).toBe(from);
 
 		fake.addRun({ projectVersionId: BIG_VERSION, failing: 3 });
 		fake.addFault({ path: '/results$', status: 500, body: { error: 'Internal server error' } });
@@ -204,7 +212,7 @@ describe('Openlayer Trigger in real n8n', () => {
 		expect(execution.status).toBe('success');
 		expect(execution.nodes[NODE].items[0]).toMatchObject({
 			type: 'tests.result.updated',
-			failingTestsError: { status: 500, message: 'Internal server error' },
+			failingTestsError: { status: 500, message: 'Openlayer API error (HTTP 500): Internal server error' },
 		});
 		expect(execution.nodes[NODE].items[0].failingTests).toBeUndefined();
 	});
