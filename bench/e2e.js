@@ -5,7 +5,8 @@
 // Currents Trigger against n8n's own. Every request is authenticated validly, and after every round
 // the executions n8n recorded are counted, so a storm of 401s or failed executions cannot pass for
 // throughput.
-//   node bench/e2e.js [--lines 1,2] [--duration 3] [--rounds 6] [--diagnose 1,2] [--quick]
+//   node bench/e2e.js [--lines 1,2] [--duration 3] [--rounds 6] [--diagnose 1,2] [--only qase,openlayer] [--quick]
+//   --only: run only the pairs whose name contains one of the given words (case-insensitive)
 //   prints JSON on stdout, progress on stderr
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -56,7 +57,45 @@ const VARIANTS = {
 	// Diagnostics (--diagnose): one setting changed, to attribute a gap to its cause.
 	qaseNoSecret: { label: 'our Qase Trigger without secret credential', workflowId: 'wfBenchQaseNoSec', webhookId: 'bench-qase-nosec' },
 	openlayerNoLog: { label: 'our Openlayer Trigger, ignoreRetries off', workflowId: 'wfBenchOlNoLog01', webhookId: 'bench-ol-nolog' },
+	qaseNoExecute: { label: 'our Qase Trigger without execute() (diagnostic build)', workflowId: 'wfBenchQaseNoEx', webhookId: 'bench-qase-noexec' },
 };
+const ONLY = arg('only', '')
+	.toLowerCase()
+	.split(',')
+	.filter(Boolean);
+
+/**
+ * The Qase Trigger without its execute() (which n8n runs inside every execution of a webhook node
+ * that has one, for Resolve Full Record): a node type added to the *installed* copy of the package
+ * in the benchmark's user folder only, never shipped, so that a diagnostic pair can tell what that
+ * step costs. Everything else is the shipped class.
+ */
+function addDiagnosticNodes(userFolder) {
+	const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-testops');
+	const file = 'dist/bench-diagnostics/QaseTriggerNoExecute.node.js';
+	fs.mkdirSync(path.join(pkgDir, path.dirname(file)), { recursive: true });
+	fs.writeFileSync(
+		path.join(pkgDir, file),
+		[
+			"'use strict';",
+			'// Written by bench/e2e.js into a benchmark install only: the Qase Trigger without execute().',
+			"const { QaseTrigger } = require('../nodes/QaseTrigger/QaseTrigger.node');",
+			'class QaseTriggerNoExecute extends QaseTrigger {',
+			'\tconstructor() {',
+			'\t\tsuper();',
+			"\t\tthis.description = { ...this.description, name: 'qaseTriggerNoExecute', displayName: 'Qase Trigger (no execute, benchmark)' };",
+			'\t}',
+			'}',
+			'QaseTriggerNoExecute.prototype.execute = undefined;',
+			'module.exports = { QaseTriggerNoExecute };',
+			'',
+		].join('\n'),
+	);
+	const pkgFile = path.join(pkgDir, 'package.json');
+	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+	pkg.n8n.nodes.push(file);
+	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+}
 // --diagnose 1,2: the n8n lines that also run the diagnostic pairs.
 const DIAGNOSE_LINES = process.argv.includes('--diagnose') ? String(arg('diagnose', '1')).split(',').map(Number).filter(Boolean) : [];
 
@@ -112,6 +151,13 @@ function workflows(line) {
 				typeVersion: 1,
 				parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
 				credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
+			}),
+			workflow('qaseNoExecute', {
+				name: 'Qase Trigger',
+				type: 'n8n-nodes-testops.qaseTriggerNoExecute',
+				typeVersion: 1,
+				parameters: triggers.qase.params,
+				credentials: { qaseWebhookSecretApi: CRED.qaseSecret },
 			}),
 		);
 	}
@@ -332,6 +378,7 @@ async function benchLine(line) {
 				...(process.env.BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS } : {}),
 			},
 		});
+		if (DIAGNOSE_LINES.includes(line)) addDiagnosticNodes(n8n.userFolder);
 		await n8n.start();
 		const nodeVersion = execFileSync(n8n.install.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
 		log(`n8n ${n8n.install.version} on Node ${nodeVersion} ready after ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -360,6 +407,7 @@ async function benchLine(line) {
 			pairs.push(
 				{ name: 'Qase Trigger: secret credential vs none', a: 'qase', b: 'qaseNoSecret', buildFor: same(builder('qase')), rounds: DIAGNOSTIC_ROUNDS, diagnostic: true },
 				{ name: 'Openlayer Trigger: retry log vs none', a: 'openlayer', b: 'openlayerNoLog', buildFor: same(builder('openlayer')), rounds: DIAGNOSTIC_ROUNDS, diagnostic: true },
+				{ name: 'Qase Trigger: execute() vs none', a: 'qase', b: 'qaseNoExecute', buildFor: same(builder('qase')), rounds: DIAGNOSTIC_ROUNDS, diagnostic: true },
 			);
 		}
 		if (line === 2) {
@@ -371,6 +419,10 @@ async function benchLine(line) {
 			}
 		}
 
+		if (ONLY.length > 0) {
+			const keep = pairs.filter((p) => ONLY.some((word) => p.name.toLowerCase().includes(word)));
+			pairs.splice(0, pairs.length, ...keep);
+		}
 		// One valid delivery per variant first: a clear message beats a run full of errors.
 		for (const pair of pairs) {
 			for (const key of [pair.a, pair.b]) {

@@ -1,7 +1,9 @@
 'use strict';
 // Section 4: what installing the package costs: packed and unpacked size, runtime dependencies,
 // and the time to require every node and credential from dist in a fresh Node process.
-//   node bench/footprint.js [--quick]     prints JSON on stdout, progress on stderr
+//   node bench/footprint.js [--quick] [--baseline <checkout>]     prints JSON on stdout, progress on stderr
+//   --baseline: also require the nodes built in another checkout (e.g. the main branch, built), in
+//   alternation with this one, and report the ratio of the two (a diagnostic pair for require time)
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -74,6 +76,33 @@ function requireTimes() {
 	return out;
 }
 
+/** This checkout vs a baseline checkout, host mode, alternating A B, B A, ... in fresh processes. */
+function requireVsBaseline(baseline) {
+	const probe = path.join(__dirname, 'lib', 'require-probe.js');
+	const out = [];
+	for (const { label, bin } of nodeBinaries()) {
+		const runs = { ours: [], baseline: [] };
+		for (let i = 0; i < RUNS; i++) {
+			for (const side of i % 2 ? ['baseline', 'ours'] : ['ours', 'baseline']) {
+				const args = side === 'ours' ? [probe, 'host'] : [probe, 'host', baseline];
+				runs[side].push(JSON.parse(execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8' })));
+			}
+		}
+		const med = (list, key) => median(list.map((r) => r[key]));
+		const entry = {
+			label,
+			baseline,
+			runs: RUNS,
+			ours: { medianMs: med(runs.ours, 'totalMs'), cpuMedianMs: med(runs.ours, 'cpuMs') },
+			base: { medianMs: med(runs.baseline, 'totalMs'), cpuMedianMs: med(runs.baseline, 'cpuMs') },
+			ratio: median(runs.ours.map((r, i) => r.totalMs / runs.baseline[i].totalMs)),
+		};
+		out.push(entry);
+		log(`${label}: require all vs ${baseline}: ${entry.ours.medianMs.toFixed(1)} / ${entry.base.medianMs.toFixed(1)} ms, ratio ${entry.ratio.toFixed(2)}`);
+	}
+	return out;
+}
+
 function main() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 	const packed = pack();
@@ -88,6 +117,8 @@ function main() {
 		credentials: pkg.n8n.credentials.length,
 		require: requireTimes(),
 	};
+	const baseline = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : undefined;
+	if (baseline) result.requireVsBaseline = requireVsBaseline(path.resolve(baseline));
 	process.stdout.write(JSON.stringify(result));
 }
 

@@ -3,9 +3,10 @@
 // field from dist and prints the times as JSON.
 //   node require-probe.js cold   nothing loaded before (includes n8n-workflow and zod)
 //   node require-probe.js host   n8n-workflow (which loads zod/v4) loaded first, as in a running n8n
+//   node require-probe.js host <root>   the same for the package built in another checkout
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = process.argv[3] ? path.resolve(process.argv[3]) : path.resolve(__dirname, '..', '..');
 const mode = process.argv[2] === 'host' ? 'host' : 'cold';
 if (mode === 'host') require('n8n-workflow');
 

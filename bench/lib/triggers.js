@@ -62,7 +62,7 @@ const triggers = {
 		nodeFile: 'nodes/QaseTrigger/QaseTrigger.node.js',
 		className: 'QaseTrigger',
 		nodeType: 'n8n-nodes-testops.qaseTrigger',
-		events: () => fromDist('nodes/Qase/catalog.js').qaseEvents,
+		events: () => fromDist('nodes/Qase/catalog').qaseEvents,
 		scalingEvent: 'run.completed',
 		/** All entities, all events, payload with context (the defaults), secret credential set. */
 		params: { resource: 'all', events: ['*'], output: 'payload', resolveRecord: false },
