@@ -1,0 +1,260 @@
+'use strict';
+/**
+ * The nodes in n8n's real editor, driven in Chromium as a user does, on the n8n line N8N_LINE picks:
+ * each node is added from the nodes panel by searching, each credential type is created in the
+ * credential dialog (under the settings that show it) and tested, each parameter and option is
+ * checked visible under every condition its description promises and set through its control, then
+ * the workflow is saved, activated, sent a real delivery, and the execution's output read in the UI.
+ * What is checked comes from the built node descriptions (test/ui/lib/derive.js).
+ * Artifacts (panel screenshots, the reachability table): test/ui/artifacts/line-<n>/.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { randomBytes } = require('node:crypto');
+const { chromium, selectors } = require('playwright-core');
+
+const { ensureChromium } = require('../../scripts/ensure-chromium');
+const { prepareN8n } = require('../../scripts/lib/n8n-harness');
+const { createCurrentsFake } = require('../fakes/currents-api');
+const { createQaseFake } = require('../fakes/qase-api');
+const { createOpenlayerFake } = require('../fakes/openlayer-api');
+const { sendDelivery } = require('../fakes/openlayer-sender');
+const { loadNodeTypes, loadCredentialTypes, checksFor, definitionOf, ROOT } = require('./lib/derive');
+const E = require('./lib/editor');
+
+const LINE = process.env.N8N_LINE === '2' ? 2 : 1;
+const ARTIFACTS = path.join(__dirname, 'artifacts', `line-${LINE}`);
+/** `npm run screenshots` copies these panels into docs/images for the README. */
+const DOCS_IMAGES = process.env.UI_DOCS_IMAGES ? path.join(ROOT, 'docs', 'images') : undefined;
+
+const CURRENTS_KEY = 'ui-currents-key';
+const QASE_TOKEN = 'ui-qase-token';
+const OPENLAYER_KEY = 'ui-openlayer-key';
+const SIGNING_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+const QASE_SECRET = `ui-qase-${randomBytes(12).toString('hex')}`;
+const CURRENTS_SECRET = `ui-currents-${randomBytes(12).toString('hex')}`;
+const PROJECT = { projectId: 'uiProject01', name: 'UI Checkout App' };
+
+const nodeTypes = loadNodeTypes();
+const credentialTypes = loadCredentialTypes();
+/** node × parameter × condition → reachable / set, written to the artifacts at the end. */
+const table = [];
+
+let n8n;
+let browser;
+let page;
+const fakes = {};
+
+function credentialValues(name) {
+	switch (name) {
+		case 'currentsTestOpsApi':
+			return { apiKey: CURRENTS_KEY, baseUrl: fakes.currentsUrl };
+		case 'currentsWebhookSecretApi':
+			return { headerName: 'x-ui-secret', secret: CURRENTS_SECRET };
+		case 'qaseTestOpsApi':
+			return { apiToken: QASE_TOKEN, baseUrl: `${fakes.qaseUrl}/v1` };
+		case 'qaseWebhookSecretApi':
+			return { secret: QASE_SECRET };
+		case 'openlayerTestOpsApi':
+			return { apiKey: OPENLAYER_KEY, baseUrl: fakes.openlayerUrl };
+		case 'openlayerSigningSecretApi':
+			return { secret: SIGNING_SECRET };
+		default:
+			throw new Error(`no test values for credential ${name}`);
+	}
+}
+
+const started = Date.now();
+/** Progress on stderr as it happens (jest prints console output only when the file is done). */
+function progress(message) {
+	process.stderr.write(`[ui line ${LINE} +${Math.round((Date.now() - started) / 1000)}s] ${message}\n`);
+}
+
+async function rest(method, apiPath, body) {
+	const res = await fetch(`${n8n.baseUrl}/rest${apiPath}`, {
+		method,
+		headers: { 'content-type': 'application/json', cookie: n8n.cookie },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const json = await res.json().catch(() => undefined);
+	return { status: res.status, json };
+}
+
+async function applyConditions(props, conditions) {
+	const assigned = new Map(conditions);
+	for (const [name, value] of conditions) await E.setParameter(page, definitionOf(props, name, assigned), value);
+}
+
+async function shootPanel(nodeType) {
+	const file = `${nodeType.description.name}.png`;
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	const clip = await E.panelClip(page);
+	await page.screenshot({ path: path.join(ARTIFACTS, file), clip });
+	if (DOCS_IMAGES) {
+		fs.mkdirSync(DOCS_IMAGES, { recursive: true });
+		await page.screenshot({ path: path.join(DOCS_IMAGES, file), clip });
+	}
+}
+
+const catalog = (vendor) => require(path.join(ROOT, 'dist', 'nodes', vendor, 'catalog.js'));
+
+/** The delivery each trigger gets once activated, and what its execution must show. */
+const deliveries = {
+	qaseTrigger: {
+		settings: [['resource', 'all'], ['events', '*'], ['output', 'payload'], ['resolveRecord', false]],
+		async send(url) {
+			const { sample } = catalog('Qase').qaseEvents.find((e) => e.name === 'case.created');
+			const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qase-secret': QASE_SECRET }, body: JSON.stringify(sample) });
+			return res.status;
+		},
+		expect: ['case.created', '"project_code"'],
+	},
+	openlayerTrigger: {
+		settings: [['events', 'tests.result.updated'], ['attachFailingTests', false]],
+		async send(url) {
+			const { sample } = catalog('Openlayer').openlayerEvents.find((e) => e.name === 'tests.result.updated');
+			return (await sendDelivery(url, { secret: SIGNING_SECRET, body: sample })).status;
+		},
+		expect: ['tests.result.updated', '"status": "failing"'],
+	},
+	currentsTrigger: {
+		settings: [['setupMode', 'automatic'], ['project', PROJECT.name], ['events', 'RUN_FINISH']],
+		async send(url) {
+			// Activation registered the hook (with its secret header) in the fake Currents project.
+			const hook = fakes.currents.hooks.find((h) => h.url === url);
+			if (!hook) throw new Error(`no hook registered for ${url}: ${JSON.stringify(fakes.currents.hooks.map((h) => h.url))}`);
+			const { sample } = catalog('Currents').currentsEvents.find((e) => e.name === 'RUN_FINISH');
+			const headers = { 'content-type': 'application/json', 'x-timestamp': String(Date.now()), ...JSON.parse(hook.headers || '{}') };
+			return (await fetch(url, { method: 'POST', headers, body: JSON.stringify(sample) })).status;
+		},
+		expect: ['RUN_FINISH', '"buildId"'],
+	},
+};
+
+beforeAll(async () => {
+	const executablePath = ensureChromium();
+	const currents = createCurrentsFake({ apiKeys: [CURRENTS_KEY], projects: [PROJECT] });
+	const qase = createQaseFake({ tokens: [QASE_TOKEN] });
+	const openlayer = createOpenlayerFake({ apiKeys: [OPENLAYER_KEY] });
+	Object.assign(fakes, {
+		currents,
+		qase,
+		openlayer,
+		currentsUrl: await currents.listen(),
+		qaseUrl: await qase.listen(),
+		openlayerUrl: await openlayer.listen(),
+	});
+	n8n = await prepareN8n({ line: LINE });
+	await n8n.start();
+	// The owner account, set up through the REST call the editor's setup page makes.
+	const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: 'owner@example.com', firstName: 'Ui', lastName: 'Owner', password: 'Ui-Passw0rd!' }),
+	});
+	if (!setup.ok) throw new Error(`owner setup: ${setup.status}`);
+	n8n.cookie = (setup.headers.get('set-cookie') || '').split(';')[0];
+
+	selectors.setTestIdAttribute('data-test-id');
+	browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-crash-reporter', '--disable-breakpad'] });
+	const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+	const eq = n8n.cookie.indexOf('=');
+	await context.addCookies([{ name: n8n.cookie.slice(0, eq), value: n8n.cookie.slice(eq + 1), url: n8n.baseUrl }]);
+	page = await context.newPage();
+	page.setDefaultTimeout(60000);
+}, 600000);
+
+afterAll(async () => {
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	const rows = table.map((r) => `| ${r.node} | ${r.item} | ${r.when || '—'} | ${r.reachable ? 'yes' : 'NO'} | ${r.set} |`);
+	fs.writeFileSync(
+		path.join(ARTIFACTS, 'reachability.md'),
+		[`# n8n line ${LINE}: node × parameter → reachable in the editor`, '', '| node | parameter / credential | shown when | reachable | set through the UI |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n'),
+	);
+	await browser?.close();
+	await n8n?.stop();
+	n8n?.cleanup();
+	for (const f of [fakes.currents, fakes.qase, fakes.openlayer]) await f?.close();
+}, 120000);
+
+describe.each(nodeTypes.map((t) => [t.description.displayName, t]))('%s', (displayName, nodeType) => {
+	const d = nodeType.description;
+	const checks = checksFor(nodeType);
+
+	it('is found by searching the nodes panel and opens its panel', async () => {
+		await E.newWorkflow(page, n8n.baseUrl);
+		const listed = await E.addNodeBySearch(page, displayName);
+		progress(`${displayName}: search listed ${listed.join(' | ')}`);
+		// n8n 2.x ships its own Currents nodes: ours must be told apart by name.
+		expect(listed.filter((name) => displayName.startsWith(name) || name === displayName)).toHaveLength(1);
+		await E.ndv(page).waitFor();
+		expect(await E.ndv(page).getByTestId('node-title-container').innerText()).toContain(d.defaults.name);
+	});
+
+	it('offers each credential type where needed: created in the credential dialog and tested', async () => {
+		const failures = [];
+		for (const check of checks.filter((c) => c.kind === 'credential')) {
+			await applyConditions(d.properties, check.conditions);
+			const type = credentialTypes[check.name];
+			let result;
+			try {
+				result = await E.createCredential(page, type, credentialValues(check.name));
+			} catch (error) {
+				result = { error: error.message };
+			}
+			const when = check.conditions.map(([k, v]) => `${k}=${v}`).join(', ');
+			progress(`${displayName} credential ${type.displayName}: ${result.error || result.message}`);
+			table.push({ node: displayName, item: `credential: ${type.displayName}`, when, reachable: !result.error, set: result.error ? result.error : 'created + tested' });
+			if (result.error || !result.message.includes('Connection tested successfully')) failures.push(`${check.name}: ${result.error || result.message}`);
+		}
+		expect(failures).toEqual([]);
+	});
+
+	it('shows every parameter and option under its conditions, each settable through its control', async () => {
+		const failures = [];
+		for (const check of checks.filter((c) => c.kind === 'parameter')) {
+			await applyConditions(d.properties, check.conditions);
+			const p = check.property;
+			const reachable = await E.isShown(page, p);
+			let set = '—';
+			if (reachable) {
+				try {
+					set = await E.exercise(page, p, check.value);
+				} catch (error) {
+					set = `FAILED: ${error.message.split('\n')[0]}`;
+				}
+			}
+			progress(`${displayName} ${p.name} [${check.when}]: ${reachable ? 'shown' : 'NOT SHOWN'}, ${set}`);
+			table.push({ node: displayName, item: p.displayName.length > 40 ? `${p.name} (notice)` : p.displayName, when: check.when, reachable, set });
+			if (!reachable || set.startsWith('FAILED')) failures.push(`${p.name} [${check.when}]: ${reachable ? set : 'not shown'}`);
+		}
+		expect(failures).toEqual([]);
+	});
+
+	it('panel screenshot (artifact)', async () => {
+		await E.resetToDefaults(page, d.properties);
+		await shootPanel(nodeType);
+	});
+
+	const delivery = deliveries[d.name];
+	(delivery ? it : it.skip)('saved and activated in the editor, receives a delivery; the execution shows the output', async () => {
+		// The settings the delivery needs, set in the panel like the rest (the first event the nodes
+		// panel offered may not be the one delivered).
+		for (const [name, value] of delivery.settings) {
+			const p = definitionOf(d.properties, name, new Map(delivery.settings));
+			if (p.type === 'resourceLocator') await E.exercise(page, p);
+			else await E.setParameter(page, p, value);
+		}
+		await E.closeNdv(page);
+		const workflowId = await E.saveAndActivate(page);
+		const saved = (await rest('GET', `/workflows/${workflowId}`)).json.data;
+		const node = saved.nodes.find((n) => n.type.endsWith(`.${d.name}`));
+		const url = `${n8n.baseUrl}/webhook/${node.webhookId}/webhook`;
+		const status = await delivery.send(url);
+		progress(`${displayName}: delivery answered ${status}`);
+		expect(status).toBe(200);
+		const output = await E.openLatestExecutionOutput(page, n8n.baseUrl, workflowId, d.defaults.name);
+		for (const text of delivery.expect) expect(output).toContain(text);
+		table.push({ node: displayName, item: 'delivery → execution output in the UI', when: '', reachable: true, set: delivery.expect.join(', ') });
+	});
+});

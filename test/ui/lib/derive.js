@@ -1,0 +1,122 @@
+'use strict';
+// What the browser suite checks, derived from the built node descriptions (dist/), so a parameter,
+// option or credential added later is covered without touching the suite.
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+/** The package's node types, as n8n loads them (the classes in dist/). */
+function loadNodeTypes() {
+	const pkg = require(path.join(ROOT, 'package.json'));
+	return pkg.n8n.nodes.map((file) => {
+		const mod = require(path.join(ROOT, file));
+		const NodeClass = Object.values(mod).find((v) => typeof v === 'function');
+		return new NodeClass();
+	});
+}
+
+function loadCredentialTypes() {
+	const pkg = require(path.join(ROOT, 'package.json'));
+	const out = {};
+	for (const file of pkg.n8n.credentials) {
+		const mod = require(path.join(ROOT, file));
+		const CredentialClass = Object.values(mod).find((v) => typeof v === 'function');
+		const c = new CredentialClass();
+		out[c.name] = c;
+	}
+	return out;
+}
+
+const optionValues = (p) => (p.options || []).map((o) => o.value);
+
+/** A value of parameter `p` that a `hide` rule listing `hidden` does not hide. */
+function valueOutside(p, hidden) {
+	if (!p) throw new Error('hide rule on an unknown parameter');
+	if (p.type === 'boolean') return !hidden[0];
+	const v = optionValues(p).find((o) => !hidden.includes(o));
+	if (v === undefined) throw new Error(`no value of ${p.name} escapes its hide rule`);
+	return v;
+}
+
+/** The definition of `name` that is shown under the assignments made so far. */
+function definitionOf(properties, name, assigned) {
+	const all = properties.filter((p) => p.name === name);
+	return (
+		all.find((p) => Object.entries(p.displayOptions?.show || {}).every(([k, vals]) => k === '@version' || !assigned.has(k) || vals.includes(assigned.get(k)))) ||
+		all[0]
+	);
+}
+
+/**
+ * The parameter assignments, parents first, under which `displayOptions` shows its owner: for each
+ * `show` key one of its values (the given choice or the first), for each `hide` key a value outside it.
+ */
+function conditionsFor(properties, displayOptions, choice = {}, assigned = new Map()) {
+	const steps = [];
+	const add = (name, value) => {
+		if (assigned.has(name)) return;
+		assigned.set(name, value);
+		const owner = definitionOf(properties, name, assigned);
+		if (owner?.displayOptions) steps.push(...conditionsFor(properties, owner.displayOptions, {}, assigned));
+		steps.push([name, value]);
+	};
+	for (const [name, values] of Object.entries(displayOptions?.show || {})) {
+		if (name === '@version') continue;
+		add(name, name in choice ? choice[name] : values[0]);
+	}
+	for (const [name, values] of Object.entries(displayOptions?.hide || {})) {
+		add(name, valueOutside(definitionOf(properties, name, assigned), values));
+	}
+	return steps;
+}
+
+/** Every combination of one value per `show` key (the conditions a parameter's description promises). */
+function showCombinations(displayOptions) {
+	let combos = [{}];
+	for (const [name, values] of Object.entries(displayOptions?.show || {})) {
+		if (name === '@version') continue;
+		combos = combos.flatMap((c) => values.map((v) => ({ ...c, [name]: v })));
+	}
+	return combos;
+}
+
+/** A value that differs from the default, to prove the parameter can be set. */
+function otherValue(p) {
+	switch (p.type) {
+		case 'options':
+			return optionValues(p).find((v) => v !== p.default) ?? p.default;
+		case 'multiOptions':
+			return optionValues(p).find((v) => !(p.default || []).includes(v));
+		case 'boolean':
+			return !p.default;
+		case 'number':
+			return Math.max(Number(p.default || 0) + 1, p.typeOptions?.minValue ?? 0);
+		case 'string':
+			return `ui-${p.name}`;
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * The checks for one node type: each credential under the conditions that show it, then each
+ * parameter (and each option of a collection) under each combination of its `show` values.
+ */
+function checksFor(nodeType) {
+	const d = nodeType.description;
+	const props = d.properties;
+	const checks = [];
+	for (const cred of d.credentials || []) {
+		checks.push({ kind: 'credential', name: cred.name, conditions: conditionsFor(props, cred.displayOptions), testedBy: cred.testedBy });
+	}
+	for (const p of props) {
+		for (const choice of showCombinations(p.displayOptions)) {
+			const conditions = conditionsFor(props, p.displayOptions, choice);
+			const label = Object.keys(choice).length ? Object.entries(choice).map(([k, v]) => `${k}=${v}`).join(', ') : '';
+			checks.push({ kind: 'parameter', name: p.name, property: p, conditions, when: label, value: otherValue(p) });
+		}
+	}
+	return checks;
+}
+
+module.exports = { loadNodeTypes, loadCredentialTypes, checksFor, conditionsFor, otherValue, definitionOf, ROOT };

@@ -1,0 +1,337 @@
+'use strict';
+// Drives n8n's editor (1.123 and 2.x) the way a user does. Selectors are n8n's own data-test-id
+// attributes (the ones n8n's Playwright suite uses) and visible texts.
+
+const optionName = (p, value) => (p.options || []).find((o) => o.value === value)?.name ?? String(value);
+
+/** Opens the select behind `input` and clicks its entry whose title is exactly `name`. */
+async function pickFromSelect(page, input, name, { multiple = false } = {}) {
+	const listbox = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
+	if (!(await listbox.isVisible())) await input.click();
+	const items = listbox.locator('[role="option"]');
+	await items.first().waitFor();
+	const titles = await items.evaluateAll((els) =>
+		els.map((e) => (e.querySelector('.option-headline') || e).textContent.trim()),
+	);
+	const index = titles.indexOf(name);
+	if (index < 0) throw new Error(`no entry "${name}" among: ${titles.join(' | ')}`);
+	// A DOM click, as the option's own handler takes it: under load the list keeps re-laying out
+	// and never counts as "stable" for a pointer click.
+	await items.nth(index).evaluate((e) => e.click());
+	if (!multiple) await listbox.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+const ndv = (page) => page.getByTestId('ndv');
+const field = (page, name) => ndv(page).getByTestId(`parameter-input-${name}`).filter({ visible: true }).first();
+
+/** The "Add Option" control of a collection parameter (a select on 1.x, a button on some 2.x). */
+function collectionAdder(page, p) {
+	const label = p.placeholder || 'Add Option';
+	return ndv(page)
+		.locator(`input[placeholder="${label}"], button:has-text("${label}")`)
+		.filter({ visible: true })
+		.first();
+}
+
+async function isShown(page, p) {
+	if (p.type === 'collection') return (await collectionAdder(page, p).count()) > 0 || (await field(page, p.name).count()) > 0;
+	if (p.type === 'notice') {
+		return (await ndv(page).getByText(p.displayName.slice(0, 60), { exact: false }).filter({ visible: true }).count()) > 0;
+	}
+	return (await ndv(page).getByTestId(`parameter-input-${p.name}`).filter({ visible: true }).count()) > 0;
+}
+
+/** The value the panel shows for a parameter, in the words the user sees. */
+async function shownValue(page, p) {
+	const f = field(page, p.name);
+	switch (p.type) {
+		case 'boolean':
+			return (await f.locator('.el-switch.is-checked').count()) > 0;
+		case 'options':
+			return await f.locator('input').first().inputValue();
+		case 'multiOptions':
+			return await f.innerText();
+		case 'resourceLocator':
+			return await f.locator('input').first().inputValue();
+		default:
+			return await f.locator('input, textarea').first().inputValue();
+	}
+}
+
+/** Sets a parameter through its control; for multiOptions `value` is added (kept if present). */
+async function setParameter(page, p, value) {
+	const f = field(page, p.name);
+	await f.waitFor();
+	switch (p.type) {
+		case 'boolean': {
+			if ((await shownValue(page, p)) !== value) await f.locator('.el-switch').click();
+			break;
+		}
+		case 'options': {
+			if ((await shownValue(page, p)) === optionName(p, value)) break;
+			await pickFromSelect(page, f.locator('input').first(), optionName(p, value));
+			break;
+		}
+		case 'multiOptions': {
+			if ((await shownValue(page, p)).split('\n').map((s) => s.trim()).includes(optionName(p, value))) break;
+			const input = f.locator('input').first();
+			await pickFromSelect(page, input, optionName(p, value), { multiple: true });
+			await input.press('Escape');
+			break;
+		}
+		case 'number':
+		case 'string': {
+			const input = f.locator('input, textarea').first();
+			await input.fill(String(value));
+			await input.press('Tab');
+			break;
+		}
+		default:
+			throw new Error(`no setter for ${p.type}`);
+	}
+}
+
+/** Whether the panel shows the value as set (multiOptions: contains it). */
+async function showsValue(page, p, value) {
+	const shown = await shownValue(page, p);
+	if (p.type === 'boolean') return shown === value;
+	if (p.type === 'multiOptions') return shown.split('\n').map((s) => s.trim()).includes(optionName(p, value));
+	if (p.type === 'options') return shown === optionName(p, value);
+	return String(shown) === String(value);
+}
+
+async function closeDialog(page) {
+	const dialog = page.getByTestId('editCredential-modal').filter({ visible: true }).first();
+	await dialog.locator('.el-dialog__headerbtn, button[aria-label="Close"]').first().click();
+	await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Opens the panel of the node on the canvas (double-click), unless it is open. */
+async function openNode(page, displayName) {
+	if (await ndv(page).isVisible()) return;
+	await page.getByTestId('canvas-node').filter({ hasText: displayName }).first().dblclick();
+	await ndv(page).waitFor();
+}
+
+/** Opens a credential select's dropdown (a click toggles it) and clicks "Create new credential". */
+async function openCreateCredential(page, input) {
+	const create = page.getByTestId('node-credentials-select-item-new').filter({ visible: true });
+	for (let attempt = 0; attempt < 4; attempt++) {
+		await page.waitForTimeout(400); // let an earlier dropdown finish fading out
+		if ((await create.count()) !== 1) await input.click();
+		try {
+			await create.click({ timeout: 3000 });
+			return;
+		} catch {
+			// closed again by the click, or still animating: try once more
+		}
+	}
+	throw new Error('the credential dropdown did not offer "Create new credential"');
+}
+
+/**
+ * Creates a credential of `credentialType` from its own selector in the panel ("Credential for
+ * <type>": a select, or on 2.x a "Connect to ..." button while none exists), fills the dialog, saves
+ * it (n8n then runs the credential's test) and returns n8n's "Connection tested successfully".
+ */
+async function createCredential(page, credentialType, values) {
+	const label = ndv(page).getByTestId('credentials-label').filter({ hasText: `Credential for ${credentialType.displayName}` }).filter({ visible: true });
+	if ((await label.count()) === 0) {
+		const shown = await ndv(page).getByTestId('credentials-label').filter({ visible: true }).allInnerTexts();
+		throw new Error(`no selector for ${credentialType.displayName} in the panel (shown: ${shown.map((t) => t.split('\n')[0]).join(' | ') || 'none'})`);
+	}
+	const select = label.getByTestId('node-credentials-select');
+	if ((await select.count()) > 0) await openCreateCredential(page, select.locator('input').first());
+	else await label.getByRole('button').filter({ hasText: /Connect|Create|Set up/i }).first().click();
+	const dialog = page.getByTestId('editCredential-modal').filter({ visible: true }).first();
+	await dialog.getByTestId('credential-save-button').waitFor();
+	await dialog.getByText(credentialType.displayName, { exact: true }).waitFor({ timeout: 10000 });
+	for (const [name, value] of Object.entries(values)) {
+		await dialog.getByTestId(`parameter-input-${name}`).locator('input, textarea').first().fill(String(value));
+	}
+	await dialog.getByTestId('credential-save-button').click();
+	// Saving runs the credential's test; n8n shows either its success tag or the error.
+	const success = dialog.getByTestId('credentials-config-container-test-success').filter({ visible: true });
+	const failure = dialog.getByText(/Couldn.t connect|could not connect|error/i).filter({ visible: true });
+	await success.or(failure).first().waitFor({ timeout: 60000 }).catch(() => undefined);
+	const ok = (await success.count()) > 0;
+	const message = ok
+		? ((await success.first().textContent({ timeout: 5000 }).catch(() => null)) ?? 'Connection tested successfully').trim()
+		: ((await dialog.textContent({ timeout: 5000 }).catch(() => '')) ?? '').slice(0, 400);
+	await closeDialog(page);
+	if (!ok) throw new Error(`${credentialType.displayName}: the test did not succeed: ${message}`);
+	const selected = await label.getByTestId('node-credentials-select').locator('input').first().inputValue().catch(() => '');
+	return { message, selected };
+}
+
+async function newWorkflow(page, baseUrl) {
+	await page.goto(`${baseUrl}/workflow/new`);
+	await page.getByTestId('canvas-plus-button').waitFor({ timeout: 120000 });
+}
+
+/**
+ * Opens the nodes panel, searches for `displayName`, picks our entry (n8n lists a trigger under its
+ * name without "Trigger") and its first action. Returns the names the search listed.
+ */
+async function addNodeBySearch(page, displayName) {
+	await page.getByTestId('canvas-plus-button').click();
+	const search = page.getByTestId('node-creator-search-bar');
+	await search.fill(displayName.replace(/ Trigger$/, ''));
+	const items = page.getByTestId('node-creator').getByTestId('node-creator-item-name');
+	await items.first().waitFor();
+	await page.waitForTimeout(500);
+	const listed = (await items.allInnerTexts()).map((t) => t.trim());
+	const index = listed.findIndex((name) => name === displayName || name === displayName.replace(/ Trigger$/, ''));
+	if (index < 0) throw new Error(`"${displayName}" is not among the search results: ${listed.join(' | ')}`);
+	await items.nth(index).click();
+	// The node's own view (header with its name, then its trigger events or operations) replaces the
+	// search results; pick its first entry.
+	const view = page.getByTestId('node-creator').filter({ has: page.getByTestId('nodes-list-header') });
+	if (await view.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
+		await view.getByTestId('item-iterator-item').filter({ visible: true }).first().click();
+	}
+	if (!(await ndv(page).waitFor({ timeout: 15000 }).then(() => true, () => false))) await openNode(page, displayName);
+	return listed;
+}
+
+/** Sets a parameter (or each option of a collection) to `value` through the UI and reads it back. */
+async function exercise(page, p, value) {
+	switch (p.type) {
+		case 'notice':
+			return 'shown';
+		case 'collection': {
+			const added = [];
+			for (const option of p.options) {
+				const adder = collectionAdder(page, p);
+				if ((await adder.evaluate((e) => e.tagName)) === 'INPUT') await pickFromSelect(page, adder, option.displayName);
+				else {
+					// A button: adds the only option at once (1.x), or opens a menu of options (2.x).
+					await adder.click();
+					if (!(await field(page, option.name).waitFor({ timeout: 3000 }).then(() => true, () => false))) {
+						await page
+							.locator('[role="menuitem"]:visible, [role="option"]:visible, .el-dropdown-menu__item:visible')
+							.filter({ hasText: option.displayName })
+							.first()
+							.evaluate((e) => e.click());
+					}
+				}
+				await field(page, option.name).waitFor();
+				const v = otherOptionValue(option);
+				if (v !== undefined) {
+					await setParameter(page, option, v);
+					if (!(await showsValue(page, option, v))) throw new Error(`${option.name} did not take ${v}`);
+					added.push(`${option.displayName}=${v}`);
+				} else added.push(option.displayName);
+			}
+			return `added ${added.join(', ')}`;
+		}
+		case 'resourceLocator': {
+			const f = field(page, p.name);
+			// The value box beside the mode selector ("From list").
+			const input = f.getByTestId('rlc-input').or(f.locator('input').nth(1)).first();
+			await input.click();
+			const item = page.getByTestId('rlc-item').filter({ visible: true }).first();
+			await item.waitFor();
+			const text = (await item.innerText()).trim();
+			await item.click();
+			await page.waitForTimeout(300);
+			const shown = (await input.inputValue().catch(() => '')) || (await f.innerText());
+			if (!shown.includes(text.split('\n')[0])) throw new Error(`picked "${text}", field shows "${shown}"`);
+			return `picked ${shown} from the list`;
+		}
+		default: {
+			if (value === undefined) return 'nothing else to pick';
+			await setParameter(page, p, value);
+			if (!(await showsValue(page, p, value))) throw new Error(`shows ${await shownValue(page, p)} after setting ${value}`);
+			return `set to ${typeof value === 'boolean' ? value : optionName(p, value)}`;
+		}
+	}
+}
+
+function otherOptionValue(o) {
+	if (o.type === 'boolean') return !o.default;
+	if (o.type === 'number') return Math.max(Number(o.default || 0) + 1, o.typeOptions?.minValue ?? 0);
+	if (o.type === 'string') return `ui-${o.name}`;
+	if (o.type === 'multiOptions') return (o.options || []).map((x) => x.value).find((v) => !(o.default || []).includes(v));
+	return undefined;
+}
+
+/** Top-level options and switches back to their defaults (the panel as a new user sees it). */
+async function resetToDefaults(page, properties) {
+	for (const p of properties) {
+		if (!['options', 'boolean'].includes(p.type)) continue;
+		if ((await ndv(page).getByTestId(`parameter-input-${p.name}`).filter({ visible: true }).count()) === 0) continue;
+		await setParameter(page, p, p.default);
+	}
+}
+
+/** The parameters panel (title to last parameter), for screenshots. */
+async function panelClip(page) {
+	const title = await ndv(page).getByTestId('node-title-container').boundingBox();
+	const params = await ndv(page).getByTestId('node-parameters').boundingBox();
+	const top = Math.max(0, title.y - 12);
+	const bottom = Math.min(params.y + params.height, (page.viewportSize()?.height ?? 860) - 4);
+	const left = Math.max(0, Math.min(title.x, params.x) - 16);
+	const right = Math.max(title.x + title.width, params.x + params.width) + 16;
+	return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+async function closeNdv(page) {
+	if (!(await ndv(page).isVisible())) return;
+	await page.getByTestId('back-to-canvas').or(page.getByTestId('ndv-close-button')).first().click();
+	await ndv(page).waitFor({ state: 'hidden' });
+}
+
+/** Saves the workflow and activates it (1.x: the Active switch; 2.x: Publish). Returns its id. */
+async function saveAndActivate(page) {
+	await page.getByTestId('workflow-save-button').click();
+	await page.waitForURL(/\/workflow\/(?!new)[^/?#]+/);
+	const workflowId = page.url().match(/\/workflow\/([^/?#]+)/)[1];
+	const toggle = page.getByTestId('workflow-activate-switch');
+	if (await toggle.isVisible()) {
+		await toggle.click();
+		const gotIt = page.getByRole('button', { name: 'Got it' });
+		if (await gotIt.waitFor({ timeout: 8000 }).then(() => true, () => false)) await gotIt.click();
+		await page.getByTestId('workflow-activator-status').getByText('Active', { exact: true }).waitFor();
+	} else {
+		await page.getByRole('button', { name: 'Publish', exact: true }).first().click();
+		const dialog = page.locator('.el-dialog:visible, [role="dialog"]:visible').last();
+		const confirm = dialog.getByRole('button', { name: 'Publish', exact: true });
+		if (await confirm.waitFor({ timeout: 8000 }).then(() => true, () => false)) await confirm.click();
+		await page.getByText(/Published|Active/).first().waitFor();
+	}
+	return workflowId;
+}
+
+/**
+ * Opens the workflow's newest execution in the Executions tab and returns the trigger node's output
+ * as the output panel's JSON view shows it.
+ */
+async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
+	await page.goto(`${baseUrl}/workflow/${workflowId}/executions`);
+	const item = page.locator('[data-test-id="execution-preview-item"], [data-test-id="executions-list-item"], .execution-card').first();
+	await item.waitFor({ timeout: 60000 });
+	await item.click();
+	const frame = page.frameLocator('iframe').first();
+	const node = frame.getByTestId('canvas-node').filter({ hasText: nodeName }).first();
+	await node.waitFor({ timeout: 60000 });
+	await node.dblclick();
+	const output = frame.getByTestId('output-panel');
+	await output.waitFor();
+	await output.getByTestId('radio-button-json').click();
+	await page.waitForTimeout(500);
+	return await output.getByTestId('ndv-data-container').innerText();
+}
+
+module.exports = {
+	closeNdv,
+	saveAndActivate,
+	openLatestExecutionOutput,
+	newWorkflow,
+	addNodeBySearch,
+	exercise,
+	resetToDefaults,
+	panelClip,
+	createCredential,
+	openNode,
+	closeDialog, ndv, field, isShown, setParameter, shownValue, showsValue, pickFromSelect, optionName };
