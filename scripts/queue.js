@@ -18,6 +18,8 @@ ensureServicePackages();
 
 // The servers run in this folder; whatever jest leaves behind (a crash, a kill) is stopped here.
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-queue-run-'));
+// PostgreSQL runs as the postgres user and must reach its data folder inside.
+fs.chmodSync(runDir, 0o755);
 let child;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	process.on(signal, () => {
@@ -27,7 +29,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 function runJest(line) {
 	return new Promise((resolve) => {
-		child = spawn(jest, ['-c', 'jest.queue.config.js', '--runInBand', ...process.argv.slice(2)], {
+		child = spawn(jest, ['-c', 'jest.queue.config.js', '--runInBand', '--forceExit', ...process.argv.slice(2)], {
 			stdio: 'inherit',
 			env: { ...process.env, N8N_LINE: line, QUEUE_RUN_DIR: runDir },
 			cwd: path.join(__dirname, '..'),

@@ -383,9 +383,8 @@ class QueueCluster {
 			DB_POSTGRESDB_DATABASE: 'n8n',
 			DB_POSTGRESDB_USER: 'n8n',
 			DB_POSTGRESDB_PASSWORD: 'n8n',
-			// n8n's default pool of 2 connections makes its 5 s database ping queue behind 20 concurrent
-			// deliveries on a busy machine; n8n then answers 503 "Database is not ready" (measured, see
-			// README "Running in queue mode"). QUEUE_DB_POOL_SIZE=2 reproduces n8n's default.
+			// n8n's default is 2 connections per process, shared by 10 concurrent requests per webhook
+			// process here. QUEUE_DB_POOL_SIZE=2 runs n8n's default.
 			DB_POSTGRESDB_POOL_SIZE: process.env.QUEUE_DB_POOL_SIZE || '10',
 			// n8n 1.x: executions run in the worker itself; 2.x always runs its task runners.
 			...(this.line === 1 ? { N8N_RUNNERS_ENABLED: 'false' } : {}),
