@@ -156,11 +156,12 @@ function index(memory: Memory, state: IDataObject, now: number, windowSeconds: n
 		memory.legacyMerged = true;
 		for (const e of legacy as unknown[]) {
 			const entry = e as { id?: unknown; at?: unknown } | null;
-			if (entry && typeof entry.id === 'string' && typeof entry.at === 'number' && now - entry.at <= windowSeconds) {
-				// Earlier versions stored long ids as `sha256:<hex>`; those keys never match a new key
-				// and simply age out.
-				add(memory, entry.id, entry.at);
-			}
+			// Earlier versions stored ids of up to 128 characters as they are (keyed again here, so an id
+			// that cannot go into the string as it is becomes its hash, as a new delivery's would) and
+			// longer ones as `sha256:<hex>`, which no new key matches: those are left to age out.
+			if (!entry || typeof entry.id !== 'string' || typeof entry.at !== 'number') continue;
+			if (entry.id.startsWith('sha256:') || now - entry.at > windowSeconds) continue;
+			add(memory, keyOf(entry.id), entry.at);
 		}
 	}
 }

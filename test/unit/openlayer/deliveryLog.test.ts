@@ -131,14 +131,25 @@ describe('retry memory (deliveryLog)', () => {
 
 	it('reads the array earlier versions stored, and replaces it at the next write', () => {
 		const state: IDataObject = {
-			[LEGACY_KEY]: [{ id: 'msg_legacy', at: T - 60 }, { id: 'msg_expired', at: T - RETRY_WINDOW_SECONDS - 1 }, null, { id: 5 }, 'junk'],
+			[LEGACY_KEY]: [
+				{ id: 'msg_legacy', at: T - 60 },
+				{ id: 'legacy id with spaces=1', at: T - 60 },
+				{ id: 'msg_expired', at: T - RETRY_WINDOW_SECONDS - 1 },
+				{ id: `sha256:${'0'.repeat(64)}`, at: T - 60 },
+				null,
+				{ id: 5 },
+				'junk',
+			],
 		};
 		const log = open(state);
 		expect(log.seen('msg_legacy')).toBe(true);
+		expect(log.seen('legacy id with spaces=1')).toBe(true);
 		expect(log.seen('msg_expired')).toBe(false);
 		log.remember('msg_new');
 		expect(state[LEGACY_KEY]).toBeUndefined();
-		expect(storedKeys(state)).toEqual(['msg_legacy', 'msg_new']);
+		expect(storedKeys(state)).toEqual(['msg_legacy', keyOf('legacy id with spaces=1'), 'msg_new']);
+		forgetProcessMemory();
+		expect(open(saved(state), T + 1).seen('legacy id with spaces=1')).toBe(true);
 	});
 
 	it('keeps triggers apart', () => {
