@@ -188,7 +188,26 @@ async function addNodeBySearch(page, displayName) {
 	// search results; pick its first entry.
 	const view = page.getByTestId('node-creator').filter({ has: page.getByTestId('nodes-list-header') });
 	if (await view.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
-		await view.getByTestId('item-iterator-item').filter({ visible: true }).first().click();
+		// For a node without triggers, n8n lists suggested triggers (schedule, manual) before the
+		// node's "Actions": take the first entry of our node's own category.
+		const index = await view.evaluate((root, isTrigger) => {
+			const entries = [...root.querySelectorAll('[data-test-id="node-creator-category-item"], [data-test-id="item-iterator-item"]')].filter((e) => e.offsetParent !== null);
+			const wanted = isTrigger ? /^Triggers?\b/i : /^Actions?\b/i;
+			let inCategory = false;
+			let seenCategory = false;
+			let itemIndex = -1;
+			for (const e of entries) {
+				if (e.getAttribute('data-test-id') === 'node-creator-category-item') {
+					seenCategory = true;
+					inCategory = wanted.test(e.textContent.trim());
+					continue;
+				}
+				itemIndex++;
+				if (inCategory || !seenCategory) return itemIndex;
+			}
+			return 0;
+		}, / Trigger$/.test(displayName));
+		await view.getByTestId('item-iterator-item').filter({ visible: true }).nth(index).click();
 	}
 	if (!(await ndv(page).waitFor({ timeout: 15000 }).then(() => true, () => false))) await openNode(page, displayName);
 	return listed;
@@ -240,12 +259,34 @@ async function exercise(page, p, value) {
 			return `picked ${shown} from the list`;
 		}
 		default: {
+			if (p.type === 'options' || p.type === 'multiOptions') {
+				// The list must be the description's options, nothing added by the editor (such as the
+				// "Custom API Call" n8n appends to a resource list of nodes with an API credential).
+				const listed = await listedOptions(page, p);
+				const declared = p.options.map((o) => o.name);
+				const extra = listed.filter((n) => !declared.includes(n));
+				const missing = declared.filter((n) => !listed.includes(n));
+				if (extra.length || missing.length) throw new Error(`the list differs from the description: extra [${extra.join(', ')}], missing [${missing.join(', ')}]`);
+			}
 			if (value === undefined) return 'nothing else to pick';
 			await setParameter(page, p, value);
 			if (!(await showsValue(page, p, value))) throw new Error(`shows ${await shownValue(page, p)} after setting ${value}`);
 			return `set to ${typeof value === 'boolean' ? value : optionName(p, value)}`;
 		}
 	}
+}
+
+/** The entries the select of an options parameter lists (opened, read, closed again). */
+async function listedOptions(page, p) {
+	const input = field(page, p.name).locator('input').first();
+	const listbox = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
+	if (!(await listbox.isVisible())) await input.click();
+	const items = listbox.locator('[role="option"]');
+	await items.first().waitFor();
+	const titles = await items.evaluateAll((els) => els.map((e) => (e.querySelector('.option-headline') || e).textContent.trim()));
+	await input.press('Escape');
+	await listbox.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+	return titles;
 }
 
 function otherOptionValue(o) {
@@ -284,7 +325,8 @@ async function closeNdv(page) {
 
 /** Saves the workflow and activates it (1.x: the Active switch; 2.x: Publish). Returns its id. */
 async function saveAndActivate(page) {
-	await page.getByTestId('workflow-save-button').click();
+	const save = page.getByTestId('workflow-save-button');
+	if (await save.isEnabled().catch(() => false)) await save.click();
 	await page.waitForURL(/\/workflow\/(?!new)[^/?#]+/);
 	const workflowId = page.url().match(/\/workflow\/([^/?#]+)/)[1];
 	const toggle = page.getByTestId('workflow-activate-switch');
@@ -294,11 +336,11 @@ async function saveAndActivate(page) {
 		if (await gotIt.waitFor({ timeout: 8000 }).then(() => true, () => false)) await gotIt.click();
 		await page.getByTestId('workflow-activator-status').getByText('Active', { exact: true }).waitFor();
 	} else {
-		await page.getByRole('button', { name: 'Publish', exact: true }).first().click();
-		const dialog = page.locator('.el-dialog:visible, [role="dialog"]:visible').last();
-		const confirm = dialog.getByRole('button', { name: 'Publish', exact: true });
-		if (await confirm.waitFor({ timeout: 8000 }).then(() => true, () => false)) await confirm.click();
-		await page.getByText(/Published|Active/).first().waitFor();
+		// n8n 2.x: Publish opens a dialog whose Publish button activates the workflow.
+		await page.getByTestId('workflow-open-publish-modal-button').click();
+		const confirm = page.getByTestId('workflow-publish-button');
+		await confirm.click();
+		await confirm.waitFor({ state: 'hidden' });
 	}
 	return workflowId;
 }
@@ -309,7 +351,7 @@ async function saveAndActivate(page) {
  */
 async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}/executions`);
-	const item = page.locator('[data-test-id="execution-preview-item"], [data-test-id="executions-list-item"], .execution-card').first();
+	const item = page.locator('.execution-card').or(page.getByTestId('current-executions-list').locator('a')).first();
 	await item.waitFor({ timeout: 60000 });
 	await item.click();
 	const frame = page.frameLocator('iframe').first();
