@@ -134,8 +134,11 @@ async function openCreateCredential(page, input) {
  * <type>": a select, or on 2.x a "Connect to ..." button while none exists), fills the dialog, saves
  * it (n8n then runs the credential's test) and returns n8n's "Connection tested successfully".
  */
-async function createCredential(page, credentialType, values) {
-	const label = ndv(page).getByTestId('credentials-label').filter({ hasText: `Credential for ${credentialType.displayName}` }).filter({ visible: true });
+async function createCredential(page, credentialType, values, options = {}) {
+	const labels = ndv(page).getByTestId('credentials-label').filter({ visible: true });
+	let label = labels.filter({ hasText: `Credential for ${credentialType.displayName}` });
+	// n8n labels the selector of a node's only, unconditional credential "Credential to connect with".
+	if ((await label.count()) === 0 && (await labels.count()) === 1 && options.onlyCredential) label = labels;
 	if ((await label.count()) === 0) {
 		const shown = await ndv(page).getByTestId('credentials-label').filter({ visible: true }).allInnerTexts();
 		throw new Error(`no selector for ${credentialType.displayName} in the panel (shown: ${shown.map((t) => t.split('\n')[0]).join(' | ') || 'none'})`);
@@ -214,7 +217,7 @@ async function addNodeBySearch(page, displayName) {
 }
 
 /** Sets a parameter (or each option of a collection) to `value` through the UI and reads it back. */
-async function exercise(page, p, value) {
+async function exercise(page, p, value, { triggerNode = true } = {}) {
 	switch (p.type) {
 		case 'notice':
 			return 'shown';
@@ -226,7 +229,7 @@ async function exercise(page, p, value) {
 				else {
 					// A button: adds the only option at once (1.x), or opens a menu of options (2.x).
 					await adder.click();
-					if (!(await field(page, option.name).waitFor({ timeout: 3000 }).then(() => true, () => false))) {
+					if (!(await shownOption(page, option).waitFor({ timeout: 3000 }).then(() => true, () => false))) {
 						await page
 							.locator('[role="menuitem"]:visible, [role="option"]:visible, .el-dropdown-menu__item:visible')
 							.filter({ hasText: option.displayName })
@@ -234,7 +237,7 @@ async function exercise(page, p, value) {
 							.evaluate((e) => e.click());
 					}
 				}
-				await field(page, option.name).waitFor();
+				await shownOption(page, option).waitFor();
 				const v = otherOptionValue(option);
 				if (v !== undefined) {
 					await setParameter(page, option, v);
@@ -264,7 +267,9 @@ async function exercise(page, p, value) {
 				// "Custom API Call" n8n appends to a resource list of nodes with an API credential).
 				const listed = await listedOptions(page, p);
 				const declared = p.options.map((o) => o.name);
-				const extra = listed.filter((n) => !declared.includes(n));
+				// n8n offers it on purpose in action nodes with an API credential (it points to the HTTP
+				// Request node); a trigger must not list it.
+				const extra = listed.filter((n) => !declared.includes(n) && !(n === 'Custom API Call' && !triggerNode));
 				const missing = declared.filter((n) => !listed.includes(n));
 				if (extra.length || missing.length) throw new Error(`the list differs from the description: extra [${extra.join(', ')}], missing [${missing.join(', ')}]`);
 			}
@@ -274,6 +279,14 @@ async function exercise(page, p, value) {
 			return `set to ${typeof value === 'boolean' ? value : optionName(p, value)}`;
 		}
 	}
+}
+
+/** An added collection option: its input, or for nested collections (headers) its labelled block. */
+function shownOption(page, option) {
+	if (option.type === 'fixedCollection' || option.type === 'collection') {
+		return ndv(page).getByText(option.displayName, { exact: true }).filter({ visible: true }).first();
+	}
+	return field(page, option.name);
 }
 
 /** The entries the select of an options parameter lists (opened, read, closed again). */
