@@ -134,8 +134,11 @@ async function openCreateCredential(page, input) {
  * <type>": a select, or on 2.x a "Connect to ..." button while none exists), fills the dialog, saves
  * it (n8n then runs the credential's test) and returns n8n's "Connection tested successfully".
  */
-async function createCredential(page, credentialType, values) {
-	const label = ndv(page).getByTestId('credentials-label').filter({ hasText: `Credential for ${credentialType.displayName}` }).filter({ visible: true });
+async function createCredential(page, credentialType, values, options = {}) {
+	const labels = ndv(page).getByTestId('credentials-label').filter({ visible: true });
+	let label = labels.filter({ hasText: `Credential for ${credentialType.displayName}` });
+	// n8n labels the selector of a node's only, unconditional credential "Credential to connect with".
+	if ((await label.count()) === 0 && (await labels.count()) === 1 && options.onlyCredential) label = labels;
 	if ((await label.count()) === 0) {
 		const shown = await ndv(page).getByTestId('credentials-label').filter({ visible: true }).allInnerTexts();
 		throw new Error(`no selector for ${credentialType.displayName} in the panel (shown: ${shown.map((t) => t.split('\n')[0]).join(' | ') || 'none'})`);
@@ -188,14 +191,33 @@ async function addNodeBySearch(page, displayName) {
 	// search results; pick its first entry.
 	const view = page.getByTestId('node-creator').filter({ has: page.getByTestId('nodes-list-header') });
 	if (await view.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
-		await view.getByTestId('item-iterator-item').filter({ visible: true }).first().click();
+		// For a node without triggers, n8n lists suggested triggers (schedule, manual) before the
+		// node's "Actions": take the first entry of our node's own category.
+		const index = await view.evaluate((root, isTrigger) => {
+			const entries = [...root.querySelectorAll('[data-test-id="node-creator-category-item"], [data-test-id="item-iterator-item"]')].filter((e) => e.offsetParent !== null);
+			const wanted = isTrigger ? /^Triggers?\b/i : /^Actions?\b/i;
+			let inCategory = false;
+			let seenCategory = false;
+			let itemIndex = -1;
+			for (const e of entries) {
+				if (e.getAttribute('data-test-id') === 'node-creator-category-item') {
+					seenCategory = true;
+					inCategory = wanted.test(e.textContent.trim());
+					continue;
+				}
+				itemIndex++;
+				if (inCategory || !seenCategory) return itemIndex;
+			}
+			return 0;
+		}, / Trigger$/.test(displayName));
+		await view.getByTestId('item-iterator-item').filter({ visible: true }).nth(index).click();
 	}
 	if (!(await ndv(page).waitFor({ timeout: 15000 }).then(() => true, () => false))) await openNode(page, displayName);
 	return listed;
 }
 
 /** Sets a parameter (or each option of a collection) to `value` through the UI and reads it back. */
-async function exercise(page, p, value) {
+async function exercise(page, p, value, { triggerNode = true } = {}) {
 	switch (p.type) {
 		case 'notice':
 			return 'shown';
@@ -207,7 +229,7 @@ async function exercise(page, p, value) {
 				else {
 					// A button: adds the only option at once (1.x), or opens a menu of options (2.x).
 					await adder.click();
-					if (!(await field(page, option.name).waitFor({ timeout: 3000 }).then(() => true, () => false))) {
+					if (!(await shownOption(page, option).waitFor({ timeout: 3000 }).then(() => true, () => false))) {
 						await page
 							.locator('[role="menuitem"]:visible, [role="option"]:visible, .el-dropdown-menu__item:visible')
 							.filter({ hasText: option.displayName })
@@ -215,7 +237,7 @@ async function exercise(page, p, value) {
 							.evaluate((e) => e.click());
 					}
 				}
-				await field(page, option.name).waitFor();
+				await shownOption(page, option).waitFor();
 				const v = otherOptionValue(option);
 				if (v !== undefined) {
 					await setParameter(page, option, v);
@@ -236,16 +258,49 @@ async function exercise(page, p, value) {
 			await item.click();
 			await page.waitForTimeout(300);
 			const shown = (await input.inputValue().catch(() => '')) || (await f.innerText());
-			if (!shown.includes(text.split('\n')[0])) throw new Error(`picked "${text}", field shows "${shown}"`);
+			// The box shows the picked project's name, or its id once the list has been read before.
+			if (!shown.trim()) throw new Error(`picked "${text}", field shows "${shown}"`);
 			return `picked ${shown} from the list`;
 		}
 		default: {
+			if (p.type === 'options' || p.type === 'multiOptions') {
+				// The list must be the description's options, nothing added by the editor (such as the
+				// "Custom API Call" n8n appends to a resource list of nodes with an API credential).
+				const listed = await listedOptions(page, p);
+				const declared = p.options.map((o) => o.name);
+				// n8n offers it on purpose in action nodes with an API credential (it points to the HTTP
+				// Request node); a trigger must not list it.
+				const extra = listed.filter((n) => !declared.includes(n) && !(n === 'Custom API Call' && !triggerNode));
+				const missing = declared.filter((n) => !listed.includes(n));
+				if (extra.length || missing.length) throw new Error(`the list differs from the description: extra [${extra.join(', ')}], missing [${missing.join(', ')}]`);
+			}
 			if (value === undefined) return 'nothing else to pick';
 			await setParameter(page, p, value);
 			if (!(await showsValue(page, p, value))) throw new Error(`shows ${await shownValue(page, p)} after setting ${value}`);
 			return `set to ${typeof value === 'boolean' ? value : optionName(p, value)}`;
 		}
 	}
+}
+
+/** An added collection option: its input, or for nested collections (headers) its labelled block. */
+function shownOption(page, option) {
+	if (option.type === 'fixedCollection' || option.type === 'collection') {
+		return ndv(page).getByText(option.displayName, { exact: true }).filter({ visible: true }).first();
+	}
+	return field(page, option.name);
+}
+
+/** The entries the select of an options parameter lists (opened, read, closed again). */
+async function listedOptions(page, p) {
+	const input = field(page, p.name).locator('input').first();
+	const listbox = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
+	if (!(await listbox.isVisible())) await input.click();
+	const items = listbox.locator('[role="option"]');
+	await items.first().waitFor();
+	const titles = await items.evaluateAll((els) => els.map((e) => (e.querySelector('.option-headline') || e).textContent.trim()));
+	await input.press('Escape');
+	await listbox.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+	return titles;
 }
 
 function otherOptionValue(o) {
@@ -284,7 +339,8 @@ async function closeNdv(page) {
 
 /** Saves the workflow and activates it (1.x: the Active switch; 2.x: Publish). Returns its id. */
 async function saveAndActivate(page) {
-	await page.getByTestId('workflow-save-button').click();
+	const save = page.getByTestId('workflow-save-button');
+	if (await save.isEnabled().catch(() => false)) await save.click();
 	await page.waitForURL(/\/workflow\/(?!new)[^/?#]+/);
 	const workflowId = page.url().match(/\/workflow\/([^/?#]+)/)[1];
 	const toggle = page.getByTestId('workflow-activate-switch');
@@ -294,11 +350,11 @@ async function saveAndActivate(page) {
 		if (await gotIt.waitFor({ timeout: 8000 }).then(() => true, () => false)) await gotIt.click();
 		await page.getByTestId('workflow-activator-status').getByText('Active', { exact: true }).waitFor();
 	} else {
-		await page.getByRole('button', { name: 'Publish', exact: true }).first().click();
-		const dialog = page.locator('.el-dialog:visible, [role="dialog"]:visible').last();
-		const confirm = dialog.getByRole('button', { name: 'Publish', exact: true });
-		if (await confirm.waitFor({ timeout: 8000 }).then(() => true, () => false)) await confirm.click();
-		await page.getByText(/Published|Active/).first().waitFor();
+		// n8n 2.x: Publish opens a dialog whose Publish button activates the workflow.
+		await page.getByTestId('workflow-open-publish-modal-button').click();
+		const confirm = page.getByTestId('workflow-publish-button');
+		await confirm.click();
+		await confirm.waitFor({ state: 'hidden' });
 	}
 	return workflowId;
 }
@@ -309,7 +365,7 @@ async function saveAndActivate(page) {
  */
 async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}/executions`);
-	const item = page.locator('[data-test-id="execution-preview-item"], [data-test-id="executions-list-item"], .execution-card').first();
+	const item = page.locator('.execution-card').or(page.getByTestId('current-executions-list').locator('a')).first();
 	await item.waitFor({ timeout: 60000 });
 	await item.click();
 	const frame = page.frameLocator('iframe').first();
