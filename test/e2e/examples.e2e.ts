@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 
 import { currentsEvents } from '../../nodes/Currents/catalog';
@@ -15,8 +16,8 @@ import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createChatSink, createGithubFake, createOpenAiFake, createSmtpSink } from '../fakes/example-sinks';
 import type { FakeServer } from '../fakes/currents-api';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
-import { sendDelivery } from '../fakes/openlayer-sender';
-import { post, prepareN8n, type ExecutionRecord, type N8nInstance } from './harness';
+import { signDelivery } from '../fakes/openlayer-sender';
+import { prepareN8n, type ExecutionRecord, type N8nInstance } from './harness';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const load = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
@@ -27,6 +28,24 @@ const OPENLAYER_KEY = 'e2e-examples-openlayer-key';
 const OL_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const GITHUB_TOKEN = 'gh-e2e-token-1234';
 const VERSION = '0b5c2d9e-1111-4aaa-8bbb-00000000e001';
+
+/**
+ * POST on a fresh connection. fetch() reuses keep-alive sockets, and on a loaded machine n8n may
+ * close an idle one just as it is reused ("other side closed", no answer); a delivery must not
+ * depend on that race.
+ */
+function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+	return new Promise((resolve, reject) => {
+		const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+			let text = '';
+			res.setEncoding('utf8');
+			res.on('data', (c) => (text += c));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+		});
+		req.on('error', reject);
+		req.end(body);
+	});
+}
 
 /** Points an example at the fakes the way a user fills in its Settings node and project. */
 function localise(workflow: any, settings: Record<string, string>): any {
@@ -76,18 +95,10 @@ describe('examples/ in real n8n', () => {
 		return waitFor(workflow.id, before);
 	}
 
-	/**
-	 * A signed Openlayer delivery. A keep-alive socket closed by n8n just as it is reused fails the
-	 * fetch before any answer ("other side closed"); it is sent again with the same webhook-id, which
-	 * the trigger's retry de-duplication turns into at most one execution (counted by the callers).
-	 */
-	async function deliverOpenlayer(url: string, body: object, id: string) {
-		try {
-			return await sendDelivery(url, { secret: OL_SECRET, body, id });
-		} catch (error) {
-			if (!/fetch failed/.test(String(error))) throw error;
-			return await sendDelivery(url, { secret: OL_SECRET, body, id });
-		}
+	/** A delivery signed as Openlayer signs it (Standard Webhooks reference library). */
+	function deliverOpenlayer(url: string, body: object, id: string) {
+		const signed = signDelivery({ secret: OL_SECRET, body, id });
+		return post(url, signed.rawBody, signed.headers);
 	}
 
 	const failedRun = (runId: string) => {
