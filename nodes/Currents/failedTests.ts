@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { authenticatedRequest, describeFailure, statusOf } from '../shared/http';
-import type { ItemError, SummaryFailure } from '../shared/summary';
+import { itemError } from '../shared/errors';
+import { authenticatedRequest } from '../shared/http';
+import type { SummaryFailure } from '../shared/summary';
 import { CURRENTS_CREDENTIAL, CURRENTS_DEFAULT_BASE_URL } from './api';
 import { parseRunUrl } from './summary';
 
@@ -125,18 +126,6 @@ export async function fetchFailedTests(
 	return { tests, truncated: false };
 }
 
-/**
- * The one place a failure becomes the item-level error object (`{status, message}`, as Openlayer's
- * `failingTestsError`); a shared helper can replace it without touching the callers.
- */
-export function toItemError(error: unknown): ItemError {
-	const failure = describeFailure(error);
-	const status = statusOf(error) ?? failure.status ?? null;
-	const description = (error as { description?: unknown } | null)?.description;
-	const message = typeof description === 'string' && description !== '' ? description : failure.message;
-	return { status, message };
-}
-
 /** Events whose failed tests are fetched: a finished or timed-out run with failures. */
 export function wantsFailedTests(body: IDataObject): boolean {
 	return (body.event === 'RUN_FINISH' || body.event === 'RUN_TIMEOUT') && typeof body.failures === 'number' && body.failures > 0;
@@ -152,7 +141,7 @@ export async function attachFailedTests(ctx: IExecuteFunctions, body: IDataObjec
 		const found = await fetchFailedTests(ctx, String(body.runUrl ?? ''), typeof body.groupId === 'string' ? body.groupId : undefined, limits);
 		return { ...body, failedTests: found.tests as unknown as IDataObject[], failedTestsTruncated: found.truncated };
 	} catch (error) {
-		return { ...body, failedTestsError: { ...toItemError(error) } };
+		return { ...body, failedTestsError: itemError(error) };
 	}
 }
 

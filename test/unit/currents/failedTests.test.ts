@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { currentsEvents } from '../../../nodes/Currents/catalog';
-import { attachFailedTests, DEFAULT_FAILED_TESTS_LIMITS, fetchFailedTests, toItemError } from '../../../nodes/Currents/failedTests';
+import { attachFailedTests, DEFAULT_FAILED_TESTS_LIMITS, fetchFailedTests } from '../../../nodes/Currents/failedTests';
+import { itemError } from '../../../nodes/shared/errors';
 import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.node';
 import { makeContext } from '../../helpers/context';
 import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
@@ -98,7 +99,7 @@ describe('fetchFailedTests', () => {
 describe('attachFailedTests: errors become the item-level error object', () => {
 	test('404: the run is unknown', async () => {
 		const json = await attachFailedTests(ctx(), finished('missing', 2));
-		expect(json.failedTestsError).toEqual({ status: 404, message: 'Run not found' });
+		expect(json.failedTestsError).toEqual({ status: 404, message: 'Currents API error (HTTP 404): Run not found' });
 		expect(json.failedTests).toBeUndefined();
 	});
 
@@ -114,7 +115,7 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 		seedRun('r4');
 		fake.addFault({ path: '^/runs/', status: 429, headers: { 'retry-after': '120' }, body: { message: 'Rate limited' } });
 		const json = await attachFailedTests(ctx(), finished('r4', 2));
-		expect(json.failedTestsError).toEqual({ status: 429, message: 'Rate limited' });
+		expect(json.failedTestsError).toEqual({ status: 429, message: 'Currents API error (HTTP 429): Rate limited' });
 		expect(fake.requests).toHaveLength(1);
 	});
 
@@ -133,7 +134,7 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 		seedRun('r6');
 		const wrongKey = makeContext({ credentials: { currentsTestOpsApi: { apiKey: 'nope', baseUrl } } }).execute;
 		const json = await attachFailedTests(wrongKey, finished('r6', 1));
-		expect(json.failedTestsError).toEqual({ status: 401, message: 'Invalid API key' });
+		expect(json.failedTestsError).toEqual({ status: 401, message: 'Currents API error (HTTP 401): Invalid API key' });
 		expect(JSON.stringify(json)).not.toContain('nope');
 	});
 
@@ -146,8 +147,8 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 		expect((await attachFailedTests(ctx(), { ...finished('r7', 2), event: 'RUN_TIMEOUT' })).failedTests).toHaveLength(2);
 	});
 
-	test('toItemError keeps status and message only', () => {
-		expect(toItemError(new Error('boom'))).toEqual({ status: null, message: 'boom' });
+	test('itemError keeps status and message only', () => {
+		expect(itemError(new Error('boom'))).toEqual({ status: null, message: 'boom' });
 	});
 });
 
@@ -184,7 +185,7 @@ describe('Currents Trigger execute()', () => {
 
 	test('an API error reaches the summary as failuresError', async () => {
 		const [[summary]] = await exec({ attachFailedTests: true, output: 'summary' }, finished('gone', 2));
-		expect(summary.json).toMatchObject({ failures: null, failuresError: { status: 404, message: 'Run not found' } });
+		expect(summary.json).toMatchObject({ failures: null, failuresError: { status: 404, message: 'Currents API error (HTTP 404): Run not found' } });
 	});
 
 	test('off by default: nothing is asked', async () => {
