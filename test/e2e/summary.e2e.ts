@@ -159,7 +159,7 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 	test('faults: 404 and a long 429 become failedTestsError; a short 429 is waited out; a timeout is reported', async () => {
 		let execution = await deliverCurrents('sum-cur-attach', WF_CUR_ATTACH, currentsBody('no-such-run', 'RUN_TIMEOUT', 1));
 		expect(execution.status).toBe('success');
-		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({ status: 404, message: 'Run not found' });
+		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({ status: 404, message: 'Currents API error (HTTP 404): Run not found' });
 
 		seedRun('run-429');
 		currents.addFault({ path: '^/runs/', status: 429, headers: { 'retry-after': '1' }, body: { message: 'Rate limited' }, times: 1 });
@@ -169,7 +169,7 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 		currents.addFault({ path: '^/runs/', status: 429, headers: { 'retry-after': '120' }, body: { message: 'Rate limited' } });
 		execution = await deliverCurrents('sum-cur-attach', WF_CUR_ATTACH, currentsBody('run-429', 'RUN_FINISH', 2));
 		expect(execution.status).toBe('success');
-		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({ status: 429, message: 'Rate limited' });
+		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({ status: 429, message: 'Currents API error (HTTP 429): Rate limited' });
 		currents.clearFaults();
 
 		// The lookup waits 10 s per request at most; Currents got its 200 long before.
