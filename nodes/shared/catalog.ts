@@ -44,7 +44,8 @@ function collapseNullable(node: unknown): unknown {
 	if (Array.isArray(anyOf)) {
 		const nonNull = anyOf.filter((m) => !(m && typeof m === 'object' && (m as { type?: unknown }).type === 'null'));
 		if (nonNull.length === 1 && anyOf.length === 2) {
-			const { anyOf: _dropped, ...rest } = obj;
+			const rest = { ...obj };
+			delete rest.anyOf;
 			return { ...(nonNull[0] as object), ...rest };
 		}
 	}
