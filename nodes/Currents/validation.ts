@@ -1,3 +1,5 @@
+import { HTTP_HEADER_NAME } from '../shared/verify';
+
 import { CURRENTS_EVENT_NAMES } from './catalog';
 
 /** Limits from the Currents webhooks API reference. */
@@ -35,7 +37,7 @@ export function encodeHeaders(pairs: Array<{ name?: unknown; value?: unknown }>,
 	const obj: Record<string, string> = {};
 	for (const pair of pairs) {
 		const name = typeof pair.name === 'string' ? pair.name.trim() : '';
-		if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+		if (!HTTP_HEADER_NAME.test(name)) {
 			throw new FieldError(field, `${field}: "${name}" is not a valid HTTP header name`);
 		}
 		const key = name.toLowerCase();

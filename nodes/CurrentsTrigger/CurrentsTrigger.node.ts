@@ -16,6 +16,7 @@ import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { receiveCurrents } from '../Currents/receive';
 import { eventOptions } from '../shared/catalog';
 import { answer, rawBodyOf } from '../shared/delivery';
+import { HTTP_HEADER_NAME } from '../shared/verify';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
 
@@ -143,7 +144,7 @@ export class CurrentsTrigger implements INodeType {
 			): Promise<INodeCredentialTestResult> {
 				const secret = String(credential.data?.secret ?? '');
 				const header = String(credential.data?.headerName ?? '');
-				if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {
+				if (!HTTP_HEADER_NAME.test(header)) {
 					return { status: 'Error', message: 'Header Name is not a valid HTTP header name' };
 				}
 				if (secret.length < 16) {

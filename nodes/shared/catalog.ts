@@ -23,6 +23,19 @@ export function defineEvent<const Name extends string, Schema extends z.ZodType>
 	return spec;
 }
 
+/**
+ * The event names of a catalog, in catalog order, typed as the union of its entries' names and
+ * shaped as the non-empty tuple `z.enum` takes: the list is derived, never written a second time.
+ */
+export function eventNames<const Events extends readonly [EventSpec, ...EventSpec[]]>(
+	events: Events,
+): [Events[number]['name'], ...Array<Events[number]['name']>] {
+	return events.map((e) => e.name) as [Events[number]['name'], ...Array<Events[number]['name']>];
+}
+
+/** Trigger option value that selects every event of the catalog, including ones added later. */
+export const ALL_EVENTS = '*';
+
 /** Node options, sorted by display name as n8n's lint wants, values being the vendor's event names. */
 export function eventOptions(events: readonly EventSpec[]): INodePropertyOptions[] {
 	return events

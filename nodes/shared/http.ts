@@ -9,6 +9,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+/**
+ * The vendor API base URL from the credential's `baseUrl` field (trimmed, no trailing slash), or
+ * the vendor's public API when the field is empty.
+ */
+export async function credentialBaseUrl(ctx: ApiContext, credential: string, fallback: string): Promise<string> {
+	const { baseUrl } = await ctx.getCredentials(credential);
+	const url = typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : fallback;
+	return url.replace(/\/+$/, '');
+}
+
 export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 /** What a failed vendor call boils down to, with nothing from the request (no auth header) in it. */
