@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError, nodeError, statusOf } from '../shared/errors';
-import { authenticatedRequest, isAmbiguous, type ApiContext } from '../shared/http';
+import { authenticatedRequest, credentialBaseUrl, isAmbiguous, type ApiContext } from '../shared/http';
 import type { CurrentsProject, CurrentsWebhook } from './catalog';
 
 export const CURRENTS_CREDENTIAL = 'currentsTestOpsApi';
@@ -15,11 +15,7 @@ interface Envelope<T> {
 	has_more?: boolean;
 }
 
-async function baseUrl(ctx: ApiContext): Promise<string> {
-	const credentials = await ctx.getCredentials(CURRENTS_CREDENTIAL);
-	const url = typeof credentials.baseUrl === 'string' && credentials.baseUrl !== '' ? credentials.baseUrl : CURRENTS_DEFAULT_BASE_URL;
-	return url.replace(/\/+$/, '');
-}
+const baseUrl = (ctx: ApiContext) => credentialBaseUrl(ctx, CURRENTS_CREDENTIAL, CURRENTS_DEFAULT_BASE_URL);
 
 async function call<T>(
 	ctx: ApiContext,

@@ -1,14 +1,11 @@
 import { z } from 'zod/v4';
 
-import { defineEvent, type EventSpec } from '../shared/catalog';
+import { defineEvent, eventNames, type EventSpec } from '../shared/catalog';
 
 /**
  * Currents HTTP webhook deliveries, per docs.currents.dev "HTTP Webhooks" (payload schema) and the
  * webhooks REST API (hookEvents). Every run lifecycle event carries the same payload shape.
  */
-export const CURRENTS_EVENT_NAMES = ['RUN_START', 'RUN_FINISH', 'RUN_TIMEOUT', 'RUN_CANCELED'] as const;
-export type CurrentsEventName = (typeof CURRENTS_EVENT_NAMES)[number];
-
 const nullableString = z.string().nullable();
 
 export const commitSchema = z.looseObject({
@@ -91,14 +88,14 @@ export const currentsEvents = [
 		schema: runPayload(z.literal('RUN_CANCELED')),
 		sample: { ...documentedExample, event: 'RUN_CANCELED' },
 	}),
-] as const satisfies readonly EventSpec<CurrentsEventName>[];
+] as const satisfies readonly EventSpec[];
+
+/** The run lifecycle events, derived from the entries above. */
+export const CURRENTS_EVENT_NAMES = eventNames(currentsEvents);
+export type CurrentsEventName = (typeof CURRENTS_EVENT_NAMES)[number];
 
 /** Any run event: the shape the trigger outputs and previews. */
 export const runEventSchema = runPayload(z.enum(CURRENTS_EVENT_NAMES));
-export type CurrentsRunEvent = z.infer<typeof runEventSchema>;
-
-/** What every delivery must at least be before the trigger outputs it. */
-export const currentsEnvelope = z.looseObject({ event: z.enum(CURRENTS_EVENT_NAMES) });
 
 // ---------------------------------------------------------------------------------------------
 // REST API objects (docs.currents.dev api/resources/webhooks)

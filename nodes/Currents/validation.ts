@@ -1,3 +1,5 @@
+import { HTTP_HEADER_NAME } from '../shared/verify';
+
 import { CURRENTS_EVENT_NAMES } from './catalog';
 
 /** Limits from the Currents webhooks API reference. */
@@ -19,8 +21,6 @@ export class FieldError extends Error {
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /** What a header value may not hold: CR, LF (header injection), NUL and other controls; HTAB is allowed. */
 const BAD_HEADER_VALUE = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-/** RFC 9110 token. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Names that would be swallowed by (or reach) Object.prototype instead of being sent. */
 const RESERVED_NAMES = new Set(['__proto__']);
 
@@ -51,7 +51,7 @@ export function encodeHeaders(pairs: Array<{ name?: unknown; value?: unknown }>,
 	const headers = new Map<string, string>();
 	for (const pair of pairs) {
 		const name = typeof pair.name === 'string' ? pair.name.trim() : '';
-		if (!TOKEN.test(name)) {
+		if (!HTTP_HEADER_NAME.test(name)) {
 			throw new FieldError(field, `${field}: "${name.slice(0, 100)}" is not a valid HTTP header name`);
 		}
 		if (RESERVED_NAMES.has(name.toLowerCase())) {

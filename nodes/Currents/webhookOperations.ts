@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError, forItem, statusOf } from '../shared/errors';
 
@@ -15,83 +14,87 @@ function notFoundOr(ctx: IExecuteFunctions, error: unknown, hookId: string, i: n
 	return apiError(ctx, { status: 404, message: `Webhook ${hookId} does not exist` }, `Webhook ${hookId} does not exist`, i);
 }
 
+export type HookOperation = (ctx: IExecuteFunctions, i: number, sent: string[]) => Promise<IDataObject[]>;
+
 /**
- * Runs the selected operation for one input item. Every field is checked before any request
- * (FieldError names the field); API failures propagate as ApiFailure.
+ * Runs one operation for one input item. Header values in the output read as redacted unless
+ * Reveal Header Values is on, and an API error that quotes back a header value sent (`sent`) never
+ * shows it.
  */
-export async function runWebhookOperation(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+export async function runWebhookOperation(ctx: IExecuteFunctions, i: number, operation: HookOperation): Promise<IDataObject[]> {
 	const reveal = ctx.getNodeParameter('revealHeaderValues', i, false) === true;
 	const sent: string[] = [];
 	try {
-		const hooks = await runOperation(ctx, i, sent);
+		const hooks = await operation(ctx, i, sent);
 		return reveal ? hooks : hooks.map((hook) => redactHook(hook));
 	} catch (error) {
-		// An API that refuses a header may quote it back; the values sent stay out of the message.
 		throw redactError(ctx, error, sent, i);
 	}
 }
 
-async function runOperation(ctx: IExecuteFunctions, i: number, sent: string[]): Promise<IDataObject[]> {
-	const operation = ctx.getNodeParameter('operation', i) as string;
+/**
+ * The Currents Webhooks operations, one function per operation for one input item (the node's
+ * resources/webhook/*.ts call them). Every field is checked before any request (FieldError names
+ * the field); API failures propagate as ApiFailure.
+ */
+const projectIdOf = (ctx: IExecuteFunctions, i: number) =>
+	checkProjectId(ctx.getNodeParameter('project', i, '', { extractValue: true }));
 
-	if (operation === 'list') {
-		const projectId = checkProjectId(ctx.getNodeParameter('project', i, '', { extractValue: true }));
-		return (await listWebhooks(ctx, projectId)) as IDataObject[];
-	}
+export async function listHooks(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	return (await listWebhooks(ctx, projectIdOf(ctx, i))) as IDataObject[];
+}
 
-	if (operation === 'create') {
-		const projectId = checkProjectId(ctx.getNodeParameter('project', i, '', { extractValue: true }));
-		const extra = ctx.getNodeParameter('additionalFields', i, {}) as { label?: string; headers?: HeaderPairs };
-		const fields: WebhookFields & { url: string } = {
-			url: checkUrl(ctx.getNodeParameter('url', i)),
-			hookEvents: checkEvents(ctx.getNodeParameter('hookEvents', i)),
-		};
-		if (extra.label !== undefined) fields.label = checkLabel(extra.label);
-		if (extra.headers?.header?.length) fields.headers = encodeHeaders(extra.headers.header);
-		sent.push(...headerValuesOf(fields.headers));
-		// createWebhook sends the POST once and, after an ambiguous failure, finds the hook it made.
-		return [(await createWebhook(ctx, projectId, fields)) as IDataObject];
-	}
+export async function createHook(ctx: IExecuteFunctions, i: number, sent: string[]): Promise<IDataObject[]> {
+	const projectId = projectIdOf(ctx, i);
+	const extra = ctx.getNodeParameter('additionalFields', i, {}) as { label?: string; headers?: HeaderPairs };
+	const fields: WebhookFields & { url: string } = {
+		url: checkUrl(ctx.getNodeParameter('url', i)),
+		hookEvents: checkEvents(ctx.getNodeParameter('hookEvents', i)),
+	};
+	if (extra.label !== undefined) fields.label = checkLabel(extra.label);
+	if (extra.headers?.header?.length) fields.headers = encodeHeaders(extra.headers.header);
+	sent.push(...headerValuesOf(fields.headers));
+	// createWebhook sends the POST once and, after an ambiguous failure, finds the hook it made.
+	return [(await createWebhook(ctx, projectId, fields)) as IDataObject];
+}
 
+export async function getHook(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const hookId = checkHookId(ctx.getNodeParameter('hookId', i));
-
-	if (operation === 'get') {
-		try {
-			return [(await getWebhook(ctx, hookId)) as IDataObject];
-		} catch (error) {
-			throw notFoundOr(ctx, error, hookId, i);
-		}
+	try {
+		return [(await getWebhook(ctx, hookId)) as IDataObject];
+	} catch (error) {
+		throw notFoundOr(ctx, error, hookId, i);
 	}
+}
 
-	if (operation === 'update') {
-		const upd = ctx.getNodeParameter('updateFields', i, {}) as {
-			url?: string;
-			label?: string;
-			hookEvents?: string[];
-			headers?: HeaderPairs;
-			clearHeaders?: boolean;
-		};
-		const fields: WebhookFields = {};
-		if (upd.url !== undefined) fields.url = checkUrl(upd.url);
-		if (upd.label !== undefined) fields.label = checkLabel(upd.label);
-		if (upd.hookEvents !== undefined && upd.hookEvents.length > 0) fields.hookEvents = checkEvents(upd.hookEvents);
-		if (upd.clearHeaders) fields.headers = null;
-		else if (upd.headers?.header?.length) fields.headers = encodeHeaders(upd.headers.header);
-		sent.push(...headerValuesOf(fields.headers));
-		if (Object.keys(fields).length === 0) {
-			throw new FieldError('Update Fields', 'Update Fields: add at least one field to change');
-		}
-		try {
-			return [(await updateWebhook(ctx, hookId, fields)) as IDataObject];
-		} catch (error) {
-			throw notFoundOr(ctx, error, hookId, i);
-		}
+export async function updateHook(ctx: IExecuteFunctions, i: number, sent: string[]): Promise<IDataObject[]> {
+	const hookId = checkHookId(ctx.getNodeParameter('hookId', i));
+	const upd = ctx.getNodeParameter('updateFields', i, {}) as {
+		url?: string;
+		label?: string;
+		hookEvents?: string[];
+		headers?: HeaderPairs;
+		clearHeaders?: boolean;
+	};
+	const fields: WebhookFields = {};
+	if (upd.url !== undefined) fields.url = checkUrl(upd.url);
+	if (upd.label !== undefined) fields.label = checkLabel(upd.label);
+	if (upd.hookEvents !== undefined && upd.hookEvents.length > 0) fields.hookEvents = checkEvents(upd.hookEvents);
+	if (upd.clearHeaders) fields.headers = null;
+	else if (upd.headers?.header?.length) fields.headers = encodeHeaders(upd.headers.header);
+	sent.push(...headerValuesOf(fields.headers));
+	if (Object.keys(fields).length === 0) {
+		throw new FieldError('Update Fields', 'Update Fields: add at least one field to change');
 	}
-
-	if (operation === 'delete') {
-		if (!(await deleteWebhook(ctx, hookId))) throw notFoundOr(ctx, { httpCode: '404' }, hookId, i);
-		return [{ deleted: true, hookId }];
+	try {
+		return [(await updateWebhook(ctx, hookId, fields)) as IDataObject];
+	} catch (error) {
+		throw notFoundOr(ctx, error, hookId, i);
 	}
+}
 
-	throw new NodeOperationError(ctx.getNode(), `Unsupported operation "${operation}"`, { itemIndex: i });
+export async function deleteHook(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const hookId = checkHookId(ctx.getNodeParameter('hookId', i));
+	if (!(await deleteWebhook(ctx, hookId))) throw notFoundOr(ctx, { httpCode: '404' }, hookId, i);
+	return [{ deleted: true, hookId }];
 }

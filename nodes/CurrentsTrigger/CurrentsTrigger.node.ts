@@ -26,7 +26,7 @@ import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
 import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT, type FailureDetails, type ItemError } from '../shared/summary';
-import { readHeader } from '../shared/verify';
+import { HTTP_HEADER_NAME, readHeader } from '../shared/verify';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
 
@@ -219,7 +219,7 @@ export class CurrentsTrigger implements INodeType {
 			): Promise<INodeCredentialTestResult> {
 				const secret = String(credential.data?.secret ?? '');
 				const header = String(credential.data?.headerName ?? '');
-				if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {
+				if (!HTTP_HEADER_NAME.test(header)) {
 					return { status: 'Error', message: 'Header Name is not a valid HTTP header name' };
 				}
 				if (secret.length < 16) {

@@ -7,43 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { currentsEvents } from '../Currents/catalog';
-import { searchProjects, projectLocator } from '../Currents/projectLocator';
-import { runWebhookOperation } from '../Currents/webhookOperations';
+import { searchProjects } from '../Currents/projectLocator';
 import { FieldError } from '../Currents/validation';
-import { eventOptions } from '../shared/catalog';
 import { forItem } from '../shared/errors';
 
-const show = (...operation: string[]) => ({ show: { resource: ['webhook'], operation } });
-
-const headerPairs = {
-	displayName: 'Headers',
-	name: 'headers',
-	type: 'fixedCollection' as const,
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Header',
-	default: {},
-	description: 'Custom headers Currents sends with every delivery (sent to the API as a JSON string, at most 4096 characters)',
-	options: [
-		{
-			displayName: 'Header',
-			name: 'header',
-			values: [
-				{ displayName: 'Name', name: 'name', type: 'string' as const, default: '' },
-				{ displayName: 'Value', name: 'value', type: 'string' as const, default: '' },
-			],
-		},
-	],
-};
-
-const hookEvents = {
-	displayName: 'Events',
-	name: 'hookEvents',
-	type: 'multiOptions' as const,
-	options: eventOptions(currentsEvents),
-	default: ['RUN_FINISH'],
-	description: 'Run events the webhook is sent for',
-};
+import { webhookOperations } from './resources/webhook';
 
 export class CurrentsWebhooks implements INodeType {
 	description: INodeTypeDescription = {
@@ -75,97 +43,10 @@ export class CurrentsWebhooks implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['webhook'] } },
-				options: [
-					{ name: 'Create', value: 'create', description: 'Create a webhook in a project', action: 'Create a webhook' },
-					{ name: 'Delete', value: 'delete', description: 'Delete a webhook', action: 'Delete a webhook' },
-					{ name: 'Get', value: 'get', description: 'Get a webhook by ID', action: 'Get a webhook' },
-					{ name: 'List', value: 'list', description: 'List the webhooks of a project', action: 'List webhooks' },
-					{ name: 'Update', value: 'update', description: 'Change some fields of a webhook', action: 'Update a webhook' },
-				],
+				options: Object.values(webhookOperations).map((op) => op.option),
 				default: 'list',
 			},
-			{ ...projectLocator, displayOptions: show('create', 'list') },
-			{
-				displayName: 'Webhook ID',
-				name: 'hookId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. 550e8400-e29b-41d4-a716-446655440000',
-				description: 'The webhook UUID (globally unique, so no project is needed)',
-				displayOptions: show('get', 'update', 'delete'),
-			},
-			{
-				displayName: 'URL',
-				name: 'url',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. https://n8n.example.com/webhook/currents',
-				description: 'Where Currents POSTs run events (http or https, at most 2048 characters)',
-				displayOptions: show('create'),
-			},
-			{ ...hookEvents, displayOptions: show('create') },
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				displayOptions: show('create'),
-				options: [
-					headerPairs,
-					{
-						displayName: 'Label',
-						name: 'label',
-						type: 'string',
-						default: '',
-						description: 'Human-readable label (1 to 255 characters)',
-					},
-				],
-			},
-			{
-				displayName: 'Update Fields',
-				name: 'updateFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				displayOptions: show('update'),
-				options: [
-					{ ...hookEvents, default: [] },
-					headerPairs,
-					{
-						displayName: 'Label',
-						name: 'label',
-						type: 'string',
-						default: '',
-						description: 'Human-readable label (1 to 255 characters)',
-					},
-					{
-						displayName: 'Remove All Headers',
-						name: 'clearHeaders',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to remove every custom header from the webhook',
-					},
-					{
-						displayName: 'URL',
-						name: 'url',
-						type: 'string',
-						default: '',
-						description: 'Where Currents POSTs run events (http or https, at most 2048 characters)',
-					},
-				],
-			},
-			{
-				displayName: 'Reveal Header Values',
-				name: 'revealHeaderValues',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output the values of the webhook\'s custom headers. Off, each value reads **redacted**: they are usually secrets (the Currents Trigger\'s x-webhook-secret), and output is stored with every execution and may reach an AI model.',
-				displayOptions: show('list', 'get', 'create', 'update'),
-			},
+			...Object.values(webhookOperations).flatMap((op) => op.description),
 		],
 	};
 
@@ -176,7 +57,13 @@ export class CurrentsWebhooks implements INodeType {
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			try {
-				const results = await runWebhookOperation(this, i);
+				const operation = webhookOperations[this.getNodeParameter('operation', i) as string];
+				if (!operation) {
+					throw new NodeOperationError(this.getNode(), `Unsupported operation "${this.getNodeParameter('operation', i)}"`, {
+						itemIndex: i,
+					});
+				}
+				const results = await operation.execute.call(this, i);
 				for (const json of results) out.push({ json, pairedItem: { item: i } });
 			} catch (error) {
 				let failure: Error;

@@ -1,4 +1,4 @@
-import { authenticatedRequest, type ApiContext } from '../shared/http';
+import { authenticatedRequest, credentialBaseUrl, type ApiContext } from '../shared/http';
 import type { OpenlayerTestResult } from './catalog';
 
 export const OPENLAYER_CREDENTIAL = 'openlayerTestOpsApi';
@@ -21,14 +21,7 @@ export type ResultsSource =
 	| { kind: 'projectVersion'; id: string }
 	| { kind: 'inferencePipeline'; id: string };
 
-async function baseUrl(ctx: ApiContext): Promise<string> {
-	const credentials = await ctx.getCredentials(OPENLAYER_CREDENTIAL);
-	const url =
-		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
-			? credentials.baseUrl.trim()
-			: OPENLAYER_DEFAULT_BASE_URL;
-	return url.replace(/\/+$/, '');
-}
+const baseUrl = (ctx: ApiContext) => credentialBaseUrl(ctx, OPENLAYER_CREDENTIAL, OPENLAYER_DEFAULT_BASE_URL);
 
 /** Openlayer ids (project versions, inference pipelines) are UUIDs. */
 export const OPENLAYER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,14 +1,12 @@
 import { z } from 'zod/v4';
 
-import { defineEvent, type EventSpec } from '../shared/catalog';
+import { defineEvent, eventNames, type EventSpec } from '../shared/catalog';
 
 /**
  * Openlayer webhook deliveries, per docs.openlayer.com/security/webhooks/events: every body is the
  * envelope `{type, timestamp, data}`; `data` depends on the event type. Objects are loose, so fields
  * Openlayer adds later are kept and passed on.
  */
-export const OPENLAYER_EVENT_NAMES = ['test.created', 'test.updated', 'test.deleted', 'tests.result.updated'] as const;
-export type OpenlayerEventName = (typeof OPENLAYER_EVENT_NAMES)[number];
 
 export const TEST_RUN_STATUSES = ['failing', 'running', 'passing'] as const;
 export type TestRunStatus = (typeof TEST_RUN_STATUSES)[number];
@@ -210,7 +208,11 @@ export const openlayerEvents = [
 			},
 		},
 	}),
-] as const satisfies readonly EventSpec<OpenlayerEventName>[];
+] as const satisfies readonly EventSpec[];
+
+/** The event types, derived from the entries above. */
+export const OPENLAYER_EVENT_NAMES = eventNames(openlayerEvents);
+export type OpenlayerEventName = (typeof OPENLAYER_EVENT_NAMES)[number];
 
 export function eventSpec(name: string): (typeof openlayerEvents)[number] | undefined {
 	return openlayerEvents.find((e) => e.name === name);

@@ -5,7 +5,9 @@ import { readHeader, verifyStandardWebhook, type HeaderBag } from '../shared/ver
 import { eventSpec, OPENLAYER_EVENT_NAMES, runStatus, type TestsSummary } from './catalog';
 
 /** The events multi-select's "all events" value. */
-export const ALL_EVENTS = '*';
+import { ALL_EVENTS } from '../shared/catalog';
+
+export { ALL_EVENTS };
 
 export interface OpenlayerReceiveSettings {
 	/** Current signing secret first, then an optional previous one (rotation). */

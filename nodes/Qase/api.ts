@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { authenticatedRequest, type ApiContext, type RetryPolicy } from '../shared/http';
+import { authenticatedRequest, credentialBaseUrl, type ApiContext, type RetryPolicy } from '../shared/http';
 import type { QaseEntity } from './catalog';
 
 /** Qase REST API v1 (github.com/qase-tms/specs testops-api/v1): header `Token`, `{status, result}` bodies. */
@@ -64,11 +64,7 @@ export function recordPath(entity: RecordEntity, projectCode: string, key: strin
 	return `/${entity}/${projectCode}/${key}`;
 }
 
-export async function qaseBaseUrl(ctx: ApiContext): Promise<string> {
-	const credentials = await ctx.getCredentials(QASE_CREDENTIAL);
-	const url = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== '' ? credentials.baseUrl.trim() : QASE_DEFAULT_BASE_URL;
-	return url.replace(/\/+$/, '');
-}
+export const qaseBaseUrl = (ctx: ApiContext) => credentialBaseUrl(ctx, QASE_CREDENTIAL, QASE_DEFAULT_BASE_URL);
 
 /**
  * One retry for a rate limit or gateway error, after Qase's Retry-After (or a second without one). A

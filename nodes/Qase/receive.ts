@@ -10,7 +10,9 @@ export const QASE_SECRET_HEADER = 'x-qase-secret';
 /** The `resource` value that listens to every entity. */
 export const ALL_ENTITIES = 'all';
 /** The events value that stands for every event of the chosen entity (or of all entities). */
-export const ALL_EVENTS = '*';
+import { ALL_EVENTS } from '../shared/catalog';
+
+export { ALL_EVENTS };
 
 export type QaseOutputMode = 'payload' | 'envelope';
 

@@ -24,6 +24,18 @@ export function defineEvent<const Name extends string, Schema extends z.ZodType>
 }
 
 /**
+ * The event names of a catalog, in catalog order, typed as the union of its entries' names and
+ * shaped as the non-empty tuple `z.enum` takes: the list is derived, never written a second time.
+ */
+export function eventNames<const Events extends readonly [EventSpec, ...EventSpec[]]>(
+	events: Events,
+): [Events[number]['name'], ...Array<Events[number]['name']>] {
+	return events.map((e) => e.name) as [Events[number]['name'], ...Array<Events[number]['name']>];
+}
+
+/** Trigger option value that selects every event of the catalog, including ones added later. */
+export const ALL_EVENTS = '*';
+
  * Node options, sorted by display name as n8n's lint wants, values being the vendor's event names.
  * A plain code-unit comparison, not `localeCompare`: the first `localeCompare` in a process loads
  * ICU collation data (about 8 ms of a node's load time), and the display names are ASCII title case,
@@ -69,7 +81,8 @@ function collapseNullable(node: unknown): unknown {
 	if (Array.isArray(anyOf)) {
 		const nonNull = anyOf.filter((m) => !(m && typeof m === 'object' && (m as { type?: unknown }).type === 'null'));
 		if (nonNull.length === 1 && anyOf.length === 2) {
-			const { anyOf: _dropped, ...rest } = obj;
+			const rest = { ...obj };
+			delete rest.anyOf;
 			return { ...(nonNull[0] as object), ...rest };
 		}
 	}

@@ -12,6 +12,16 @@ import { apiError, statusOf, withStep, forItem, type ApiFailure } from './errors
 
 export { apiError, statusOf, type ApiFailure } from './errors';
 
+/**
+ * The vendor API base URL from the credential's `baseUrl` field (trimmed, no trailing slash), or
+ * the vendor's public API when the field is empty.
+ */
+export async function credentialBaseUrl(ctx: ApiContext, credential: string, fallback: string): Promise<string> {
+	const { baseUrl } = await ctx.getCredentials(credential);
+	const url = typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : fallback;
+	return url.replace(/\/+$/, '');
+}
+
 export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 function pick(obj: unknown, ...path: string[]): unknown {

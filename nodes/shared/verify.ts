@@ -1,6 +1,9 @@
 import { createHmac, createHash, createSecretKey, timingSafeEqual } from 'node:crypto';
 
 /** Incoming header bag as n8n hands it over (Node's IncomingHttpHeaders, names lower-cased). */
+/** An HTTP header name (RFC 9110 token). */
+export const HTTP_HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 export type HeaderBag = Record<string, string | string[] | undefined>;
 
 /**

@@ -8,8 +8,6 @@
  * stays small.
  */
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 import { currentsEvents } from '../../nodes/Currents/catalog';
 import { openlayerEvents } from '../../nodes/Openlayer/catalog';
@@ -17,6 +15,7 @@ import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { sendDelivery, signDelivery } from '../fakes/openlayer-sender';
 import { prepareN8n, settle, triggerWorkflow, type N8nInstance } from './harness';
+import { publishedTypes } from './host';
 import { executionCounts, figure, findSecrets, instanceTexts } from './reliability-kit';
 
 const CURRENTS_KEY = `e2e-atk-currents-${randomBytes(6).toString('hex')}`;
@@ -258,9 +257,8 @@ describe('Attack and bad input in real n8n', () => {
 
 	test("our nodes and credentials load beside n8n's own Currents nodes, with no name clash", () => {
 		// The node and credential types n8n loaded, as it hands them to the editor.
-		const typesDir = path.join(n8n.userFolder, '.cache', 'n8n', 'public', 'types');
-		const nodes = (JSON.parse(fs.readFileSync(path.join(typesDir, 'nodes.json'), 'utf8')) as Array<{ name: string }>).map((n) => n.name);
-		const credentials = (JSON.parse(fs.readFileSync(path.join(typesDir, 'credentials.json'), 'utf8')) as Array<{ name: string }>).map((c) => c.name);
+		const nodes = publishedTypes(n8n, 'nodes').map((n) => n.name);
+		const credentials = publishedTypes(n8n, 'credentials').map((c) => c.name);
 		const ours = ['currentsTrigger', 'currentsWebhooks', 'openlayerTrigger', 'qaseTrigger'].map((n) => `n8n-nodes-testops.${n}`);
 		const native = nodes.filter((n) => /^n8n-nodes-base\.currents/i.test(n)).sort();
 		figure('attack', n8n, `node types loaded: ours ${ours.filter((n) => nodes.includes(n)).length}/4, n8n's own Currents nodes: ${native.join(', ') || 'none'}; credentials currentsApi ${credentials.includes('currentsApi') ? 'and' : 'absent,'} currentsTestOpsApi`);

@@ -3,12 +3,15 @@
  * with n8n's CLI, real HTTP deliveries, executions read back from n8n's database, and the Currents
  * API played by the local fake.
  */
+import { randomBytes } from 'node:crypto';
+
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { currentsEvents } from '../../nodes/Currents/catalog';
 import { post, prepareN8n, settle, triggerWorkflow, until, type N8nInstance } from './harness';
 
-const API_KEY = 'e2e-currents-key-7f3a';
-const MANUAL_SECRET = 'manual-shared-secret-0123456789';
+// Fresh per run, so the secret scans below look for values that exist nowhere else.
+const API_KEY = randomBytes(12).toString('hex');
+const MANUAL_SECRET = randomBytes(16).toString('hex');
 const CRED_API = { id: 'credCurrentsApi01', name: 'Currents fake API' };
 const CRED_SECRET = { id: 'credCurrentsSec01', name: 'Currents manual secret' };
 
@@ -225,7 +228,7 @@ describe('Currents in real n8n', () => {
 		const created = execution.nodes.Create.items[0];
 		expect(created).toMatchObject({ projectId: 'proj_beta', url: 'https://hooks.example.com/currents-e2e', label: 'CI alerts' });
 		// Header values are redacted in output unless Reveal Header Values is on (issue 10 item 4).
-		expect(JSON.parse(created.headers)).toEqual({ 'x-team': '**redacted**' });
+		expect(JSON.parse(created.headers as string)).toEqual({ 'x-team': '**redacted**' });
 		expect(execution.nodes.List.items.map((h) => h.hookId)).toContain(created.hookId);
 		expect(execution.nodes.Get.items[0].hookId).toBe(created.hookId);
 		expect(execution.nodes.Update.items[0]).toMatchObject({ label: 'CI alerts v2', hookEvents: ['RUN_CANCELED'] });

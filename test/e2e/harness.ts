@@ -2,6 +2,10 @@
  * Typed entry to the real-n8n harness in scripts/lib/n8n-harness.js (shared with `npm start` and
  * the benchmarks). `N8N_LINE=1|2` picks n8n 1.123 on Node 20 or n8n 2.40 on Node 24.
  */
+import { sleep } from 'n8n-workflow';
+
+import { env } from './host';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const harness = require('../../scripts/lib/n8n-harness');
 
@@ -13,7 +17,7 @@ export interface ExecutionRecord {
 	finished: boolean;
 	lastNode?: string;
 	error?: string;
-	nodes: Record<string, { items: Array<Record<string, any>>; error?: string }>;
+	nodes: Record<string, { items: Array<Record<string, unknown>>; error?: string }>;
 	/** The stored execution data, as n8n saved it (for secret scans). */
 	raw: string;
 }
@@ -40,11 +44,11 @@ export interface N8nInstance {
 	executions(workflowId?: string): ExecutionRecord[];
 	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
 	cleanup(): void;
-	publicApi(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }>;
-	setActive(workflowId: string, active: boolean): Promise<any>;
+	publicApi(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; text: string }>;
+	setActive(workflowId: string, active: boolean): Promise<unknown>;
 }
 
-export const n8nLine = (): 1 | 2 => (process.env.N8N_LINE === '2' ? 2 : 1);
+export const n8nLine = (): 1 | 2 => (env('N8N_LINE') === '2' ? 2 : 1);
 
 export async function prepareN8n(options: {
 	line?: 1 | 2;
@@ -100,13 +104,13 @@ export async function post(url: string, body: string | Buffer, headers: Record<s
 }
 
 /** Gives n8n a moment to record anything a rejected request might (wrongly) have started. */
-export const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+export const settle = (ms = 1500) => sleep(ms);
 
 /** Polls until `check` holds (n8n 2.x finishes some activation work after answering). */
 export async function until(check: () => boolean, timeoutMs = 15000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
 		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
-		await new Promise((r) => setTimeout(r, 100));
+		await sleep(100);
 	}
 }

@@ -24,9 +24,11 @@ import {
 	storedStaticData,
 	type Timed,
 } from './reliability-kit';
+import { env } from './host';
+import type { QaseDelivery } from '../helpers/json';
 
-const DELIVERIES = Number(process.env.LOAD_DELIVERIES ?? 1000);
-const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 20);
+const DELIVERIES = Number(env('LOAD_DELIVERIES') ?? 1000);
+const CLIENTS = Number(env('LOAD_CLIENTS') ?? 20);
 
 const CURRENTS_KEY = `e2e-load-currents-${randomBytes(6).toString('hex')}`;
 const OPENLAYER_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
@@ -41,7 +43,7 @@ const WF_OPENLAYER = 'wfLoadOpenlayer1';
 const WF_QASE = 'wfLoadQase000001';
 
 const currentsSample = currentsEvents.find((e) => e.name === 'RUN_FINISH')!.sample as Record<string, unknown>;
-const qaseSample = findQaseEvent('run.completed')!.sample as Record<string, any>;
+const qaseSample = findQaseEvent('run.completed')!.sample as QaseDelivery;
 
 interface Outcome {
 	trigger: string;
@@ -138,7 +140,7 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 	}
 
 	/** Every marker exactly once in n8n's executions; prints and returns the counts. */
-	function checkExecutions(trigger: string, workflowId: string, markerOf: (item: Record<string, any>) => string, expected: string[]) {
+	function checkExecutions(trigger: string, workflowId: string, markerOf: (item: Record<string, unknown>) => string, expected: string[]) {
 		const executions = n8n.executions(workflowId);
 		const statuses: Record<string, number> = {};
 		for (const e of executions) statuses[e.status] = (statuses[e.status] ?? 0) + 1;
@@ -192,7 +194,7 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 			return fetch(url, { method: 'POST', headers, body: rawBody });
 		});
 		expectClean(outcome);
-		const check = checkExecutions('Openlayer', WF_OPENLAYER, (item) => String(item.data?.test?.id), markers);
+		const check = checkExecutions('Openlayer', WF_OPENLAYER, (item) => String((item as { data?: { test?: { id?: string } } }).data?.test?.id), markers);
 		expect(check).toEqual({ executions: DELIVERIES, statuses: { success: DELIVERIES }, distinct: DELIVERIES, missing: [], doubled: [], foreign: [] });
 
 		// How much of the retry memory survived 20 concurrent writers (n8n saves a workflow's static

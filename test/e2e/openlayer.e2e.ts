@@ -4,17 +4,25 @@
  * (`standardwebhooks`) over real HTTP, executions and static data read back from n8n's database,
  * and the Openlayer REST API played by the local fake on 127.0.0.1.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 import { openlayerEvents } from '../../nodes/Openlayer/catalog';
 import { STORED_KEY, storedKeys } from '../../nodes/Openlayer/deliveryLog';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { sendDelivery } from '../fakes/openlayer-sender';
+import type { TestsResultEvent } from '../helpers/json';
 import { prepareN8n, settle, triggerWorkflow, type ExecutionRecord, type N8nInstance } from './harness';
+import { stderr } from './host';
+import { storedStaticData } from './reliability-kit';
+
+/** The trigger's item for a tests.result.updated delivery with failing tests attached. */
+interface FailingTestsItem extends TestsResultEvent {
+	failingTests?: Array<{ id: string }>;
+	failingTestsTruncated?: boolean;
+}
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
-const API_KEY = 'e2e-openlayer-key-51c2d9';
+const API_KEY = randomBytes(12).toString('hex');
 const CRED_SIGNING = { id: 'credOlSigning01', name: 'Openlayer signing secret' };
 const CRED_API = { id: 'credOlApi000001', name: 'Openlayer fake API' };
 
@@ -26,7 +34,7 @@ const BIG_VERSION = '0b5c2d9e-1111-4aaa-8bbb-000000000150';
 const PIPELINE = '7e6f5a4b-2222-4ccc-8ddd-000000000002';
 const SAMPLE_VERSION = '3fa85f64-5717-4562-b3fc-2c963f66afa6'; // projectVersionId of the documented sample
 
-const sample = (name: string) => structuredClone(openlayerEvents.find((e) => e.name === name)!.sample) as any;
+const sample = (name: string) => structuredClone(openlayerEvents.find((e) => e.name === name)!.sample) as TestsResultEvent;
 const resultsEvent = (tests: Record<string, unknown>) => {
 	const body = sample('tests.result.updated');
 	body.data.tests = { ...body.data.tests, ...tests };
@@ -35,27 +43,6 @@ const resultsEvent = (tests: Record<string, unknown>) => {
 let counter = 0;
 const newId = () => `msg_e2e_${Date.now()}_${counter++}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-/**
- * The workflow's static data as n8n stored it (workflow_entity.staticData), read with n8n's own
- * sqlite3 under that n8n line's Node binary (the harness reads executions the same way).
- */
-function storedStaticData(n8n: N8nInstance, workflowId: string): any {
-	const script = [
-		"const path = require('node:path');",
-		"const sqlite3 = require(path.join(process.argv[1], 'node_modules', 'sqlite3'));",
-		"const db = new sqlite3.Database(path.join(process.argv[2], '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);",
-		"db.get('SELECT staticData FROM workflow_entity WHERE id = ?', [process.argv[3]], (err, row) => {",
-		'  if (err) { process.stderr.write(err.message); process.exit(1); }',
-		"  process.stdout.write(row && row.staticData ? String(row.staticData) : 'null');",
-		'  db.close();',
-		'});',
-	].join('\n');
-	const out = execFileSync(n8n.install.nodeBin, ['-e', script, n8n.install.dir, n8n.userFolder, workflowId], {
-		encoding: 'utf8',
-	});
-	return JSON.parse(out);
-}
 
 describe('Openlayer Trigger in real n8n', () => {
 	let fake: OpenlayerFake;
@@ -107,7 +94,7 @@ describe('Openlayer Trigger in real n8n', () => {
 		mainUrl = n8n.webhookUrl('openlayer-main');
 		resultsUrl = n8n.webhookUrl('openlayer-results');
 		await n8n.start();
-		process.stderr.write(`[openlayer e2e] n8n ${n8n.install.version} ready after ${Date.now() - started} ms\n`);
+		stderr(`[openlayer e2e] n8n ${n8n.install.version} ready after ${Date.now() - started} ms`);
 	});
 
 	beforeEach(() => {
@@ -122,7 +109,7 @@ describe('Openlayer Trigger in real n8n', () => {
 		const raw = n8n ? n8n.executions().map((e) => e.raw).join('\n') : '';
 		n8n?.cleanup();
 		await fake?.close();
-		process.stderr.write(`[openlayer e2e] wall time ${Date.now() - started} ms\n`);
+		stderr(`[openlayer e2e] wall time ${Date.now() - started} ms`);
 		// Neither the signing secret nor the API key may end up in n8n's log or execution data.
 		for (const secret of [SECRET, SECRET.slice('whsec_'.length), API_KEY]) {
 			expect(log).not.toContain(secret);
@@ -140,9 +127,9 @@ describe('Openlayer Trigger in real n8n', () => {
 			expect(execution.status).toBe('success');
 			const items = execution.nodes[NODE].items;
 			expect(items).toHaveLength(1);
-			const { failingTests, failingTestsTruncated, ...envelope } = items[0];
+			const { failingTests, failingTestsTruncated, ...envelope } = items[0] as FailingTestsItem;
 			if (event.name === 'tests.result.updated') {
-				expect(envelope).toEqual({ ...event.sample, data: { tests: { ...(event.sample as any).data.tests, status: 'failing' } } });
+				expect(envelope).toEqual({ ...event.sample, data: { tests: { ...(event.sample as TestsResultEvent).data.tests, status: 'failing' } } });
 				expect(failingTests).toHaveLength(1);
 				expect(failingTestsTruncated).toBe(false);
 			} else {
@@ -159,10 +146,10 @@ describe('Openlayer Trigger in real n8n', () => {
 		let before = n8n.executions(WF_MAIN).length;
 		expect((await deliver(mainUrl, resultsEvent({ projectVersionId: BIG_VERSION, total: 170, passing: 20, failing: 150, skipped: 0 }))).status).toBe(200);
 		let execution = await nextExecution(WF_MAIN, before);
-		let item = execution.nodes[NODE].items[0];
+		let item = execution.nodes[NODE].items[0] as unknown as FailingTestsItem;
 		expect(item.data.tests.status).toBe('failing');
-		expect(item.failingTests.map((r: { id: string }) => r.id)).toEqual(big.filter((r) => r.status === 'failing').map((r) => r.id));
-		expect(item.failingTests[0]).toMatchObject({ status: 'failing', goal: { name: 'Test 1', number: 1 } });
+		expect(item.failingTests?.map((r: { id: string }) => r.id)).toEqual(big.filter((r) => r.status === 'failing').map((r) => r.id));
+		expect(item.failingTests?.[0]).toMatchObject({ status: 'failing', goal: { name: 'Test 1', number: 1 } });
 		expect(item.failingTestsTruncated).toBe(false);
 		expect(fake.requests.map((r) => [r.path, r.query.status, r.query.page, r.query.perPage])).toEqual([
 			[`/versions/${BIG_VERSION}/results`, 'failing', '1', '100'],
@@ -175,7 +162,7 @@ describe('Openlayer Trigger in real n8n', () => {
 		before = n8n.executions(WF_MAIN).length;
 		await deliver(mainUrl, resultsEvent({ projectVersionId: null, inferencePipelineId: PIPELINE, total: 3, passing: 1, failing: 2, skipped: 0 }));
 		execution = await nextExecution(WF_MAIN, before);
-		item = execution.nodes[NODE].items[0];
+		item = execution.nodes[NODE].items[0] as unknown as FailingTestsItem;
 		expect(item.failingTests).toHaveLength(2);
 		expect(fake.requests.map((r) => r.path)).toEqual([`/inference-pipelines/${PIPELINE}/results`]);
 
@@ -183,7 +170,7 @@ describe('Openlayer Trigger in real n8n', () => {
 		fake.requests.length = 0;
 		before = n8n.executions(WF_MAIN).length;
 		await deliver(mainUrl, resultsEvent({ projectVersionId: BIG_VERSION, passing: 6, failing: 0, skipped: 0 }));
-		item = (await nextExecution(WF_MAIN, before)).nodes[NODE].items[0];
+		item = (await nextExecution(WF_MAIN, before)).nodes[NODE].items[0] as unknown as FailingTestsItem;
 		expect(item.data.tests.status).toBe('passing');
 		expect(item.failingTests).toBeUndefined();
 		expect(fake.requests).toHaveLength(0);
@@ -236,7 +223,7 @@ describe('Openlayer Trigger in real n8n', () => {
 		}
 		const execution = await nextExecution(WF_MAIN, before);
 		expect(execution.nodes[NODE].items[0].failingTests).toHaveLength(2);
-		process.stderr.write(`[openlayer e2e] 200 after ${answeredMs} ms while the results API took 4000 ms\n`);
+		stderr(`[openlayer e2e] 200 after ${answeredMs} ms while the results API took 4000 ms`);
 	});
 
 	test('tampered, unsigned, replayed, future-dated and wrongly keyed deliveries get 401 and start nothing', async () => {
@@ -335,7 +322,11 @@ describe('Openlayer Trigger in real n8n', () => {
 	test('the editor previews the output from __schema__', async () => {
 		const res = await fetch(`${n8n.baseUrl}/schemas/n8n-nodes-testops.openlayerTrigger/1.0.0.json`);
 		expect(res.status).toBe(200);
-		const schema = (await res.json()) as any;
+		const schema = (await res.json()) as {
+			properties: Record<string, unknown> & {
+				data: { properties: { tests: { properties: { status: { enum: string[] } } } } };
+			};
+		};
 		expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['type', 'timestamp', 'data', 'failingTests']));
 		expect(schema.properties.data.properties.tests.properties.status.enum).toEqual(['failing', 'running', 'passing']);
 	});

@@ -3,13 +3,17 @@
  * activated with n8n's CLI, real HTTP deliveries of every documented Qase event, executions read back
  * from n8n's database, and the Qase API (for "Resolve Full Record") played by the local fake.
  */
+import { randomBytes } from 'node:crypto';
+
 import { findQaseEvent, QASE_ENTITIES, qaseEvents } from '../../nodes/Qase/catalog';
 import { payloadWithContext } from '../../nodes/Qase/receive';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
+import type { JsonRecord, QaseDelivery } from '../helpers/json';
 import { post, prepareN8n, settle, triggerWorkflow, type N8nInstance } from './harness';
 
-const SECRET = 'e2e-qase-webhook-secret-5b8d0c';
-const TOKEN = 'e2e-qase-api-token-91f2';
+// Fresh per run, so the secret scans below look for values that exist nowhere else.
+const SECRET = randomBytes(16).toString('hex');
+const TOKEN = randomBytes(12).toString('hex');
 const CRED_SECRET = { id: 'credQaseSecret01', name: 'Qase webhook secret' };
 const CRED_API = { id: 'credQaseApi00001', name: 'Qase fake API' };
 
@@ -18,8 +22,8 @@ const WF_RUN = 'wfQaseRunOnly001';
 const WF_RESOLVE = 'wfQaseResolve001';
 const NODE = 'Qase Trigger';
 
-const body = (name: string, patch: (s: Record<string, any>) => void = () => {}) => {
-	const s = structuredClone(findQaseEvent(name)!.sample) as Record<string, any>;
+const body = (name: string, patch: (s: QaseDelivery) => void = () => {}) => {
+	const s = structuredClone(findQaseEvent(name)!.sample) as QaseDelivery;
 	patch(s);
 	return JSON.stringify(s);
 };
@@ -88,7 +92,7 @@ describe('Qase Trigger in real n8n', () => {
 		for (const event of qaseEvents) {
 			expect([event.name, byEvent.get(event.name)]).toEqual([event.name, [payloadWithContext(event.sample as Record<string, unknown>)]]);
 		}
-		expect(new Set(executions.map((e) => e.nodes[NODE].items[0].event.split('.')[0]))).toEqual(new Set(QASE_ENTITIES));
+		expect(new Set(executions.map((e) => String(e.nodes[NODE].items[0].event).split('.')[0]))).toEqual(new Set(QASE_ENTITIES));
 		// The secret is checked, never stored.
 		expect(executions.some((e) => e.raw.includes(SECRET))).toBe(false);
 	});
@@ -105,7 +109,7 @@ describe('Qase Trigger in real n8n', () => {
 		const bad = [
 			['[1,2]', 'Request body must be a JSON object'],
 			[JSON.stringify({ timestamp: 1, payload: {} }), 'no \\"event_name\\" field'],
-			[body('case.updated', (s) => (s.payload = 'x')), '\\"payload\\" must be a JSON object'],
+			[body('case.updated', (s) => ((s as JsonRecord).payload = 'x')), '\\"payload\\" must be a JSON object'],
 		] as const;
 		for (const [raw, message] of bad) {
 			const res = await post(url('qase-all'), raw, { 'x-qase-secret': SECRET });
@@ -187,7 +191,7 @@ describe('Qase Trigger in real n8n', () => {
 		const get = async (file: string) => {
 			const res = await fetch(`${n8n.baseUrl}/schemas/n8n-nodes-testops.qaseTrigger/${file}`);
 			expect([file, res.status]).toEqual([file, 200]);
-			return (await res.json()) as { type: string; properties: Record<string, any> };
+			return (await res.json()) as { type: string; properties: Record<string, { enum?: unknown[] }> };
 		};
 		for (const value of [...QASE_ENTITIES, 'all']) {
 			const schema = await get(`1.0.0/${value}.json`);

@@ -3,36 +3,25 @@
  * database, a bounded pool of HTTP clients, activation that waits for n8n 2.x's asynchronous
  * publication, figure printing and the secret scan.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
+import { sleep } from 'n8n-workflow';
 
 import type { N8nInstance } from './harness';
+import { requireFromN8n, sqlite, stderr } from './host';
 
-/**
- * Runs one read-only query on the instance's SQLite database with n8n's own sqlite3 module, under
- * that n8n line's Node binary (the addon is built for it), and returns the rows.
- */
-export function sql<T = Record<string, any>>(n8n: N8nInstance, query: string, params: unknown[] = []): T[] {
-	const script = [
-		"const path = require('node:path');",
-		"const sqlite3 = require(path.join(process.argv[1], 'node_modules', 'sqlite3'));",
-		"const db = new sqlite3.Database(path.join(process.argv[2], '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);",
-		'db.all(process.argv[3], JSON.parse(process.argv[4]), (err, rows) => {',
-		'  if (err) { process.stderr.write(err.message); process.exit(1); }',
-		'  process.stdout.write(JSON.stringify(rows));',
-		'  db.close();',
-		'});',
-	].join('\n');
-	const out = execFileSync(n8n.install.nodeBin, ['-e', script, n8n.install.dir, n8n.userFolder, query, JSON.stringify(params)], {
-		encoding: 'utf8',
-		maxBuffer: 256 * 1024 * 1024,
-	});
-	return JSON.parse(out) as T[];
-}
+/** One read-only query on the instance's SQLite database (see host.js). */
+export const sql = <T = Record<string, unknown>>(n8n: N8nInstance, query: string, params: unknown[] = []): T[] =>
+	sqlite<T>(n8n, query, params);
 
 /** The workflow's static data as n8n stored it (workflow_entity.staticData). */
-export function storedStaticData(n8n: N8nInstance, workflowId: string): any {
-	const [row] = sql(n8n, 'SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
+/** A node's slice of the workflow's static data (key `node:<name>`): what the trigger keeps between calls. */
+export interface NodeStaticData {
+	production?: Record<string, unknown>;
+	acceptedDeliveries?: Array<{ id: string }>;
+	[key: string]: unknown;
+}
+
+export function storedStaticData(n8n: N8nInstance, workflowId: string): Record<string, NodeStaticData> | null {
+	const [row] = sql<{ staticData: string | null }>(n8n, 'SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
 	return row?.staticData ? JSON.parse(String(row.staticData)) : null;
 }
 
@@ -71,7 +60,7 @@ export async function drainExecutions(
 			stableSince = Date.now();
 		}
 		if (n >= expected && unfinished(counts) === 0 && Date.now() - stableSince >= quietMs) return counts;
-		await new Promise((r) => setTimeout(r, 500));
+		await sleep(500);
 	}
 	return counts;
 }
@@ -122,7 +111,7 @@ export function statusClasses(results: Timed[]): Record<string, number> {
 /** Prints one line of figures to stderr (jest shows it), prefixed so that it can be grepped. */
 export function figure(suite: string, n8n: N8nInstance | undefined, text: string): void {
 	const line = n8n ? `n8n ${n8n.install.version}` : 'n8n ?';
-	process.stderr.write(`[figures ${suite} | ${line}] ${text}\n`);
+	stderr(`[figures ${suite} | ${line}] ${text}`);
 }
 
 /** Where each of the secrets occurs in the given texts (empty when none does). */
@@ -153,9 +142,8 @@ export function instanceTexts(n8n: N8nInstance): Record<string, string> {
 }
 
 /** The stored error of an execution (its resultData.error), parsed with n8n's own flatted. */
-export function executionError(n8n: N8nInstance, raw: string): Record<string, any> | undefined {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const flatted = require(path.join(n8n.install.dir, 'node_modules', 'flatted'));
+export function executionError(n8n: N8nInstance, raw: string): Record<string, unknown> | undefined {
+	const flatted = requireFromN8n<{ parse(text: string): { resultData?: { error?: Record<string, unknown> } } | null }>(n8n, 'flatted');
 	return flatted.parse(raw)?.resultData?.error;
 }
 
@@ -188,7 +176,7 @@ export async function setActiveAndWait(
 	const before = lastOutbox()?.id ?? 0;
 	const res = await n8n.publicApi('POST', `/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`);
 	if (n8n.line === 1 || res.status !== 200) {
-		return res.status === 200 ? { ok: true } : { ok: false, message: res.json?.message ?? res.text };
+		return res.status === 200 ? { ok: true } : { ok: false, message: (res.json as { message?: string } | undefined)?.message ?? res.text };
 	}
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
@@ -198,7 +186,7 @@ export async function setActiveAndWait(
 				? { ok: true, message: record.errorMessage ?? undefined }
 				: { ok: false, message: record.errorMessage ?? record.status };
 		}
-		await new Promise((r) => setTimeout(r, 250));
+		await sleep(250);
 	}
 	throw new Error(`publication of ${workflowId} (${active ? 'activate' : 'deactivate'}) did not finish within ${timeoutMs} ms`);
 }

@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-
 export interface Fault {
 	method?: string;
 	/** Regular expression matched against the request path. */
@@ -21,11 +19,13 @@ export interface RecordedRequest {
 	path: string;
 	query: Record<string, string>;
 	headers: Record<string, string | string[] | undefined>;
-	body: any;
+	/** The parsed JSON body (undefined when there is none). */
+	body: unknown;
 }
 
 export interface FakeServer {
-	server: Server;
+	/** The underlying node:http server. */
+	server: { close(): void; address(): unknown };
 	requests: RecordedRequest[];
 	addFault(fault: Fault): void;
 	clearFaults(): void;

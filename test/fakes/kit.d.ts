@@ -7,7 +7,7 @@ export declare function createFakeServer(opts: {
 		path: string;
 		query: URLSearchParams;
 		headers: Record<string, string | string[] | undefined>;
-		body: any;
+		body: unknown;
 		rawBody: Buffer;
 	}) => { status: number; body?: unknown; headers?: Record<string, string> } | Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
 	snapshot?: () => object;

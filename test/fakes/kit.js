@@ -122,7 +122,11 @@ function createFakeServer(opts) {
 			});
 		},
 		close() {
-			return new Promise((resolve) => server.close(() => resolve()));
+			// Clients that keep connections alive (n8n-core's HTTP agent does) would otherwise hold
+			// server.close() open until their idle sockets time out.
+			const closed = new Promise((resolve) => server.close(() => resolve()));
+			server.closeAllConnections();
+			return closed;
 		},
 	};
 }

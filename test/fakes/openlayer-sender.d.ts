@@ -20,4 +20,4 @@ export declare function sendDelivery(
 		headers?: Record<string, string | undefined>;
 		rawBody?: string;
 	},
-): Promise<{ status: number; body: any; headers: Record<string, string>; sent: { headers: Record<string, string>; rawBody: string } }>;
+): Promise<{ status: number; body: unknown; headers: Record<string, string>; sent: { headers: Record<string, string>; rawBody: string } }>;

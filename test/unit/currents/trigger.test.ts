@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { currentsEvents } from '../../../nodes/Currents/catalog';
@@ -323,8 +324,9 @@ describe('Currents Trigger webhook()', () => {
 
 	test('manual mode uses the secret credential and its header name', async () => {
 		const params = { setupMode: 'manual', events: ['RUN_FINISH'], options: { toleranceSeconds: 60 } };
-		const credentials = { currentsWebhookSecretApi: { headerName: 'X-CI-Secret', secret: 'shared-secret-123456' } };
-		const ok = makeContext({ params, credentials, headers: { 'x-ci-secret': 'shared-secret-123456' }, rawBody: JSON.stringify(sample) });
+		const shared = randomBytes(16).toString('hex');
+		const credentials = { currentsWebhookSecretApi: { headerName: 'X-CI-Secret', secret: shared } };
+		const ok = makeContext({ params, credentials, headers: { 'x-ci-secret': shared }, rawBody: JSON.stringify(sample) });
 		expect((await node.webhook.call(ok.webhook)).workflowData).toHaveLength(1);
 		const bad = makeContext({ params, credentials, headers: {}, rawBody: JSON.stringify(sample) });
 		await node.webhook.call(bad.webhook);

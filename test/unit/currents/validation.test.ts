@@ -1,13 +1,14 @@
 import { checkEvents, checkHookId, checkLabel, checkProjectId, checkUrl, encodeHeaders, FieldError } from '../../../nodes/Currents/validation';
 
 function fieldError(fn: () => unknown): FieldError {
+	let caught: unknown;
 	try {
 		fn();
 	} catch (error) {
-		if (error instanceof FieldError) return error;
-		throw error;
+		caught = error;
 	}
-	throw new Error('expected a FieldError');
+	expect(caught).toBeInstanceOf(FieldError);
+	return caught as FieldError;
 }
 
 describe('Currents input checks', () => {

@@ -39,7 +39,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			hookEvents: ['RUN_FINISH'],
 			additionalFields: { label: 'CI', headers: { header: [{ name: 'x-token', value: 't' }] } },
 		});
-		return (await result)[0][0].json as Record<string, any>;
+		return (await result)[0][0].json as { hookId: string } & Record<string, unknown>;
 	}
 
 	test('create sends the documented fields, headers as a JSON string', async () => {

@@ -7,6 +7,15 @@ import {
 } from '../../../nodes/Openlayer/catalog';
 import { outputSchemas } from '../../../nodes/OpenlayerTrigger/outputSchemas';
 import { eventOptions } from '../../../nodes/shared/catalog';
+import type { TestsResultEvent } from '../../helpers/json';
+
+/** The nested JSON Schema properties this test walks. */
+interface JsonSchemaTree {
+	enum?: unknown[];
+	type?: string;
+	properties: Record<string, JsonSchemaTree>;
+	items: JsonSchemaTree;
+}
 
 describe('Openlayer catalog', () => {
 	it('declares exactly the four documented events, each once', () => {
@@ -71,7 +80,7 @@ describe('Openlayer catalog', () => {
 		}
 		const withFailing = {
 			...openlayerEvents[3].sample,
-			data: { tests: { ...(openlayerEvents[3].sample as any).data.tests, status: 'failing' } },
+			data: { tests: { ...(openlayerEvents[3].sample as TestsResultEvent).data.tests, status: 'failing' } },
 			failingTests: [{ id: 'r1', status: 'failing', statusMessage: null, goal: { id: 'g1', name: 'No nulls', number: 2 } }],
 			failingTestsTruncated: false,
 		};
@@ -94,7 +103,7 @@ describe('output schema preview (__schema__)', () => {
 	});
 
 	it('shows every event: the type enum, data.tests with the computed status, data.test (failingTests needs the option)', () => {
-		const schema = files[0].schema as any;
+		const schema = files[0].schema as unknown as JsonSchemaTree;
 		expect(schema.properties.type.enum).toEqual([...OPENLAYER_EVENT_NAMES]);
 		const data = schema.properties.data.properties;
 		expect(Object.keys(data.test.properties)).toEqual(expect.arrayContaining(['id', 'name', 'type', 'subtype', 'thresholds']));

@@ -123,7 +123,7 @@ describe('attachFailingTests', () => {
 		expect(out.json.data).toEqual(item.json.data);
 		expect(out.json.failingTestsTruncated).toBe(false);
 		expect(out.json.failingTests).toEqual(all.filter((r) => r.status === 'failing'));
-		expect((out.json.failingTests as any[])[0]).toMatchObject({
+		expect((out.json.failingTests as unknown[])[0]).toMatchObject({
 			status: 'failing',
 			statusMessage: expect.any(String),
 			goal: { id: expect.any(String), name: 'Test 1', number: 1, type: 'integrity', subtype: 'duplicateRowCount' },

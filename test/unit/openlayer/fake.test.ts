@@ -2,6 +2,7 @@
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
 import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
 import { makeContext, registerCredentialType } from '../../helpers/context';
+import type { Page } from '../../helpers/json';
 
 const credential = new OpenlayerTestOpsApi();
 registerCredentialType(credential);
@@ -17,7 +18,7 @@ beforeEach(() => fake.reset());
 
 const get = async (path: string, key: string | null = 'k1') => {
 	const res = await fetch(`${base}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
-	return { status: res.status, body: (await res.json()) as any };
+	return { status: res.status, body: (await res.json()) as Page & { error?: string } };
 };
 
 describe('Openlayer fake', () => {
@@ -29,7 +30,7 @@ describe('Openlayer fake', () => {
 			url: `${base}/projects`,
 			qs: { perPage: 1 },
 			json: true,
-		})) as any;
+		})) as Page;
 		expect(ok._meta).toEqual({ page: 1, perPage: 1, totalItems: 2, totalPages: 2 });
 		expect(ok.items).toHaveLength(1);
 		expect((await get('/projects', 'nope')).status).toBe(401);
@@ -42,7 +43,7 @@ describe('Openlayer fake', () => {
 		expect(page2.status).toBe(200);
 		expect(page2.body._meta).toEqual({ page: 2, perPage: 5, totalItems: 7, totalPages: 2 });
 		expect(page2.body.items).toHaveLength(2);
-		expect(page2.body.items.every((r: any) => r.status === 'failing' && r.projectVersionId === 'v1')).toBe(true);
+		expect(page2.body.items.every((r) => r.status === 'failing' && r.projectVersionId === 'v1')).toBe(true);
 		const all = await get('/versions/v1/results');
 		expect(all.body._meta).toMatchObject({ perPage: 25, totalItems: 10 });
 		const beyond = await get('/versions/v1/results?status=failing&page=9&perPage=5');

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
 import { ALL_EVENTS, receiveOpenlayer, type OpenlayerReceiveSettings } from '../../../nodes/Openlayer/receive';
 import { signDelivery } from '../../fakes/openlayer-sender';
+import type { TestsResultEvent } from '../../helpers/json';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const NOW = 1_760_000_000;
@@ -27,7 +28,7 @@ describe('receiveOpenlayer', () => {
 		expect(decision.verdict.kind).toBe('accept');
 		if (decision.verdict.kind !== 'accept') return;
 		expect(decision.verdict.items).toHaveLength(1);
-		const item = decision.verdict.items[0] as any;
+		const item = decision.verdict.items[0] as TestsResultEvent;
 		if (name === 'tests.result.updated') {
 			const { status, ...tests } = item.data.tests;
 			expect(status).toBe('failing');
@@ -38,7 +39,7 @@ describe('receiveOpenlayer', () => {
 	});
 
 	it('adds the computed status to data.tests: failing, else running, else passing', () => {
-		const base = (sample('tests.result.updated') as any).data.tests;
+		const base = (sample('tests.result.updated') as TestsResultEvent).data.tests;
 		const cases: Array<[Record<string, number>, string]> = [
 			[{ failing: 2, running: 1 }, 'failing'],
 			[{ failing: 0, running: 3 }, 'running'],
@@ -147,7 +148,7 @@ describe('receiveOpenlayer', () => {
 		});
 
 		it('refuses a selected event whose payload breaks its schema, naming the field', () => {
-			const body = { ...(sample('tests.result.updated') as any) };
+			const body = { ...(sample('tests.result.updated') as TestsResultEvent) };
 			body.data = { tests: { ...body.data.tests, failing: 'one' } };
 			const { headers, raw } = delivery(body);
 			expect(receiveOpenlayer(headers, raw, settings()).verdict).toEqual({

@@ -11,6 +11,7 @@ import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigg
 import { makeContext, registerCredentialType } from '../../helpers/context';
 import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
 import { signDelivery } from '../../fakes/openlayer-sender';
+import type { TestsResultEvent } from '../../helpers/json';
 
 registerCredentialType(new OpenlayerSigningSecretApi());
 registerCredentialType(new OpenlayerTestOpsApi());
@@ -99,7 +100,7 @@ describe('credential test (checkSigningSecret)', () => {
 
 	it('accepts whsec_ secrets, with or without prefix, and a valid previous secret', async () => {
 		await expect(check({ secret: SECRET })).resolves.toMatchObject({ status: 'OK' });
-		await expect(check({ secret: SECRET.slice(6), previousSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })).resolves.toMatchObject({
+		await expect(check({ secret: SECRET.slice(6), previousSecret: `whsec_${randomBytes(24).toString('base64')}` })).resolves.toMatchObject({
 			status: 'OK',
 		});
 	});
@@ -126,7 +127,7 @@ describe('webhook()', () => {
 		expect(res.workflowData).toHaveLength(1);
 		const [item] = res.workflowData![0];
 		expect(item.json).toMatchObject(sample(name));
-		if (name === 'tests.result.updated') expect((item.json.data as any).tests.status).toBe('failing');
+		if (name === 'tests.result.updated') expect((item.json as TestsResultEvent).data.tests.status).toBe('failing');
 		// The verified id travels to execute() beside the json, never inside it.
 		expect(item.openlayerWebhookId).toBe(id);
 		expect(JSON.stringify(item.json)).not.toContain(id);
@@ -291,7 +292,7 @@ describe('execute()', () => {
 	afterAll(async () => fake.close());
 
 	const items = (): INodeExecutionData[] => [
-		{ json: { ...sample('tests.result.updated'), data: { tests: { ...(sample('tests.result.updated') as any).data.tests, projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001', status: 'failing' } } } },
+		{ json: { ...sample('tests.result.updated'), data: { tests: { ...(sample('tests.result.updated') as TestsResultEvent).data.tests, projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001', status: 'failing' } } } },
 		{ json: sample('test.created') as IDataObject },
 	];
 

@@ -27,8 +27,8 @@ describe('Qase Trigger output schema previews', () => {
 	it.each(resourceValues.map((v) => [v]))('the %s preview lists its events and describes every field they output', (value) => {
 		const schema = byFile.get(`v1.0.0/${value}.json`)!;
 		const events = value === 'all' ? qaseEvents : eventsOfEntity(value as QaseEntity);
-		const props = schema.properties as Record<string, any>;
-		expect([...props.event.enum].sort()).toEqual(events.map((e) => e.name).sort());
+		const props = schema.properties as Record<string, { type?: unknown; properties?: Record<string, unknown>; enum?: unknown[] }>;
+		expect([...(props.event.enum ?? [])].sort()).toEqual(events.map((e) => e.name).sort());
 		for (const e of events) {
 			const item = payloadWithContext(e.sample as Record<string, unknown>);
 			for (const key of Object.keys(item)) expect([e.name, key, key in props]).toEqual([e.name, key, true]);

@@ -4,6 +4,7 @@ import { findQaseEvent, qaseEvents } from '../../../nodes/Qase/catalog';
 import { isResolvable, planLookup } from '../../../nodes/Qase/enrich';
 import { createQaseFake, type QaseFake } from '../../fakes/qase-api';
 import { deliver, execute } from './helpers';
+import type { QaseDelivery } from '../../helpers/json';
 
 const TOKEN = 'test-qase-token';
 let fake: QaseFake;
@@ -22,7 +23,7 @@ beforeEach(() => {
 	fake.requests.length = 0;
 });
 
-const sample = (name: string) => structuredClone(findQaseEvent(name)!.sample) as Record<string, any>;
+const sample = (name: string) => structuredClone(findQaseEvent(name)!.sample) as QaseDelivery;
 
 /** The webhook's item for an envelope, as n8n hands it to execute(). */
 async function itemOf(envelope: unknown, output: 'payload' | 'envelope' = 'payload'): Promise<IDataObject> {
@@ -64,7 +65,7 @@ describe('Resolve Full Record via execute()', () => {
 			expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${path}`]);
 			expect(fake.requests[0].headers.token).toBe(TOKEN);
 			const [entity] = name.split('.');
-			const key = entity === 'shared_step' ? sample(name).payload.hash : sample(name).payload.id;
+			const key = (entity === 'shared_step' ? sample(name).payload.hash : sample(name).payload.id)!;
 			const record = fake.getRecord(entity as never, 'ID', key);
 			expect(record).toBeDefined();
 			expect(out).toEqual([{ json: { ...item, record }, pairedItem: { item: 0 } }]);
@@ -208,7 +209,7 @@ describe('Resolve Full Record via execute()', () => {
 describe('planLookup', () => {
 	it('reads envelope items and payload items alike', () => {
 		const env = sample('shared_step.updated');
-		expect(planLookup(env, 'envelope')).toEqual({ kind: 'lookup', entity: 'shared_step', projectCode: 'ID', key: env.payload.hash });
+		expect(planLookup(env as IDataObject, 'envelope')).toEqual({ kind: 'lookup', entity: 'shared_step', projectCode: 'ID', key: env.payload.hash });
 		expect(planLookup({ event: 'custom_field.updated', project_code: 'ID', id: 208 }, 'payload')).toEqual({
 			kind: 'lookup',
 			entity: 'custom_field',

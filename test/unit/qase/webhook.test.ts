@@ -1,16 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { eventsOfEntity, findQaseEvent, payloadOutputSchema, QASE_ENTITIES, qaseEvents } from '../../../nodes/Qase/catalog';
 import { isoFromUnix, receiveQase } from '../../../nodes/Qase/receive';
 import { deliver, iso, node } from './helpers';
+import type { QaseDelivery } from '../../helpers/json';
 
-const SECRET = 'q4se-webhook-secret-2f9c1e7a';
+const SECRET = randomBytes(16).toString('hex');
 const withSecret = { qaseWebhookSecretApi: { secret: SECRET } };
-const sample = (name: string) => structuredClone(findQaseEvent(name)!.sample) as Record<string, any>;
+const sample = (name: string) => structuredClone(findQaseEvent(name)!.sample) as QaseDelivery;
 
 describe('Qase Trigger webhook(): every documented event, both output modes', () => {
 	describe.each(qaseEvents.map((e) => [e.name, e] as const))('%s', (name, event) => {
-		const s = event.sample as Record<string, any>;
+		const s = event.sample as QaseDelivery;
 
 		it('outputs the payload with event, project_code, team_member_id and occurred_at (default)', async () => {
 			const { items, recorded } = await deliver({ body: s });
@@ -248,8 +250,7 @@ describe('occurred_at', () => {
 	});
 
 	it('is null in the item when the delivery has no usable timestamp', async () => {
-		const s = sample('milestone.updated');
-		s.timestamp = 'yesterday';
+		const s = { ...sample('milestone.updated'), timestamp: 'yesterday' };
 		expect((await deliver({ body: s })).items![0].occurred_at).toBeNull();
 	});
 });

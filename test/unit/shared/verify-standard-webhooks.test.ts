@@ -13,13 +13,7 @@ import {
 	type HeaderBag,
 } from '../../../nodes/shared/verify';
 
-const VECTOR = {
-	secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-	id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
-	timestamp: 1614265330,
-	payload: '{"test": 2432232314}',
-	signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
-};
+import VECTOR from '../../fixtures/standard-webhooks-vector.json';
 
 const vectorHeaders = (overrides: HeaderBag = {}): HeaderBag => ({
 	'webhook-id': VECTOR.id,
