@@ -36,6 +36,7 @@ export function eventNames<const Events extends readonly [EventSpec, ...EventSpe
 /** Trigger option value that selects every event of the catalog, including ones added later. */
 export const ALL_EVENTS = '*';
 
+/**
  * Node options, sorted by display name as n8n's lint wants, values being the vendor's event names.
  * A plain code-unit comparison, not `localeCompare`: the first `localeCompare` in a process loads
  * ICU collation data (about 8 ms of a node's load time), and the display names are ASCII title case,
