@@ -7,9 +7,10 @@ const { src, dest, series } = require('gulp');
 const DIST = path.join(__dirname, 'dist');
 
 function copyAssets() {
-	return src(['nodes/**/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.svg'], { base: '.', encoding: false }).pipe(
-		dest(DIST),
-	);
+	return src(['nodes/**/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.svg'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest(DIST));
 }
 
 function writeSchemas(done) {

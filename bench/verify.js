@@ -6,7 +6,13 @@
 const { Webhook } = require('standardwebhooks');
 
 const { median, fmtUs } = require('./lib/stats');
-const { fromDist, standardSignature, paddedBody, triggers, OPENLAYER_SECRET } = require('./lib/triggers');
+const {
+	fromDist,
+	standardSignature,
+	paddedBody,
+	triggers,
+	OPENLAYER_SECRET,
+} = require('./lib/triggers');
 
 const QUICK = process.argv.includes('--quick');
 const { verifyStandardWebhook } = fromDist('nodes/shared/verify.js');
@@ -43,7 +49,8 @@ function compare(contenders, baseline, { rounds, k, warmupBlocks = 3 }) {
 	const names = Object.keys(contenders);
 	for (const name of names) {
 		const out = contenders[name]();
-		if (out !== true) throw new Error(`${name} did not verify the delivery (${JSON.stringify(out)})`);
+		if (out !== true)
+			throw new Error(`${name} did not verify the delivery (${JSON.stringify(out)})`);
 		for (let w = 0; w < warmupBlocks; w++) block(contenders[name], k);
 	}
 	const times = Object.fromEntries(names.map((n) => [n, []]));
@@ -62,10 +69,30 @@ function compare(contenders, baseline, { rounds, k, warmupBlocks = 3 }) {
 function main() {
 	const sample = triggers.openlayer.events().find((e) => e.name === 'tests.result.updated').sample;
 	const inputs = [
-		{ label: 'documented sample', rawBody: Buffer.from(JSON.stringify(sample)), rounds: QUICK ? 10 : 40, k: QUICK ? 200 : 1000 },
-		{ label: '1 KB', rawBody: paddedBody('openlayer', 'tests.result.updated', 1024), rounds: QUICK ? 10 : 40, k: QUICK ? 200 : 1000 },
-		{ label: '100 KB', rawBody: paddedBody('openlayer', 'tests.result.updated', 100 * 1024), rounds: QUICK ? 6 : 20, k: QUICK ? 10 : 40 },
-		{ label: '1 MB', rawBody: paddedBody('openlayer', 'tests.result.updated', 1024 * 1024), rounds: QUICK ? 4 : 12, k: QUICK ? 2 : 5 },
+		{
+			label: 'documented sample',
+			rawBody: Buffer.from(JSON.stringify(sample)),
+			rounds: QUICK ? 10 : 40,
+			k: QUICK ? 200 : 1000,
+		},
+		{
+			label: '1 KB',
+			rawBody: paddedBody('openlayer', 'tests.result.updated', 1024),
+			rounds: QUICK ? 10 : 40,
+			k: QUICK ? 200 : 1000,
+		},
+		{
+			label: '100 KB',
+			rawBody: paddedBody('openlayer', 'tests.result.updated', 100 * 1024),
+			rounds: QUICK ? 6 : 20,
+			k: QUICK ? 10 : 40,
+		},
+		{
+			label: '1 MB',
+			rawBody: paddedBody('openlayer', 'tests.result.updated', 1024 * 1024),
+			rounds: QUICK ? 4 : 12,
+			k: QUICK ? 2 : 5,
+		},
 	];
 	const results = [];
 	for (const inp of inputs) {
@@ -77,7 +104,9 @@ function main() {
 			theirs: () => reference.verify(rawBody, headers) !== undefined,
 			// Ours verifies only; the node parses the JSON afterwards, so "ours + parse" is the same work.
 			ours: () => verifyStandardWebhook({ headers, rawBody, secrets }).ok,
-			oursPlusParse: () => verifyStandardWebhook({ headers, rawBody, secrets }).ok && JSON.parse(rawBody.toString('utf8')) !== undefined,
+			oursPlusParse: () =>
+				verifyStandardWebhook({ headers, rawBody, secrets }).ok &&
+				JSON.parse(rawBody.toString('utf8')) !== undefined,
 			// A node reads the secret from its credential per delivery, so it would build the Webhook per call.
 			theirsNewPerCall: () => new Webhook(OPENLAYER_SECRET).verify(rawBody, headers) !== undefined,
 		};

@@ -14,7 +14,10 @@ export class CurrentsTestOpsApi implements ICredentialType {
 
 	displayName = 'Currents TestOps API';
 
-	icon: Icon = { light: 'file:../nodes/Currents/currents.svg', dark: 'file:../nodes/Currents/currents.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Currents/currents.svg',
+		dark: 'file:../nodes/Currents/currents.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.currents.dev/api/api-keys';
 

@@ -9,7 +9,10 @@ export class CurrentsWebhookSecretApi implements ICredentialType {
 
 	displayName = 'Currents Webhook Secret API';
 
-	icon: Icon = { light: 'file:../nodes/Currents/currents.svg', dark: 'file:../nodes/Currents/currents.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Currents/currents.svg',
+		dark: 'file:../nodes/Currents/currents.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.currents.dev/resources/integrations/http-webhooks';
 

@@ -10,7 +10,10 @@ export class OpenlayerSigningSecretApi implements ICredentialType {
 
 	displayName = 'Openlayer Signing Secret API';
 
-	icon: Icon = { light: 'file:../nodes/Openlayer/openlayer.svg', dark: 'file:../nodes/Openlayer/openlayer.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Openlayer/openlayer.svg',
+		dark: 'file:../nodes/Openlayer/openlayer.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.openlayer.com/security/webhooks/verify-signatures';
 

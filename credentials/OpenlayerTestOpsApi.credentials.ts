@@ -12,7 +12,10 @@ export class OpenlayerTestOpsApi implements ICredentialType {
 
 	displayName = 'Openlayer TestOps API';
 
-	icon: Icon = { light: 'file:../nodes/Openlayer/openlayer.svg', dark: 'file:../nodes/Openlayer/openlayer.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Openlayer/openlayer.svg',
+		dark: 'file:../nodes/Openlayer/openlayer.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.openlayer.com/api-reference/rest/overview';
 

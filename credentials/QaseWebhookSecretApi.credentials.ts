@@ -22,7 +22,8 @@ export class QaseWebhookSecretApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The exact text entered as Secret on the webhook in Qase; use a long random string',
+			description:
+				'The exact text entered as Secret on the webhook in Qase; use a long random string',
 		},
 	];
 }

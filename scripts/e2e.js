@@ -15,11 +15,15 @@ for (const line of lines) {
 	// Install (first run only, minutes) before jest starts, so that it never eats into a test
 	// file's beforeAll timeout.
 	ensureN8n(Number(line));
-	const res = spawnSync(jest, ['-c', 'jest.e2e.config.js', '--runInBand', ...process.argv.slice(2)], {
-		stdio: 'inherit',
-		env: { ...process.env, N8N_LINE: line },
-		cwd: path.join(__dirname, '..'),
-	});
+	const res = spawnSync(
+		jest,
+		['-c', 'jest.e2e.config.js', '--runInBand', ...process.argv.slice(2)],
+		{
+			stdio: 'inherit',
+			env: { ...process.env, N8N_LINE: line },
+			cwd: path.join(__dirname, '..'),
+		},
+	);
 	if (res.status !== 0) status = res.status || 1;
 }
 process.exit(status);

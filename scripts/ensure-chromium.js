@@ -5,22 +5,35 @@
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const CANDIDATES = [
+	process.env.CHROMIUM_PATH,
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+].filter(Boolean);
 
 function findChromium() {
 	return CANDIDATES.find((p) => fs.existsSync(p));
 }
 
 function aptInstall() {
-	const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-	return run(['install', '-y', '--no-install-recommends', 'chromium']) || (run(['update']) && run(['install', '-y', '--no-install-recommends', 'chromium']));
+	const run = (args) =>
+		spawnSync('apt-get', args, {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		}).status === 0;
+	return (
+		run(['install', '-y', '--no-install-recommends', 'chromium']) ||
+		(run(['update']) && run(['install', '-y', '--no-install-recommends', 'chromium']))
+	);
 }
 
 function ensureChromium() {
 	let found = findChromium();
 	if (found) return found;
 	if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-		throw new Error('chromium is not installed; run as root: apt-get install -y chromium (or set CHROMIUM_PATH)');
+		throw new Error(
+			'chromium is not installed; run as root: apt-get install -y chromium (or set CHROMIUM_PATH)',
+		);
 	}
 	console.log('Installing Debian package chromium for the browser suite...');
 	if (!aptInstall()) throw new Error('apt-get could not install chromium');

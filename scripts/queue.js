@@ -29,11 +29,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 function runJest(line) {
 	return new Promise((resolve) => {
-		child = spawn(jest, ['-c', 'jest.queue.config.js', '--runInBand', '--forceExit', ...process.argv.slice(2)], {
-			stdio: 'inherit',
-			env: { ...process.env, N8N_LINE: line, QUEUE_RUN_DIR: runDir },
-			cwd: path.join(__dirname, '..'),
-		});
+		child = spawn(
+			jest,
+			['-c', 'jest.queue.config.js', '--runInBand', '--forceExit', ...process.argv.slice(2)],
+			{
+				stdio: 'inherit',
+				env: { ...process.env, N8N_LINE: line, QUEUE_RUN_DIR: runDir },
+				cwd: path.join(__dirname, '..'),
+			},
+		);
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 	});
 }
@@ -46,8 +50,11 @@ function runJest(line) {
 		const started = Date.now();
 		const code = await runJest(line);
 		const leftovers = sweep(runDir);
-		if (leftovers.length) process.stderr.write(`=== stopped what the run left behind: ${leftovers.join(', ')}\n`);
-		process.stderr.write(`=== queue mode on n8n line ${line}: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+		if (leftovers.length)
+			process.stderr.write(`=== stopped what the run left behind: ${leftovers.join(', ')}\n`);
+		process.stderr.write(
+			`=== queue mode on n8n line ${line}: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+		);
 		if (code !== 0) status = code || 1;
 	}
 	process.exit(status);

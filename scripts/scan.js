@@ -56,14 +56,18 @@ async function main() {
 	try {
 		for (const [name, cwd, patterns] of legs) {
 			const result = await scanner.analyzePackage(cwd, patterns);
-			console.log(`${result.passed ? 'PASS' : 'FAIL'} ${name} (${patterns.join(', ')})${result.message ? `: ${result.message}` : ''}`);
+			console.log(
+				`${result.passed ? 'PASS' : 'FAIL'} ${name} (${patterns.join(', ')})${result.message ? `: ${result.message}` : ''}`,
+			);
 			if (result.details) console.log(result.details);
 			if (!result.passed) failed = true;
 		}
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
-	console.log(`scanner @n8n/scan-community-package ${require('@n8n/scan-community-package/package.json').version}, parser typescript ${tsVersion}`);
+	console.log(
+		`scanner @n8n/scan-community-package ${require('@n8n/scan-community-package/package.json').version}, parser typescript ${tsVersion}`,
+	);
 	process.exit(failed ? 1 : 0);
 }
 

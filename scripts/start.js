@@ -14,9 +14,21 @@ async function startFakes() {
 	if (process.env.FAKES === '0') return [];
 	const started = [];
 	const fakes = [
-		['Currents', '../test/fakes/currents-api', 'createCurrentsFake', 4010, 'API key test-currents-key'],
+		[
+			'Currents',
+			'../test/fakes/currents-api',
+			'createCurrentsFake',
+			4010,
+			'API key test-currents-key',
+		],
 		['Qase', '../test/fakes/qase-api', 'createQaseFake', 4011, 'API token test-qase-token'],
-		['Openlayer', '../test/fakes/openlayer-api', 'createOpenlayerFake', 4012, 'API key test-openlayer-key'],
+		[
+			'Openlayer',
+			'../test/fakes/openlayer-api',
+			'createOpenlayerFake',
+			4012,
+			'API key test-openlayer-key',
+		],
 	];
 	for (const [name, modulePath, factory, port, hint] of fakes) {
 		let mod;
@@ -66,7 +78,10 @@ async function main() {
 		'  Nodes: Currents Trigger, Currents Webhooks, Qase Trigger, Openlayer Trigger (search "Currents", "Qase", "Openlayer").',
 		`  Data: ${userFolder} (SQLite). Stop with Ctrl+C.`,
 	];
-	for (const f of fakes) lines.push(`  Fake ${f.name} API for trying the nodes without an account: ${f.url}  (${f.hint})`);
+	for (const f of fakes)
+		lines.push(
+			`  Fake ${f.name} API for trying the nodes without an account: ${f.url}  (${f.hint})`,
+		);
 	console.log(lines.join('\n') + '\n');
 }
 

@@ -51,7 +51,9 @@ function makeWebhookContext(opts) {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: opts.params,
-		credentials: Object.fromEntries(Object.keys(opts.credentials).map((t) => [t, { id: `cred-${t}`, name: t }])),
+		credentials: Object.fromEntries(
+			Object.keys(opts.credentials).map((t) => [t, { id: `cred-${t}`, name: t }]),
+		),
 	};
 	const workflow = { id: 'wfBench', name: 'Benchmark', active: true };
 	let req;
@@ -82,7 +84,15 @@ function makeWebhookContext(opts) {
 		helpers: { returnJsonArray },
 	};
 	function deliver(headers, rawBody, parsedBody) {
-		req = { method: 'POST', url: '/webhook/bench/webhook', headers, rawBody, body: parsedBody, query: {}, params: {} };
+		req = {
+			method: 'POST',
+			url: '/webhook/bench/webhook',
+			headers,
+			rawBody,
+			body: parsedBody,
+			query: {},
+			params: {},
+		};
 		res = makeResponse();
 	}
 	/** A different workflow id makes the node a different trigger (for per-trigger process state). */

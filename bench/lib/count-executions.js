@@ -11,16 +11,23 @@ const [n8nDir, userFolder] = process.argv.slice(2);
 const serve = process.argv.includes('--serve');
 const sqlite3 = require(path.join(n8nDir, 'node_modules', 'sqlite3'));
 
-const db = new sqlite3.Database(path.join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);
+const db = new sqlite3.Database(
+	path.join(userFolder, '.n8n', 'database.sqlite'),
+	sqlite3.OPEN_READONLY,
+);
 db.configure('busyTimeout', 10000);
 
 function count(done) {
-	db.all('SELECT workflowId, status, COUNT(*) AS n FROM execution_entity GROUP BY workflowId, status', [], (err, rows) => {
-		if (err) return done(JSON.stringify({ error: String(err.message) }));
-		const out = {};
-		for (const row of rows) (out[row.workflowId] ??= {})[row.status] = row.n;
-		done(JSON.stringify(out));
-	});
+	db.all(
+		'SELECT workflowId, status, COUNT(*) AS n FROM execution_entity GROUP BY workflowId, status',
+		[],
+		(err, rows) => {
+			if (err) return done(JSON.stringify({ error: String(err.message) }));
+			const out = {};
+			for (const row of rows) (out[row.workflowId] ??= {})[row.status] = row.n;
+			done(JSON.stringify(out));
+		},
+	);
 }
 
 if (serve) {

@@ -90,8 +90,25 @@ function fmtBytes(bytes) {
 function table(header, rows) {
 	const all = [header, ...rows];
 	const widths = header.map((_, c) => Math.max(...all.map((r) => String(r[c]).length)));
-	const line = (r) => r.map((v, c) => String(v).padEnd(widths[c])).join('  ').trimEnd();
+	const line = (r) =>
+		r
+			.map((v, c) => String(v).padEnd(widths[c]))
+			.join('  ')
+			.trimEnd();
 	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-module.exports = { percentile, median, mean, summarize, timeCalls, timeCallsSync, nowNs, elapsedUs, fmt, fmtUs, fmtBytes, table };
+module.exports = {
+	percentile,
+	median,
+	mean,
+	summarize,
+	timeCalls,
+	timeCallsSync,
+	nowNs,
+	elapsedUs,
+	fmt,
+	fmtUs,
+	fmtBytes,
+	table,
+};

@@ -28,7 +28,8 @@ function transportHeaders(rawBody, userAgent) {
 }
 
 let idCounter = 0;
-const uniqueId = () => `msg_${process.pid.toString(36)}${Date.now().toString(36)}${(idCounter++).toString(36)}`;
+const uniqueId = () =>
+	`msg_${process.pid.toString(36)}${Date.now().toString(36)}${(idCounter++).toString(36)}`;
 
 /** Standard Webhooks signature, computed independently of the code under test. */
 function standardSignature(secret, id, timestamp, rawBody) {
@@ -45,10 +46,23 @@ const triggers = {
 		events: () => fromDist('nodes/Currents/catalog.js').currentsEvents,
 		scalingEvent: 'RUN_FINISH',
 		/** Automatic setup (the default): the secret lives in the node's static data. */
-		params: { setupMode: 'automatic', project: { __rl: true, mode: 'id', value: 'proj_alpha' }, events: ['RUN_START', 'RUN_FINISH', 'RUN_TIMEOUT', 'RUN_CANCELED'], options: {} },
-		credentials: () => ({ currentsTestOpsApi: { apiKey: 'unused-in-webhook', baseUrl: 'http://127.0.0.1:1' } }),
+		params: {
+			setupMode: 'automatic',
+			project: { __rl: true, mode: 'id', value: 'proj_alpha' },
+			events: ['RUN_START', 'RUN_FINISH', 'RUN_TIMEOUT', 'RUN_CANCELED'],
+			options: {},
+		},
+		credentials: () => ({
+			currentsTestOpsApi: { apiKey: 'unused-in-webhook', baseUrl: 'http://127.0.0.1:1' },
+		}),
 		// As activation leaves it (nodes/Currents/hookLifecycle.ts: one slot per production/test URL).
-		staticData: () => ({ production: { hookId: '00000000-0000-4000-8000-000000000001', projectId: 'proj_alpha', secret: CURRENTS_SECRET } }),
+		staticData: () => ({
+			production: {
+				hookId: '00000000-0000-4000-8000-000000000001',
+				projectId: 'proj_alpha',
+				secret: CURRENTS_SECRET,
+			},
+		}),
 		request(rawBody, secret = CURRENTS_SECRET) {
 			return {
 				...transportHeaders(rawBody, 'axios/1.7.9'),
@@ -81,7 +95,9 @@ const triggers = {
 		scalingEvent: 'tests.result.updated',
 		/** All events, failing tests not attached, retries ignored (the default). */
 		params: { events: ['*'], attachFailingTests: false, options: {} },
-		credentials: () => ({ openlayerSigningSecretApi: { secret: OPENLAYER_SECRET, previousSecret: '' } }),
+		credentials: () => ({
+			openlayerSigningSecretApi: { secret: OPENLAYER_SECRET, previousSecret: '' },
+		}),
 		staticData: () => ({}),
 		request(rawBody, secret = OPENLAYER_SECRET) {
 			const id = uniqueId();
@@ -132,4 +148,13 @@ function paddedBody(trigger, eventName, bytes) {
 	return Buffer.from(raw);
 }
 
-module.exports = { triggers, paddedBody, fromDist, standardSignature, uniqueId, CURRENTS_SECRET, QASE_SECRET, OPENLAYER_SECRET };
+module.exports = {
+	triggers,
+	paddedBody,
+	fromDist,
+	standardSignature,
+	uniqueId,
+	CURRENTS_SECRET,
+	QASE_SECRET,
+	OPENLAYER_SECRET,
+};

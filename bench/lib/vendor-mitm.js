@@ -19,13 +19,64 @@ function makeCertificates() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-bench-ca-'));
 	const file = (name) => path.join(dir, name);
 	const openssl = (args) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-	openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.crt'), '-days', '2',
-		'-subj', '/CN=n8n-nodes-testops benchmark CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-	openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('leaf.key'), '-out', file('leaf.csr'), '-subj', `/CN=${VENDOR_HOST}`]);
-	fs.writeFileSync(file('leaf.ext'), `subjectAltName=DNS:${VENDOR_HOST}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
-	openssl(['x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial',
-		'-out', file('leaf.crt'), '-days', '2', '-extfile', file('leaf.ext')]);
-	return { dir, caFile: file('ca.crt'), key: fs.readFileSync(file('leaf.key')), cert: fs.readFileSync(file('leaf.crt')) };
+	openssl([
+		'req',
+		'-x509',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		file('ca.key'),
+		'-out',
+		file('ca.crt'),
+		'-days',
+		'2',
+		'-subj',
+		'/CN=n8n-nodes-testops benchmark CA',
+		'-addext',
+		'basicConstraints=critical,CA:TRUE',
+		'-addext',
+		'keyUsage=critical,keyCertSign,cRLSign',
+	]);
+	openssl([
+		'req',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		file('leaf.key'),
+		'-out',
+		file('leaf.csr'),
+		'-subj',
+		`/CN=${VENDOR_HOST}`,
+	]);
+	fs.writeFileSync(
+		file('leaf.ext'),
+		`subjectAltName=DNS:${VENDOR_HOST}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
+	);
+	openssl([
+		'x509',
+		'-req',
+		'-in',
+		file('leaf.csr'),
+		'-CA',
+		file('ca.crt'),
+		'-CAkey',
+		file('ca.key'),
+		'-CAcreateserial',
+		'-out',
+		file('leaf.crt'),
+		'-days',
+		'2',
+		'-extfile',
+		file('leaf.ext'),
+	]);
+	return {
+		dir,
+		caFile: file('ca.crt'),
+		key: fs.readFileSync(file('leaf.key')),
+		cert: fs.readFileSync(file('leaf.crt')),
+	};
 }
 
 /**
@@ -38,10 +89,18 @@ async function startVendorMitm({ fakeUrl, pathPrefix = '/v1' }) {
 	const stats = { forwarded: 0, refused: [] };
 
 	const inner = http.createServer((req, res) => {
-		const forwardPath = req.url.startsWith(pathPrefix) ? req.url.slice(pathPrefix.length) || '/' : req.url;
+		const forwardPath = req.url.startsWith(pathPrefix)
+			? req.url.slice(pathPrefix.length) || '/'
+			: req.url;
 		stats.forwarded++;
 		const upstream = http.request(
-			{ host: target.hostname, port: target.port, method: req.method, path: forwardPath, headers: { ...req.headers, host: target.host } },
+			{
+				host: target.hostname,
+				port: target.port,
+				method: req.method,
+				path: forwardPath,
+				headers: { ...req.headers, host: target.host },
+			},
 			(up) => {
 				res.writeHead(up.statusCode, up.headers);
 				up.pipe(res);

@@ -3,7 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError, nodeError, statusOf } from '../shared/errors';
-import { authenticatedRequest, credentialBaseUrl, isAmbiguous, type ApiContext } from '../shared/http';
+import {
+	authenticatedRequest,
+	credentialBaseUrl,
+	isAmbiguous,
+	type ApiContext,
+} from '../shared/http';
 import type { CurrentsProject, CurrentsWebhook } from './catalog';
 
 export const CURRENTS_CREDENTIAL = 'currentsTestOpsApi';
@@ -15,7 +20,8 @@ interface Envelope<T> {
 	has_more?: boolean;
 }
 
-const baseUrl = (ctx: ApiContext) => credentialBaseUrl(ctx, CURRENTS_CREDENTIAL, CURRENTS_DEFAULT_BASE_URL);
+const baseUrl = (ctx: ApiContext) =>
+	credentialBaseUrl(ctx, CURRENTS_CREDENTIAL, CURRENTS_DEFAULT_BASE_URL);
 
 async function call<T>(
 	ctx: ApiContext,
@@ -23,15 +29,25 @@ async function call<T>(
 	path: string,
 	options: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<Envelope<T>> {
-	const response = (await authenticatedRequest(ctx, CURRENTS_CREDENTIAL, {
-		method,
-		url: `${await baseUrl(ctx)}${path}`,
-		...options,
-	}, 'Currents')) as Envelope<T> | '' | undefined;
+	const response = (await authenticatedRequest(
+		ctx,
+		CURRENTS_CREDENTIAL,
+		{
+			method,
+			url: `${await baseUrl(ctx)}${path}`,
+			...options,
+		},
+		'Currents',
+	)) as Envelope<T> | '' | undefined;
 	// DELETE may answer 204 with no body.
-	if (response === '' || response === undefined || response === null) return { data: undefined as T };
+	if (response === '' || response === undefined || response === null)
+		return { data: undefined as T };
 	if (typeof response !== 'object' || Array.isArray(response)) {
-		throw apiError(ctx, { message: 'The response is not a JSON object' }, `Currents API returned an unreadable response to ${method} ${path}`);
+		throw apiError(
+			ctx,
+			{ message: 'The response is not a JSON object' },
+			`Currents API returned an unreadable response to ${method} ${path}`,
+		);
 	}
 	return response;
 }
@@ -42,7 +58,11 @@ export interface ProjectPage {
 }
 
 /** One page of projects; `cursor` continues after the last item of the previous page. */
-export async function listProjectsPage(ctx: ApiContext, cursor?: string, limit = 50): Promise<ProjectPage> {
+export async function listProjectsPage(
+	ctx: ApiContext,
+	cursor?: string,
+	limit = 50,
+): Promise<ProjectPage> {
 	const qs: IDataObject = { limit };
 	if (cursor) qs.starting_after = cursor;
 	const res = await call<CurrentsProject[]>(ctx, 'GET', '/projects', { qs });
@@ -63,7 +83,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 function hookPath(ctx: ApiContext, hookId: string): string {
 	if (typeof hookId !== 'string' || !UUID.test(hookId)) {
-		throw new NodeOperationError(ctx.getNode(), `Webhook ID must be a UUID, got "${String(hookId).slice(0, 100)}"`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Webhook ID must be a UUID, got "${String(hookId).slice(0, 100)}"`,
+		);
 	}
 	return `/webhooks/${hookId}`;
 }
@@ -92,7 +115,12 @@ export async function createWebhook(
 	isOurs: (hook: CurrentsWebhook) => boolean = (hook) => sameFields(hook, fields),
 ): Promise<CurrentsWebhook> {
 	try {
-		return (await call<CurrentsWebhook>(ctx, 'POST', '/webhooks', { qs: { projectId }, body: { ...fields } })).data;
+		return (
+			await call<CurrentsWebhook>(ctx, 'POST', '/webhooks', {
+				qs: { projectId },
+				body: { ...fields },
+			})
+		).data;
 	} catch (error) {
 		if (!isAmbiguous(error)) throw nodeError(ctx, error);
 		let hooks: CurrentsWebhook[];
@@ -115,7 +143,10 @@ function sameEvents(a: readonly string[] | undefined, b: readonly string[] | und
 }
 
 /** Whether a listed hook holds exactly the fields a create sent. */
-export function sameFields(hook: CurrentsWebhook, fields: WebhookFields & { url: string }): boolean {
+export function sameFields(
+	hook: CurrentsWebhook,
+	fields: WebhookFields & { url: string },
+): boolean {
 	return (
 		hook.url === fields.url &&
 		(hook.headers ?? null) === (fields.headers ?? null) &&
@@ -124,8 +155,13 @@ export function sameFields(hook: CurrentsWebhook, fields: WebhookFields & { url:
 	);
 }
 
-export async function updateWebhook(ctx: ApiContext, hookId: string, fields: WebhookFields): Promise<CurrentsWebhook> {
-	return (await call<CurrentsWebhook>(ctx, 'PUT', hookPath(ctx, hookId), { body: { ...fields } })).data;
+export async function updateWebhook(
+	ctx: ApiContext,
+	hookId: string,
+	fields: WebhookFields,
+): Promise<CurrentsWebhook> {
+	return (await call<CurrentsWebhook>(ctx, 'PUT', hookPath(ctx, hookId), { body: { ...fields } }))
+		.data;
 }
 
 /** Deletes a hook; returns false when it was already gone (404), which callers treat as success. */

@@ -105,7 +105,11 @@ export const webhookSchema = z.looseObject({
 	projectId: z.string().describe('Project the webhook belongs to'),
 	url: z.string().describe('Where Currents POSTs events'),
 	hookEvents: z.array(z.enum(CURRENTS_EVENT_NAMES)).describe('Events the webhook is sent for'),
-	headers: z.string().nullable().optional().describe('Custom headers, a JSON object encoded as a string'),
+	headers: z
+		.string()
+		.nullable()
+		.optional()
+		.describe('Custom headers, a JSON object encoded as a string'),
 	label: z.string().nullable().optional().describe('Human-readable label'),
 	createdAt: z.string().optional(),
 	updatedAt: z.string().optional(),

@@ -24,7 +24,11 @@ export interface FailedTestsLimits {
 	timeoutMs: number;
 }
 
-export const DEFAULT_FAILED_TESTS_LIMITS: FailedTestsLimits = { maxSpecs: 50, maxResults: 1000, timeoutMs: 10000 };
+export const DEFAULT_FAILED_TESTS_LIMITS: FailedTestsLimits = {
+	maxSpecs: 50,
+	maxResults: 1000,
+	timeoutMs: 10000,
+};
 
 export interface FailedTest {
 	spec: string | null;
@@ -43,17 +47,31 @@ export interface FailedTests {
 	truncated: boolean;
 }
 
-const isObject = (v: unknown): v is IDataObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is IDataObject =>
+	v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
 	const credentials = await ctx.getCredentials(CURRENTS_CREDENTIAL);
-	const url = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== '' ? credentials.baseUrl.trim() : CURRENTS_DEFAULT_BASE_URL;
+	const url =
+		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
+			? credentials.baseUrl.trim()
+			: CURRENTS_DEFAULT_BASE_URL;
 	return url.replace(/\/+$/, '');
 }
 
-async function getData(ctx: IExecuteFunctions, base: string, path: string, timeoutMs: number): Promise<IDataObject> {
-	const res = await authenticatedRequest(ctx, CURRENTS_CREDENTIAL, { method: 'GET', url: `${base}${path}`, timeout: timeoutMs }, 'Currents');
+async function getData(
+	ctx: IExecuteFunctions,
+	base: string,
+	path: string,
+	timeoutMs: number,
+): Promise<IDataObject> {
+	const res = await authenticatedRequest(
+		ctx,
+		CURRENTS_CREDENTIAL,
+		{ method: 'GET', url: `${base}${path}`, timeout: timeoutMs },
+		'Currents',
+	);
 	const data = isObject(res) ? res.data : undefined;
 	if (!isObject(data)) throw new Error(`Currents API returned no data for GET ${path}`);
 	return data;
@@ -79,7 +97,9 @@ export function failedTestsOfInstance(instance: IDataObject, origin: string): Fa
 	return tests
 		.filter((t) => isObject(t) && t.state === 'failed')
 		.map((t) => {
-			const titlePath = Array.isArray(t.title) ? t.title.map(String) : [String(t.title ?? 'Unnamed test')];
+			const titlePath = Array.isArray(t.title)
+				? t.title.map(String)
+				: [String(t.title ?? 'Unnamed test')];
 			const testId = str(t.testId);
 			return {
 				spec: str(instance.spec),
@@ -89,7 +109,10 @@ export function failedTestsOfInstance(instance: IDataObject, origin: string): Fa
 				attempts: Array.isArray(t.attempts) ? t.attempts.length : 1,
 				testId,
 				instanceId,
-				url: instanceId === '' ? null : `${origin}/instance/${encodeURIComponent(instanceId)}${testId ? `/test/${encodeURIComponent(testId)}` : ''}`,
+				url:
+					instanceId === ''
+						? null
+						: `${origin}/instance/${encodeURIComponent(instanceId)}${testId ? `/test/${encodeURIComponent(testId)}` : ''}`,
 			};
 		});
 }
@@ -105,9 +128,14 @@ export async function fetchFailedTests(
 	limits: FailedTestsLimits = DEFAULT_FAILED_TESTS_LIMITS,
 ): Promise<FailedTests> {
 	const parsed = parseRunUrl(runUrl);
-	if (!parsed) throw new Error('The delivery\'s runUrl names no run');
+	if (!parsed) throw new Error("The delivery's runUrl names no run");
 	const base = await baseUrl(ctx);
-	const run = await getData(ctx, base, `/runs/${encodeURIComponent(parsed.runId)}`, limits.timeoutMs);
+	const run = await getData(
+		ctx,
+		base,
+		`/runs/${encodeURIComponent(parsed.runId)}`,
+		limits.timeoutMs,
+	);
 	const specs = (Array.isArray(run.specs) ? (run.specs as IDataObject[]) : []).filter((s) => {
 		if (!isObject(s) || typeof s.instanceId !== 'string') return false;
 		if (groupId && s.groupId !== undefined && s.groupId !== groupId) return false;
@@ -117,10 +145,18 @@ export async function fetchFailedTests(
 	const tests: FailedTest[] = [];
 	for (let i = 0; i < specs.length; i++) {
 		if (i >= limits.maxSpecs) return { tests, truncated: true };
-		const instance = await getData(ctx, base, `/instances/${encodeURIComponent(String(specs[i].instanceId))}`, limits.timeoutMs);
+		const instance = await getData(
+			ctx,
+			base,
+			`/instances/${encodeURIComponent(String(specs[i].instanceId))}`,
+			limits.timeoutMs,
+		);
 		tests.push(...failedTestsOfInstance(instance, parsed.origin));
 		if (tests.length >= limits.maxResults) {
-			return { tests: tests.slice(0, limits.maxResults), truncated: tests.length > limits.maxResults || i < specs.length - 1 };
+			return {
+				tests: tests.slice(0, limits.maxResults),
+				truncated: tests.length > limits.maxResults || i < specs.length - 1,
+			};
 		}
 	}
 	return { tests, truncated: false };
@@ -128,18 +164,35 @@ export async function fetchFailedTests(
 
 /** Events whose failed tests are fetched: a finished or timed-out run with failures. */
 export function wantsFailedTests(body: IDataObject): boolean {
-	return (body.event === 'RUN_FINISH' || body.event === 'RUN_TIMEOUT') && typeof body.failures === 'number' && body.failures > 0;
+	return (
+		(body.event === 'RUN_FINISH' || body.event === 'RUN_TIMEOUT') &&
+		typeof body.failures === 'number' &&
+		body.failures > 0
+	);
 }
 
 /**
  * Adds `failedTests` and `failedTestsTruncated`, or `failedTestsError`, to a delivery's item.
  * Never throws: Currents has been answered already and the run is still worth a workflow run.
  */
-export async function attachFailedTests(ctx: IExecuteFunctions, body: IDataObject, limits?: FailedTestsLimits): Promise<IDataObject> {
+export async function attachFailedTests(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+	limits?: FailedTestsLimits,
+): Promise<IDataObject> {
 	if (!wantsFailedTests(body)) return body;
 	try {
-		const found = await fetchFailedTests(ctx, String(body.runUrl ?? ''), typeof body.groupId === 'string' ? body.groupId : undefined, limits);
-		return { ...body, failedTests: found.tests as unknown as IDataObject[], failedTestsTruncated: found.truncated };
+		const found = await fetchFailedTests(
+			ctx,
+			String(body.runUrl ?? ''),
+			typeof body.groupId === 'string' ? body.groupId : undefined,
+			limits,
+		);
+		return {
+			...body,
+			failedTests: found.tests as unknown as IDataObject[],
+			failedTestsTruncated: found.truncated,
+		};
 	} catch (error) {
 		return { ...body, failedTestsError: itemError(error) };
 	}

@@ -46,7 +46,10 @@ export function hookState(ctx: IHookFunctions): HookState {
 	if (typeof hooks[url] !== 'object' || hooks[url] === null) {
 		// A record from before the URL keys belongs to the production URL; only an activation (mode
 		// 'trigger', said by n8n) may claim it, never a test webhook or a teardown.
-		const legacy = ctx.getMode() === 'trigger' && typeof store.production === 'object' ? store.production : undefined;
+		const legacy =
+			ctx.getMode() === 'trigger' && typeof store.production === 'object'
+				? store.production
+				: undefined;
 		hooks[url] = legacy ? { ...legacy } : {};
 		if (legacy) delete store.production;
 	}
@@ -92,7 +95,9 @@ function parseHeaders(headers: string | null | undefined): Record<string, string
 	if (!headers) return {};
 	try {
 		const parsed: unknown = JSON.parse(headers);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as Record<string, string>)
+			: {};
 	} catch {
 		return {};
 	}
@@ -108,7 +113,9 @@ export function withSecretHeader(existing: string | null | undefined, secret: st
 }
 
 function hasSecret(hook: CurrentsWebhook, secret: string): boolean {
-	return Object.entries(parseHeaders(hook.headers)).some(([k, v]) => k.toLowerCase() === SECRET_HEADER && v === secret);
+	return Object.entries(parseHeaders(hook.headers)).some(
+		([k, v]) => k.toLowerCase() === SECRET_HEADER && v === secret,
+	);
 }
 
 /**
@@ -116,13 +123,21 @@ function hasSecret(hook: CurrentsWebhook, secret: string): boolean {
  * hook's secret cut out should the API quote the headers it was sent.
  */
 const failure = (ctx: IHookFunctions, error: unknown, what: string, secret?: string): Error =>
-	redactError(ctx, withStep(ctx, error, `Could not ${what} the Currents webhook`), secret ? [secret] : []) as Error;
+	redactError(
+		ctx,
+		withStep(ctx, error, `Could not ${what} the Currents webhook`),
+		secret ? [secret] : [],
+	) as Error;
 
 /**
  * n8n's checkExists: true when the hook we registered is still there with our URL. A hook whose
  * events or secret header drifted is brought back in line and kept, so a restart never recreates it.
  */
-export async function hookExists(ctx: IHookFunctions, state: HookState, target: HookTarget): Promise<boolean> {
+export async function hookExists(
+	ctx: IHookFunctions,
+	state: HookState,
+	target: HookTarget,
+): Promise<boolean> {
 	if (!state.hookId || !state.secret) return false;
 	let hook: CurrentsWebhook;
 	try {
@@ -157,11 +172,17 @@ export async function hookExists(ctx: IHookFunctions, state: HookState, target: 
  * activation whose state was lost) instead of adding a duplicate, removes any further duplicates,
  * and only then records hook id and secret.
  */
-export async function registerHook(ctx: IHookFunctions, state: HookState, target: HookTarget): Promise<void> {
+export async function registerHook(
+	ctx: IHookFunctions,
+	state: HookState,
+	target: HookTarget,
+): Promise<void> {
 	const secret = randomBytes(32).toString('hex');
 	let hookId: string;
 	try {
-		const existing = (await listWebhooks(ctx, target.projectId)).filter((h) => h.url === target.url);
+		const existing = (await listWebhooks(ctx, target.projectId)).filter(
+			(h) => h.url === target.url,
+		);
 		const [keep, ...duplicates] = existing;
 		if (keep) {
 			await updateWebhook(ctx, keep.hookId, {
@@ -176,7 +197,12 @@ export async function registerHook(ctx: IHookFunctions, state: HookState, target
 			const created = await createWebhook(
 				ctx,
 				target.projectId,
-				{ url: target.url, hookEvents: target.events, headers: withSecretHeader(null, secret), label: target.label },
+				{
+					url: target.url,
+					hookEvents: target.events,
+					headers: withSecretHeader(null, secret),
+					label: target.label,
+				},
 				(hook) => hook.url === target.url && hasSecret(hook, secret),
 			);
 			hookId = created.hookId;
@@ -194,7 +220,11 @@ export async function registerHook(ctx: IHookFunctions, state: HookState, target
  * that still points at this workflow's URL, then forgets the state. On failure the state is kept so
  * that the next activation finds and reuses the hook rather than orphaning it.
  */
-export async function removeHook(ctx: IHookFunctions, state: HookState, target: HookTarget): Promise<void> {
+export async function removeHook(
+	ctx: IHookFunctions,
+	state: HookState,
+	target: HookTarget,
+): Promise<void> {
 	const projectId = state.projectId ?? target.projectId;
 	try {
 		if (state.hookId) await deleteWebhook(ctx, state.hookId);

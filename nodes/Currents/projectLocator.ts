@@ -45,7 +45,12 @@ export async function searchProjects(
 		const page = await listProjectsPage(this, paginationToken, 100);
 		const needle = filter?.toLowerCase() ?? '';
 		const results = page.projects
-			.filter((p) => !needle || p.name?.toLowerCase().includes(needle) || p.projectId.toLowerCase().includes(needle))
+			.filter(
+				(p) =>
+					!needle ||
+					p.name?.toLowerCase().includes(needle) ||
+					p.projectId.toLowerCase().includes(needle),
+			)
 			.map((p) => ({ name: p.name || p.projectId, value: p.projectId }));
 		return { results, paginationToken: page.nextCursor };
 	} catch (error) {

@@ -1,7 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonContentType, parseJsonObject, reject, REJECT_UNAUTHORIZED, type Verdict } from '../shared/delivery';
-import { readHeader, verifySharedSecret, verifyTimestampHeader, type HeaderBag } from '../shared/verify';
+import {
+	isJsonContentType,
+	parseJsonObject,
+	reject,
+	REJECT_UNAUTHORIZED,
+	type Verdict,
+} from '../shared/delivery';
+import {
+	readHeader,
+	verifySharedSecret,
+	verifyTimestampHeader,
+	type HeaderBag,
+} from '../shared/verify';
 import { CURRENTS_EVENT_NAMES } from './catalog';
 
 export interface CurrentsReceiveSettings {
@@ -18,13 +29,21 @@ export interface CurrentsReceiveSettings {
  * Decides one Currents delivery. Authentication comes first and reads nothing but headers;
  * the body is parsed only once the sender is known.
  */
-export function receiveCurrents(headers: HeaderBag, rawBody: Buffer | undefined, settings: CurrentsReceiveSettings): Verdict {
+export function receiveCurrents(
+	headers: HeaderBag,
+	rawBody: Buffer | undefined,
+	settings: CurrentsReceiveSettings,
+): Verdict {
 	if (settings.secretRequired) {
 		if (!settings.secret) return REJECT_UNAUTHORIZED;
-		if (!verifySharedSecret(headers, settings.secret.header, settings.secret.value).ok) return REJECT_UNAUTHORIZED;
+		if (!verifySharedSecret(headers, settings.secret.header, settings.secret.value).ok)
+			return REJECT_UNAUTHORIZED;
 	}
 	// Currents stamps each delivery with x-timestamp (epoch ms); a stale one is a replay.
-	const ts = verifyTimestampHeader(headers, 'x-timestamp', { toleranceSeconds: settings.toleranceSeconds, now: settings.now });
+	const ts = verifyTimestampHeader(headers, 'x-timestamp', {
+		toleranceSeconds: settings.toleranceSeconds,
+		now: settings.now,
+	});
 	if (!ts.ok) return REJECT_UNAUTHORIZED;
 
 	if (!isJsonContentType(readHeader(headers, 'content-type'))) {
@@ -37,8 +56,12 @@ export function receiveCurrents(headers: HeaderBag, rawBody: Buffer | undefined,
 		return reject(400, 'Not a Currents webhook: the body has no "event" field');
 	}
 	if (!(CURRENTS_EVENT_NAMES as readonly string[]).includes(event)) {
-		return reject(400, `Unknown Currents event "${event.slice(0, 64)}"; expected one of ${CURRENTS_EVENT_NAMES.join(', ')}`);
+		return reject(
+			400,
+			`Unknown Currents event "${event.slice(0, 64)}"; expected one of ${CURRENTS_EVENT_NAMES.join(', ')}`,
+		);
 	}
-	if (!settings.events.includes(event)) return { kind: 'skip', reason: `event ${event} is not selected` };
+	if (!settings.events.includes(event))
+		return { kind: 'skip', reason: `event ${event} is not selected` };
 	return { kind: 'accept', items: [parsed.value as IDataObject] };
 }

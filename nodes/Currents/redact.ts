@@ -1,4 +1,9 @@
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type IHookFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type IHookFunctions,
+} from 'n8n-workflow';
 
 import { apiError, statusOf, vendorMessageOf } from '../shared/errors';
 
@@ -13,7 +18,9 @@ export const REDACTED = '**redacted**';
 function parseHeaderObject(headers: string): Record<string, unknown> | undefined {
 	try {
 		const parsed: unknown = JSON.parse(headers);
-		return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+		return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as Record<string, unknown>)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -26,7 +33,8 @@ export function redactHeaders(headers: unknown): unknown {
 	const parsed = parseHeaderObject(headers);
 	if (!parsed) return REDACTED;
 	const out: Record<string, string> = {};
-	for (const name of Object.keys(parsed)) Object.defineProperty(out, name, { value: REDACTED, enumerable: true });
+	for (const name of Object.keys(parsed))
+		Object.defineProperty(out, name, { value: REDACTED, enumerable: true });
 	return JSON.stringify(out);
 }
 
@@ -46,7 +54,9 @@ export function headerValuesOf(headers: unknown): string[] {
 /** Replaces each secret (3 characters or more; shorter ones say nothing) in a text. */
 export function redactText(text: string, secrets: readonly string[]): string {
 	let out = text;
-	for (const secret of [...secrets].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length)) {
+	for (const secret of [...secrets]
+		.filter((s) => s.length >= 3)
+		.sort((a, b) => b.length - a.length)) {
 		out = out.split(secret).join(REDACTED);
 	}
 	return out;
@@ -56,12 +66,18 @@ export function redactText(text: string, secrets: readonly string[]): string {
  * The same error with the given secrets cut from its message and description (an API may echo the
  * headers it refused). Errors that contain none are returned unchanged.
  */
-export function redactError(ctx: IExecuteFunctions | IHookFunctions, error: unknown, secrets: readonly string[], itemIndex?: number): unknown {
+export function redactError(
+	ctx: IExecuteFunctions | IHookFunctions,
+	error: unknown,
+	secrets: readonly string[],
+	itemIndex?: number,
+): unknown {
 	if (!(error instanceof Error) || secrets.length === 0) return error;
 	const vendor = vendorMessageOf(error);
 	const message = redactText(error.message, secrets);
 	const description = redactText(vendor, secrets);
 	if (message === error.message && description === vendor) return error;
-	if (error instanceof NodeApiError) return apiError(ctx, { status: statusOf(error), message: description }, message, itemIndex);
+	if (error instanceof NodeApiError)
+		return apiError(ctx, { status: statusOf(error), message: description }, message, itemIndex);
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
 }

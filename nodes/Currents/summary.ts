@@ -1,9 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildSummary, countOf, stringOf, type FailureDetails, type SummaryStatus } from '../shared/summary';
+import {
+	buildSummary,
+	countOf,
+	stringOf,
+	type FailureDetails,
+	type SummaryStatus,
+} from '../shared/summary';
 
 /** Every Currents event is about a run. */
-export const CURRENTS_SUMMARY_EVENTS = ['RUN_START', 'RUN_FINISH', 'RUN_TIMEOUT', 'RUN_CANCELED'] as const;
+export const CURRENTS_SUMMARY_EVENTS = [
+	'RUN_START',
+	'RUN_FINISH',
+	'RUN_TIMEOUT',
+	'RUN_CANCELED',
+] as const;
 
 export const isCurrentsSummaryEvent = (event: unknown): boolean =>
 	typeof event === 'string' && (CURRENTS_SUMMARY_EVENTS as readonly string[]).includes(event);
@@ -49,7 +60,11 @@ export interface CurrentsSummaryContext {
  * Summary of a Currents delivery. `skipped` adds Currents' `pending` (tests marked skip in the code)
  * to its `skipped` (tests not run after a failed hook): neither ran. Deliveries carry no duration.
  */
-export function currentsSummary(body: IDataObject, context: CurrentsSummaryContext, details?: FailureDetails): IDataObject {
+export function currentsSummary(
+	body: IDataObject,
+	context: CurrentsSummaryContext,
+	details?: FailureDetails,
+): IDataObject {
 	const event = String(body.event);
 	const failed = countOf(body.failures);
 	const skipped = countOf(body.skipped);

@@ -2,26 +2,54 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiError, forItem, statusOf } from '../shared/errors';
 
-import { createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook, type WebhookFields } from './api';
+import {
+	createWebhook,
+	deleteWebhook,
+	getWebhook,
+	listWebhooks,
+	updateWebhook,
+	type WebhookFields,
+} from './api';
 import { headerValuesOf, redactError, redactHook } from './redact';
-import { checkEvents, checkHookId, checkLabel, checkProjectId, checkUrl, encodeHeaders, FieldError } from './validation';
+import {
+	checkEvents,
+	checkHookId,
+	checkLabel,
+	checkProjectId,
+	checkUrl,
+	encodeHeaders,
+	FieldError,
+} from './validation';
 
 type HeaderPairs = { header?: Array<{ name?: string; value?: string }> };
 
 /** Get, Update and Delete say plainly that the hook is missing rather than "resource not found". */
 function notFoundOr(ctx: IExecuteFunctions, error: unknown, hookId: string, i: number): Error {
 	if (statusOf(error) !== 404) return forItem(ctx, error, i);
-	return apiError(ctx, { status: 404, message: `Webhook ${hookId} does not exist` }, `Webhook ${hookId} does not exist`, i);
+	return apiError(
+		ctx,
+		{ status: 404, message: `Webhook ${hookId} does not exist` },
+		`Webhook ${hookId} does not exist`,
+		i,
+	);
 }
 
-export type HookOperation = (ctx: IExecuteFunctions, i: number, sent: string[]) => Promise<IDataObject[]>;
+export type HookOperation = (
+	ctx: IExecuteFunctions,
+	i: number,
+	sent: string[],
+) => Promise<IDataObject[]>;
 
 /**
  * Runs one operation for one input item. Header values in the output read as redacted unless
  * Reveal Header Values is on, and an API error that quotes back a header value sent (`sent`) never
  * shows it.
  */
-export async function runWebhookOperation(ctx: IExecuteFunctions, i: number, operation: HookOperation): Promise<IDataObject[]> {
+export async function runWebhookOperation(
+	ctx: IExecuteFunctions,
+	i: number,
+	operation: HookOperation,
+): Promise<IDataObject[]> {
 	const reveal = ctx.getNodeParameter('revealHeaderValues', i, false) === true;
 	const sent: string[] = [];
 	try {
@@ -44,9 +72,16 @@ export async function listHooks(ctx: IExecuteFunctions, i: number): Promise<IDat
 	return (await listWebhooks(ctx, projectIdOf(ctx, i))) as IDataObject[];
 }
 
-export async function createHook(ctx: IExecuteFunctions, i: number, sent: string[]): Promise<IDataObject[]> {
+export async function createHook(
+	ctx: IExecuteFunctions,
+	i: number,
+	sent: string[],
+): Promise<IDataObject[]> {
 	const projectId = projectIdOf(ctx, i);
-	const extra = ctx.getNodeParameter('additionalFields', i, {}) as { label?: string; headers?: HeaderPairs };
+	const extra = ctx.getNodeParameter('additionalFields', i, {}) as {
+		label?: string;
+		headers?: HeaderPairs;
+	};
 	const fields: WebhookFields & { url: string } = {
 		url: checkUrl(ctx.getNodeParameter('url', i)),
 		hookEvents: checkEvents(ctx.getNodeParameter('hookEvents', i)),
@@ -67,7 +102,11 @@ export async function getHook(ctx: IExecuteFunctions, i: number): Promise<IDataO
 	}
 }
 
-export async function updateHook(ctx: IExecuteFunctions, i: number, sent: string[]): Promise<IDataObject[]> {
+export async function updateHook(
+	ctx: IExecuteFunctions,
+	i: number,
+	sent: string[],
+): Promise<IDataObject[]> {
 	const hookId = checkHookId(ctx.getNodeParameter('hookId', i));
 	const upd = ctx.getNodeParameter('updateFields', i, {}) as {
 		url?: string;
@@ -79,7 +118,8 @@ export async function updateHook(ctx: IExecuteFunctions, i: number, sent: string
 	const fields: WebhookFields = {};
 	if (upd.url !== undefined) fields.url = checkUrl(upd.url);
 	if (upd.label !== undefined) fields.label = checkLabel(upd.label);
-	if (upd.hookEvents !== undefined && upd.hookEvents.length > 0) fields.hookEvents = checkEvents(upd.hookEvents);
+	if (upd.hookEvents !== undefined && upd.hookEvents.length > 0)
+		fields.hookEvents = checkEvents(upd.hookEvents);
 	if (upd.clearHeaders) fields.headers = null;
 	else if (upd.headers?.header?.length) fields.headers = encodeHeaders(upd.headers.header);
 	sent.push(...headerValuesOf(fields.headers));

@@ -14,7 +14,15 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CURRENTS_EVENT_NAMES, currentsEvents } from '../Currents/catalog';
-import { hookExists, hookState, registerHook, removeHook, SECRET_HEADER, storedSecret, type HookTarget } from '../Currents/hookLifecycle';
+import {
+	hookExists,
+	hookState,
+	registerHook,
+	removeHook,
+	SECRET_HEADER,
+	storedSecret,
+	type HookTarget,
+} from '../Currents/hookLifecycle';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { receiveCurrents } from '../Currents/receive';
 import { attachFailedTests, currentsFailure, type FailedTest } from '../Currents/failedTests';
@@ -67,7 +75,12 @@ function failureDetails(json: IDataObject): FailureDetails | undefined {
 			error: null,
 		};
 	}
-	if (json.failedTestsError) return { failures: null, truncated: false, error: json.failedTestsError as unknown as ItemError };
+	if (json.failedTestsError)
+		return {
+			failures: null,
+			truncated: false,
+			error: json.failedTestsError as unknown as ItemError,
+		};
 	return undefined;
 }
 
@@ -118,7 +131,8 @@ export class CurrentsTrigger implements INodeType {
 					{
 						name: 'Automatic (Use API Key)',
 						value: 'automatic',
-						description: 'Registers the webhook in Currents when the workflow is activated and removes it when deactivated',
+						description:
+							'Registers the webhook in Currents when the workflow is activated and removes it when deactivated',
 					},
 					{
 						name: 'Manual (Paste URL in Currents)',
@@ -178,7 +192,9 @@ export class CurrentsTrigger implements INodeType {
 				name: 'attachFailedTests',
 				type: 'boolean',
 				default: false,
-				displayOptions: { show: { setupMode: ['automatic'], events: ['RUN_FINISH', 'RUN_TIMEOUT'] } },
+				displayOptions: {
+					show: { setupMode: ['automatic'], events: ['RUN_FINISH', 'RUN_TIMEOUT'] },
+				},
 				description:
 					'Whether to fetch the failed tests of a finished or timed-out run with failures from the Currents API and add them as failedTests (spec, title, error message, attempts, link). Happens after Currents has been answered, so it never delays the delivery.',
 			},
@@ -195,7 +211,8 @@ export class CurrentsTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 30 },
 						default: 300,
-						description: 'Refuse deliveries whose x-timestamp header is further than this from now, in either direction (replay protection)',
+						description:
+							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction (replay protection)',
 					},
 					{
 						displayName: 'Include Headers',
@@ -243,7 +260,9 @@ export class CurrentsTrigger implements INodeType {
 				try {
 					checkProjectId(target.projectId);
 				} catch (error) {
-					throw new NodeOperationError(this.getNode(), (error as Error).message, { description: 'Check the "Project" field' });
+					throw new NodeOperationError(this.getNode(), (error as Error).message, {
+						description: 'Check the "Project" field',
+					});
 				}
 				await registerHook(this, hookState(this), target);
 				return true;
@@ -291,8 +310,12 @@ export class CurrentsTrigger implements INodeType {
 		if (verdict.kind !== 'accept') return response;
 		return attachMeta(response, {
 			receivedAt: sentAt(this),
-			project: automatic ? ((this.getNodeParameter('project', '', { extractValue: true }) as string) || null) : null,
-			headers: options.includeHeaders ? redactHeaders(headers, secretHeader ? [secretHeader] : []) : undefined,
+			project: automatic
+				? (this.getNodeParameter('project', '', { extractValue: true }) as string) || null
+				: null,
+			headers: options.includeHeaders
+				? redactHeaders(headers, secretHeader ? [secretHeader] : [])
+				: undefined,
 		});
 	}
 
@@ -312,7 +335,11 @@ export class CurrentsTrigger implements INodeType {
 			const body = items[i].json;
 			let json = attach ? await attachFailedTests(this, body) : body;
 			if (summary && isCurrentsSummaryEvent(body.event)) {
-				json = currentsSummary(body, { project: meta.project ?? null, occurredAt: meta.receivedAt }, failureDetails(json));
+				json = currentsSummary(
+					body,
+					{ project: meta.project ?? null, occurredAt: meta.receivedAt },
+					failureDetails(json),
+				);
 			}
 			out.push({ json: withHeaders(json, meta), pairedItem: { item: i } });
 		}

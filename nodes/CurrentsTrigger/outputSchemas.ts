@@ -15,7 +15,9 @@ export function eventOutputItem(event: CurrentsEventSpec): Record<string, unknow
 const multiGroupDelivery = { ...currentsEvents[1].sample, groupId: 'chromium' };
 
 /** The preview file with the events whose items it previews. */
-export function previews(): Array<SchemaFile & { events: readonly CurrentsEventSpec[]; items: unknown[] }> {
+export function previews(): Array<
+	SchemaFile & { events: readonly CurrentsEventSpec[]; items: unknown[] }
+> {
 	const items = [...currentsEvents.map(eventOutputItem), multiGroupDelivery];
 	const schema = pruneToSamples(toJsonSchema(runEventSchema), items) as JsonSchema;
 	return [{ file: 'v1.0.0.json', events: currentsEvents, items, schema }];

@@ -22,7 +22,8 @@ export class CurrentsWebhooks implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'List, create, update and delete Currents webhooks through the Currents REST API (n8n-nodes-testops)',
+		description:
+			'List, create, update and delete Currents webhooks through the Currents REST API (n8n-nodes-testops)',
 		defaults: { name: 'Currents Webhooks' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -59,9 +60,13 @@ export class CurrentsWebhooks implements INodeType {
 			try {
 				const operation = webhookOperations[this.getNodeParameter('operation', i) as string];
 				if (!operation) {
-					throw new NodeOperationError(this.getNode(), `Unsupported operation "${this.getNodeParameter('operation', i)}"`, {
-						itemIndex: i,
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`Unsupported operation "${this.getNodeParameter('operation', i)}"`,
+						{
+							itemIndex: i,
+						},
+					);
 				}
 				const results = await operation.execute.call(this, i);
 				for (const json of results) out.push({ json, pairedItem: { item: i } });

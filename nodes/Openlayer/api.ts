@@ -21,7 +21,8 @@ export type ResultsSource =
 	| { kind: 'projectVersion'; id: string }
 	| { kind: 'inferencePipeline'; id: string };
 
-const baseUrl = (ctx: ApiContext) => credentialBaseUrl(ctx, OPENLAYER_CREDENTIAL, OPENLAYER_DEFAULT_BASE_URL);
+const baseUrl = (ctx: ApiContext) =>
+	credentialBaseUrl(ctx, OPENLAYER_CREDENTIAL, OPENLAYER_DEFAULT_BASE_URL);
 
 /** Openlayer ids (project versions, inference pipelines) are UUIDs. */
 export const OPENLAYER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,9 +32,12 @@ export const OPENLAYER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  * `projectVersionId: ".."` made `/versions/../results` reach `GET /v1/results`.
  */
 export function resultsPath(source: ResultsSource): string {
-	if (!OPENLAYER_ID.test(source.id)) throw new Error(`"${source.id.slice(0, 64)}" is not an Openlayer id (a UUID)`);
+	if (!OPENLAYER_ID.test(source.id))
+		throw new Error(`"${source.id.slice(0, 64)}" is not an Openlayer id (a UUID)`);
 	const id = source.id;
-	return source.kind === 'projectVersion' ? `/versions/${id}/results` : `/inference-pipelines/${id}/results`;
+	return source.kind === 'projectVersion'
+		? `/versions/${id}/results`
+		: `/inference-pipelines/${id}/results`;
 }
 
 /**
@@ -43,7 +47,11 @@ export function resultsPath(source: ResultsSource): string {
 export async function listResultsPage(
 	ctx: ApiContext,
 	source: ResultsSource,
-	options: { status: 'failing' | 'passing' | 'running' | 'skipped' | 'error'; page: number; perPage: number },
+	options: {
+		status: 'failing' | 'passing' | 'running' | 'skipped' | 'error';
+		page: number;
+		perPage: number;
+	},
 ): Promise<ResultsPage> {
 	const response = (await authenticatedRequest(
 		ctx,

@@ -30,12 +30,19 @@ export const testSchema = z.looseObject({
 	number: z.number().optional().describe('Test number within the project'),
 	name: z.string().optional().describe('Test name'),
 	description: z.unknown().optional().describe('Test description'),
-	type: z.string().optional().describe('Test type: integrity, consistency, performance, fairness or robustness'),
+	type: z
+		.string()
+		.optional()
+		.describe('Test type: integrity, consistency, performance, fairness or robustness'),
 	subtype: z.string().optional().describe('Test subtype, e.g. duplicateRowCount'),
 	dateCreated: z.string().optional(),
 	dateUpdated: z.string().optional(),
 	creatorId: z.string().nullable().optional(),
-	originProjectVersionId: z.string().nullable().optional().describe('Commit (project version) the test was created in'),
+	originProjectVersionId: z
+		.string()
+		.nullable()
+		.optional()
+		.describe('Commit (project version) the test was created in'),
 	thresholds: z.array(thresholdSchema).optional(),
 	evaluationWindow: z.number().nullable().optional().describe('Seconds; monitoring tests only'),
 	delayWindow: z.number().nullable().optional().describe('Seconds; monitoring tests only'),
@@ -48,8 +55,14 @@ const count = (what: string) => z.number().int().nonnegative().describe(what);
 /** The summary of one test suite run, as tests.result.updated carries it. */
 export const testsSummarySchema = z.looseObject({
 	projectId: z.string().describe('Project the test suite belongs to'),
-	projectVersionId: z.string().nullable().describe('Commit (project version) evaluated; null for monitoring runs'),
-	inferencePipelineId: z.string().nullable().describe('Inference pipeline evaluated, for monitoring runs'),
+	projectVersionId: z
+		.string()
+		.nullable()
+		.describe('Commit (project version) evaluated; null for monitoring runs'),
+	inferencePipelineId: z
+		.string()
+		.nullable()
+		.describe('Inference pipeline evaluated, for monitoring runs'),
 	total: count('Tests in the run'),
 	passing: count('Tests that passed'),
 	failing: count('Tests that failed'),
@@ -110,7 +123,9 @@ export const failingTestsFields = {
 	failingTests: z
 		.array(testResultSchema)
 		.optional()
-		.describe('Added by n8n when "Attach Failing Tests" is on: the failing test results of the run'),
+		.describe(
+			'Added by n8n when "Attach Failing Tests" is on: the failing test results of the run',
+		),
 	failingTestsTruncated: z
 		.boolean()
 		.optional()
@@ -118,7 +133,9 @@ export const failingTestsFields = {
 	failingTestsError: z
 		.looseObject({ status: z.number().nullable(), message: z.string() })
 		.optional()
-		.describe('Added by n8n when fetching the failing tests failed (HTTP status, Openlayer message)'),
+		.describe(
+			'Added by n8n when fetching the failing tests failed (HTTP status, Openlayer message)',
+		),
 };
 
 const documentedTest = {
@@ -153,7 +170,11 @@ export const openlayerEvents = [
 		displayName: 'Test Created',
 		description: 'A test is created',
 		schema: testCreatedSchema,
-		sample: { type: 'test.created', timestamp: '2026-01-21T10:30:00Z', data: { test: documentedTest } },
+		sample: {
+			type: 'test.created',
+			timestamp: '2026-01-21T10:30:00Z',
+			data: { test: documentedTest },
+		},
 	}),
 	defineEvent({
 		name: 'test.updated',
@@ -189,7 +210,8 @@ export const openlayerEvents = [
 	defineEvent({
 		name: 'tests.result.updated',
 		displayName: 'Test Results Updated',
-		description: 'A test suite finished a run: counts of passing, failing, skipped and running tests',
+		description:
+			'A test suite finished a run: counts of passing, failing, skipped and running tests',
 		schema: testsResultUpdatedSchema,
 		sample: {
 			type: 'tests.result.updated',

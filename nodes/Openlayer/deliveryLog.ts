@@ -60,7 +60,9 @@ const PLAIN_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** The key under which an id is remembered. */
 export function keyOf(id: string): string {
-	return PLAIN_ID.test(id) ? id : `#${createHash('sha256').update(id).digest('base64url').slice(0, 27)}`;
+	return PLAIN_ID.test(id)
+		? id
+		: `#${createHash('sha256').update(id).digest('base64url').slice(0, 27)}`;
 }
 
 interface Entry {
@@ -91,7 +93,14 @@ const memories = new Map<string, Memory>();
 function memoryOf(scope: string): Memory {
 	let memory = memories.get(scope);
 	if (!memory) {
-		memory = { entries: new Map(), body: '', seq: 0, merged: new Map(), legacyMerged: false, nextSweep: 0 };
+		memory = {
+			entries: new Map(),
+			body: '',
+			seq: 0,
+			merged: new Map(),
+			legacyMerged: false,
+			nextSweep: 0,
+		};
 		memories.set(scope, memory);
 	}
 	return memory;
@@ -250,7 +259,7 @@ export function forgetProcessMemory(): void {
 }
 
 /** The keys a stored copy holds (for tests and diagnostics). */
-export function storedKeys(state: IDataObject | undefined): string[] {
+export function storedKeys(state: Record<string, unknown> | undefined): string[] {
 	const stored = state?.[STORED_KEY];
 	if (typeof stored !== 'string' || !stored.startsWith(`${FORMAT} `)) return [];
 	return stored

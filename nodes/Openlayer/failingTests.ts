@@ -27,7 +27,8 @@ export type FailingTestsError = ItemError;
 export function resultsSourceOf(tests: IDataObject | undefined): ResultsSource | undefined {
 	if (!tests) return undefined;
 	const { projectVersionId, inferencePipelineId } = tests;
-	if (typeof projectVersionId === 'string' && projectVersionId !== '') return { kind: 'projectVersion', id: projectVersionId };
+	if (typeof projectVersionId === 'string' && projectVersionId !== '')
+		return { kind: 'projectVersion', id: projectVersionId };
 	if (typeof inferencePipelineId === 'string' && inferencePipelineId !== '') {
 		return { kind: 'inferencePipeline', id: inferencePipelineId };
 	}
@@ -42,13 +43,18 @@ export async function fetchFailingTests(
 ): Promise<FailingTests> {
 	const results: OpenlayerTestResult[] = [];
 	for (let page = 1; page <= limits.maxPages; page++) {
-		const res = await listResultsPage(ctx, source, { status: 'failing', page, perPage: limits.perPage });
+		const res = await listResultsPage(ctx, source, {
+			status: 'failing',
+			page,
+			perPage: limits.perPage,
+		});
 		results.push(...res.items);
 		if (results.length >= limits.maxResults) {
 			const more = results.length > limits.maxResults || page < res._meta.totalPages;
 			return { results: results.slice(0, limits.maxResults), truncated: more };
 		}
-		if (res.items.length === 0 || page >= res._meta.totalPages) return { results, truncated: false };
+		if (res.items.length === 0 || page >= res._meta.totalPages)
+			return { results, truncated: false };
 	}
 	return { results, truncated: true };
 }
@@ -68,7 +74,11 @@ export async function attachFailingTests(
 	for (let i = 0; i < items.length; i++) {
 		const json = { ...items[i].json };
 		const tests = (json.data as IDataObject | undefined)?.tests as IDataObject | undefined;
-		if (json.type === 'tests.result.updated' && typeof tests?.failing === 'number' && tests.failing > 0) {
+		if (
+			json.type === 'tests.result.updated' &&
+			typeof tests?.failing === 'number' &&
+			tests.failing > 0
+		) {
 			const source = resultsSourceOf(tests);
 			if (!source) {
 				json.failingTestsError = {

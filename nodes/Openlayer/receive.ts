@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonContentType, parseJsonObject, reject, REJECT_UNAUTHORIZED, type Verdict } from '../shared/delivery';
+import {
+	isJsonContentType,
+	parseJsonObject,
+	reject,
+	REJECT_UNAUTHORIZED,
+	type Verdict,
+} from '../shared/delivery';
 import { readHeader, verifyStandardWebhook, type HeaderBag } from '../shared/verify';
 import { eventSpec, OPENLAYER_EVENT_NAMES, runStatus, type TestsSummary } from './catalog';
 
@@ -61,7 +67,10 @@ export function receiveOpenlayer(
 	const webhookId = signature.id;
 
 	if (settings.isDuplicate?.(webhookId)) {
-		return { verdict: { kind: 'skip', reason: 'duplicate delivery (webhook-id already received)' }, webhookId };
+		return {
+			verdict: { kind: 'skip', reason: 'duplicate delivery (webhook-id already received)' },
+			webhookId,
+		};
 	}
 
 	if (!isJsonContentType(readHeader(headers, 'content-type'))) {
@@ -72,13 +81,19 @@ export function receiveOpenlayer(
 	const body = parsed.value;
 	const type = body.type;
 	if (typeof type !== 'string' || type === '') {
-		return { verdict: reject(400, 'Not an Openlayer webhook: the body has no "type" field'), webhookId };
+		return {
+			verdict: reject(400, 'Not an Openlayer webhook: the body has no "type" field'),
+			webhookId,
+		};
 	}
 	const spec = eventSpec(type);
 	if (!spec) {
 		// Signed by Openlayer but not a documented event: acknowledge so it is not retried.
 		return {
-			verdict: { kind: 'skip', reason: `event ${type.slice(0, 64)} is not supported; expected one of ${OPENLAYER_EVENT_NAMES.join(', ')}` },
+			verdict: {
+				kind: 'skip',
+				reason: `event ${type.slice(0, 64)} is not supported; expected one of ${OPENLAYER_EVENT_NAMES.join(', ')}`,
+			},
 			webhookId,
 		};
 	}
@@ -87,7 +102,10 @@ export function receiveOpenlayer(
 	}
 	const valid = spec.schema.safeParse(body);
 	if (!valid.success) {
-		return { verdict: reject(400, `Invalid ${type} payload: ${firstIssue(valid.error)}`), webhookId };
+		return {
+			verdict: reject(400, `Invalid ${type} payload: ${firstIssue(valid.error)}`),
+			webhookId,
+		};
 	}
 
 	const item = body as IDataObject;

@@ -1,6 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildSummary, countOf, stringOf, type FailureDetails, type ItemError, type SummaryFailure, type SummaryStatus } from '../shared/summary';
+import {
+	buildSummary,
+	countOf,
+	stringOf,
+	type FailureDetails,
+	type ItemError,
+	type SummaryFailure,
+	type SummaryStatus,
+} from '../shared/summary';
 
 export const OPENLAYER_SUMMARY_EVENTS = ['tests.result.updated'] as const;
 
@@ -17,7 +25,8 @@ export function openlayerStatus(tests: IDataObject): SummaryStatus {
 /** A failing test result (GET .../results?status=failing) as a summary failure. */
 export function openlayerFailure(result: IDataObject): SummaryFailure {
 	const goal = (result.goal ?? {}) as IDataObject;
-	const name = stringOf(goal.name) ?? (goal.number !== undefined ? `Test ${String(goal.number)}` : null);
+	const name =
+		stringOf(goal.name) ?? (goal.number !== undefined ? `Test ${String(goal.number)}` : null);
 	return {
 		title: name ?? stringOf(result.id) ?? 'Unnamed test',
 		file: null,
@@ -46,7 +55,11 @@ export function openlayerFailureDetails(item: IDataObject): FailureDetails | und
  * (projectVersionId) or, for monitoring, its inference pipeline; Openlayer's app URLs need the
  * workspace name, which deliveries do not carry, so `url` stays null.
  */
-export function openlayerSummary(envelope: IDataObject, receivedAt: string, details?: FailureDetails): IDataObject {
+export function openlayerSummary(
+	envelope: IDataObject,
+	receivedAt: string,
+	details?: FailureDetails,
+): IDataObject {
 	const tests = (((envelope.data ?? {}) as IDataObject).tests ?? {}) as IDataObject;
 	return buildSummary(
 		{

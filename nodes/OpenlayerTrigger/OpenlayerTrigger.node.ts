@@ -17,14 +17,22 @@ import { openlayerEvents } from '../Openlayer/catalog';
 import { openDeliveryLog } from '../Openlayer/deliveryLog';
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
-import { isOpenlayerSummaryEvent, openlayerFailureDetails, openlayerSummary } from '../Openlayer/summary';
+import {
+	isOpenlayerSummaryEvent,
+	openlayerFailureDetails,
+	openlayerSummary,
+} from '../Openlayer/summary';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
 import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
-import { nowInSeconds, signingSecretProblem, STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
+import {
+	nowInSeconds,
+	signingSecretProblem,
+	STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
+} from '../shared/verify';
 
 const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
 
@@ -49,11 +57,13 @@ function signingSecrets(credential: ICredentialDataDecryptedObject | undefined):
 }
 
 /** One retry memory per trigger node in this process. */
-const scopeOf = (ctx: IWebhookFunctions | IExecuteFunctions) => `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`;
+const scopeOf = (ctx: IWebhookFunctions | IExecuteFunctions) =>
+	`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`;
 
 function checkSecret(label: string, value: string): string | undefined {
 	const problem = signingSecretProblem(value);
-	if (problem === 'invalid') return `${label} is not a valid signing secret: expected whsec_ followed by base64`;
+	if (problem === 'invalid')
+		return `${label} is not a valid signing secret: expected whsec_ followed by base64`;
 	if (problem === 'too-short') return `${label} is too short to be an Openlayer signing secret`;
 	return undefined;
 }
@@ -62,10 +72,16 @@ export class OpenlayerTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Openlayer Trigger',
 		name: 'openlayerTrigger',
-		icon: { light: 'file:../Openlayer/openlayer.svg', dark: 'file:../Openlayer/openlayer.dark.svg' },
+		icon: {
+			light: 'file:../Openlayer/openlayer.svg',
+			dark: 'file:../Openlayer/openlayer.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: eventsSubtitle([{ name: 'All Events', value: ALL_EVENTS }, ...eventOptions(openlayerEvents)]),
+		subtitle: eventsSubtitle([
+			{ name: 'All Events', value: ALL_EVENTS },
+			...eventOptions(openlayerEvents),
+		]),
 		description:
 			'Starts the workflow when Openlayer tests are created, updated or deleted, or a test suite run finishes',
 		defaults: { name: 'Openlayer Trigger' },
@@ -109,7 +125,11 @@ export class OpenlayerTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: [
-					{ name: 'All Events', value: ALL_EVENTS, description: 'Every event Openlayer sends to this URL' },
+					{
+						name: 'All Events',
+						value: ALL_EVENTS,
+						description: 'Every event Openlayer sends to this URL',
+					},
 					...eventOptions(openlayerEvents),
 				],
 				default: ['tests.result.updated'],
@@ -244,10 +264,12 @@ export class OpenlayerTrigger implements INodeType {
 			(d) => d.verdict === REJECT_UNAUTHORIZED,
 			{ failClosed: true },
 		);
-		if (log && decision.verdict.kind === 'accept' && decision.webhookId) log.remember(decision.webhookId);
+		if (log && decision.verdict.kind === 'accept' && decision.webhookId)
+			log.remember(decision.webhookId);
 		const response = answer(this, decision.verdict);
 		if (decision.webhookId) {
-			for (const item of response.workflowData?.[0] ?? []) item[WEBHOOK_ID_ITEM_KEY] = decision.webhookId;
+			for (const item of response.workflowData?.[0] ?? [])
+				item[WEBHOOK_ID_ITEM_KEY] = decision.webhookId;
 		}
 		if (decision.verdict.kind !== 'accept') return response;
 		return attachMeta(response, {
@@ -265,20 +287,32 @@ export class OpenlayerTrigger implements INodeType {
 		const options = this.getNodeParameter('options', 0, {}) as TriggerOptions;
 		if (options.ignoreRetries !== false) {
 			// n8n 2.x saves static data changed here when the execution ends (not what webhook() changed).
-			const ids = items.map((item) => item[WEBHOOK_ID_ITEM_KEY]).filter((id): id is string => typeof id === 'string' && id !== '');
+			const ids = items
+				.map((item) => item[WEBHOOK_ID_ITEM_KEY])
+				.filter((id): id is string => typeof id === 'string' && id !== '');
 			if (ids.length > 0) {
-				const log = openDeliveryLog({ scope: scopeOf(this), state: this.getWorkflowStaticData('node'), now: nowInSeconds() });
+				const log = openDeliveryLog({
+					scope: scopeOf(this),
+					state: this.getWorkflowStaticData('node'),
+					now: nowInSeconds(),
+				});
 				for (const id of ids) log.persist(id);
 			}
 		}
 		const attach = this.getNodeParameter('attachFailingTests', 0, false) as boolean;
-		const out = attach ? await attachFailingTests(this, items) : items.map((item, i) => ({ json: item.json, pairedItem: { item: i } }));
+		const out = attach
+			? await attachFailingTests(this, items)
+			: items.map((item, i) => ({ json: item.json, pairedItem: { item: i } }));
 		return [shapeOutput(this, items, out)];
 	}
 }
 
 /** "Test Run Summary" for run results, and the request headers when "Include Headers" is on. */
-function shapeOutput(ctx: IExecuteFunctions, input: INodeExecutionData[], out: INodeExecutionData[]): INodeExecutionData[] {
+function shapeOutput(
+	ctx: IExecuteFunctions,
+	input: INodeExecutionData[],
+	out: INodeExecutionData[],
+): INodeExecutionData[] {
 	const summary = ctx.getNodeParameter('output', 0, 'envelope') === SUMMARY_OUTPUT;
 	return out.map((item, i) => {
 		const meta = metaOf(input[i]);

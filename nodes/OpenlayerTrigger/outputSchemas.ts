@@ -1,5 +1,17 @@
-import { failingTestsFields, openlayerEvents, runStatus, triggerOutputSchema, type TestsSummary } from '../Openlayer/catalog';
-import { mergeObjectSchemas, pruneToSamples, toJsonSchema, type JsonSchema, type SchemaFile } from '../shared/catalog';
+import {
+	failingTestsFields,
+	openlayerEvents,
+	runStatus,
+	triggerOutputSchema,
+	type TestsSummary,
+} from '../Openlayer/catalog';
+import {
+	mergeObjectSchemas,
+	pruneToSamples,
+	toJsonSchema,
+	type JsonSchema,
+	type SchemaFile,
+} from '../shared/catalog';
 
 type OpenlayerEventSpec = (typeof openlayerEvents)[number];
 
@@ -8,7 +20,9 @@ const DEFAULT_EVENT = 'tests.result.updated';
 
 /** The item the node outputs for an event's documented delivery (data.tests gets its computed status). */
 export function eventOutputItem(event: OpenlayerEventSpec): Record<string, unknown> {
-	const item = structuredClone(event.sample) as Record<string, unknown> & { data: Record<string, unknown> };
+	const item = structuredClone(event.sample) as Record<string, unknown> & {
+		data: Record<string, unknown>;
+	};
 	if (event.name === DEFAULT_EVENT) {
 		const tests = item.data.tests as TestsSummary;
 		item.data = { ...item.data, tests: { ...tests, status: runStatus(tests) } };
@@ -18,12 +32,16 @@ export function eventOutputItem(event: OpenlayerEventSpec): Record<string, unkno
 
 /** The envelope as delivered; the failingTests* fields need "Attach Failing Tests", off by default. */
 const itemSchema = triggerOutputSchema.omit(
-	Object.fromEntries(Object.keys(failingTestsFields).map((k) => [k, true])) as { [K in keyof typeof failingTestsFields]: true },
+	Object.fromEntries(Object.keys(failingTestsFields).map((k) => [k, true])) as {
+		[K in keyof typeof failingTestsFields]: true;
+	},
 );
 
 /** The preview file with the events whose items it previews, default event first. */
 export function previews(): Array<SchemaFile & { events: readonly OpenlayerEventSpec[] }> {
-	const events = [...openlayerEvents].sort((a, b) => Number(b.name === DEFAULT_EVENT) - Number(a.name === DEFAULT_EVENT));
+	const events = [...openlayerEvents].sort(
+		(a, b) => Number(b.name === DEFAULT_EVENT) - Number(a.name === DEFAULT_EVENT),
+	);
 	const schema = mergeObjectSchemas(
 		events.map((e) => pruneToSamples(toJsonSchema(itemSchema), [eventOutputItem(e)]) as JsonSchema),
 	);

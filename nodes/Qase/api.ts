@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { authenticatedRequest, credentialBaseUrl, type ApiContext, type RetryPolicy } from '../shared/http';
+import {
+	authenticatedRequest,
+	credentialBaseUrl,
+	type ApiContext,
+	type RetryPolicy,
+} from '../shared/http';
 import type { QaseEntity } from './catalog';
 
 /** Qase REST API v1 (github.com/qase-tms/specs testops-api/v1): header `Token`, `{status, result}` bodies. */
@@ -40,7 +45,11 @@ export const RECORD_ID = /^[1-9]\d{0,15}$/;
 export const SHARED_STEP_HASH = /^[0-9a-fA-F]{6,64}$/;
 
 /** Why an identifier cannot go into a path, or undefined when it may. */
-export function pathProblem(entity: RecordEntity, projectCode: string, key: string | number): string | undefined {
+export function pathProblem(
+	entity: RecordEntity,
+	projectCode: string,
+	key: string | number,
+): string | undefined {
 	const keyName = RECORD_KEY[entity];
 	const keyText = String(key);
 	if (keyName === 'id' && !(RECORD_ID.test(keyText) && Number.isSafeInteger(Number(keyText)))) {
@@ -56,7 +65,11 @@ export function pathProblem(entity: RecordEntity, projectCode: string, key: stri
 }
 
 /** Path of one record: `/case/{code}/{id}`, `/shared_step/{code}/{hash}`, `/custom_field/{id}`... */
-export function recordPath(entity: RecordEntity, projectCode: string, key: string | number): string {
+export function recordPath(
+	entity: RecordEntity,
+	projectCode: string,
+	key: string | number,
+): string {
 	const problem = pathProblem(entity, projectCode, key);
 	if (problem) throw new Error(`Refusing to look up a Qase record: ${problem}`);
 	// Custom fields belong to the workspace, not to a project.
@@ -64,7 +77,8 @@ export function recordPath(entity: RecordEntity, projectCode: string, key: strin
 	return `/${entity}/${projectCode}/${key}`;
 }
 
-export const qaseBaseUrl = (ctx: ApiContext) => credentialBaseUrl(ctx, QASE_CREDENTIAL, QASE_DEFAULT_BASE_URL);
+export const qaseBaseUrl = (ctx: ApiContext) =>
+	credentialBaseUrl(ctx, QASE_CREDENTIAL, QASE_DEFAULT_BASE_URL);
 
 /**
  * One retry for a rate limit or gateway error, after Qase's Retry-After (or a second without one). A
@@ -89,14 +103,27 @@ export async function getRecord(
 	baseUrl?: string,
 ): Promise<IDataObject> {
 	const problem = pathProblem(entity, projectCode, key);
-	if (problem) throw new NodeOperationError(ctx.getNode(), `Refusing to look up a Qase record: ${problem}`);
+	if (problem)
+		throw new NodeOperationError(ctx.getNode(), `Refusing to look up a Qase record: ${problem}`);
 	const url = `${baseUrl ?? (await qaseBaseUrl(ctx))}${recordPath(entity, projectCode, key)}`;
-	const response = (await authenticatedRequest(ctx, QASE_CREDENTIAL, { method: 'GET', url }, 'Qase', LOOKUP_RETRY)) as
-		| QaseResponse
-		| undefined;
+	const response = (await authenticatedRequest(
+		ctx,
+		QASE_CREDENTIAL,
+		{ method: 'GET', url },
+		'Qase',
+		LOOKUP_RETRY,
+	)) as QaseResponse | undefined;
 	const result = response?.result;
-	if (response?.status !== true || result === null || typeof result !== 'object' || Array.isArray(result)) {
-		throw new NodeOperationError(ctx.getNode(), `Qase answered ${url.replace(/^https?:\/\/[^/]+/, '')} without a record`);
+	if (
+		response?.status !== true ||
+		result === null ||
+		typeof result !== 'object' ||
+		Array.isArray(result)
+	) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Qase answered ${url.replace(/^https?:\/\/[^/]+/, '')} without a record`,
+		);
 	}
 	return result as IDataObject;
 }

@@ -1,7 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { itemError } from '../shared/errors';
-import { getRecord, isRecordEntity, pathProblem, qaseBaseUrl, RECORD_KEY, type RecordEntity } from './api';
+import {
+	getRecord,
+	isRecordEntity,
+	pathProblem,
+	qaseBaseUrl,
+	RECORD_KEY,
+	type RecordEntity,
+} from './api';
 import { findQaseEvent } from './catalog';
 import type { QaseOutputMode } from './receive';
 
@@ -28,13 +35,15 @@ export type LookupPlan =
 	| { kind: 'invalid'; message: string }
 	| { kind: 'lookup'; entity: RecordEntity; projectCode: string; key: string | number };
 
-const isObject = (v: unknown): v is IDataObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is IDataObject =>
+	v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Reads event, project and record key from an item in either output mode. */
 export function planLookup(json: IDataObject, output: QaseOutputMode): LookupPlan {
 	const eventName = output === 'envelope' ? json.event_name : json.event;
 	const fields = output === 'envelope' ? json.payload : json;
-	if (typeof eventName !== 'string' || !isResolvable(eventName) || !isObject(fields)) return { kind: 'none' };
+	if (typeof eventName !== 'string' || !isResolvable(eventName) || !isObject(fields))
+		return { kind: 'none' };
 
 	const entity = findQaseEvent(eventName)!.group as RecordEntity;
 	const keyName = RECORD_KEY[entity];
@@ -46,16 +55,24 @@ export function planLookup(json: IDataObject, output: QaseOutputMode): LookupPla
 	} else if (typeof raw === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(raw)) {
 		key = raw;
 	}
-	if (key === undefined) return { kind: 'invalid', message: `The ${eventName} event carries no usable ${keyName} to look up` };
+	if (key === undefined)
+		return {
+			kind: 'invalid',
+			message: `The ${eventName} event carries no usable ${keyName} to look up`,
+		};
 
 	const projectCode = json.project_code;
 	if (entity !== 'custom_field' && (typeof projectCode !== 'string' || projectCode.trim() === '')) {
-		return { kind: 'invalid', message: `The ${eventName} event carries no project_code to look up` };
+		return {
+			kind: 'invalid',
+			message: `The ${eventName} event carries no project_code to look up`,
+		};
 	}
 	const code = String(projectCode ?? '');
 	// Checked here, before any request: these fields come from the delivery, which may be forged.
 	const problem = pathProblem(entity, code, key);
-	if (problem) return { kind: 'invalid', message: `The ${eventName} event cannot be looked up: ${problem}` };
+	if (problem)
+		return { kind: 'invalid', message: `The ${eventName} event cannot be looked up: ${problem}` };
 	return { kind: 'lookup', entity, projectCode: code, key };
 }
 

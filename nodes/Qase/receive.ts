@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonContentType, parseJsonObject, reject, REJECT_UNAUTHORIZED, type Verdict } from '../shared/delivery';
+import {
+	isJsonContentType,
+	parseJsonObject,
+	reject,
+	REJECT_UNAUTHORIZED,
+	type Verdict,
+} from '../shared/delivery';
 import { readHeader, verifySharedSecret, type HeaderBag } from '../shared/verify';
 import { contextFields, findQaseEvent, type QaseEntity } from './catalog';
 
@@ -51,13 +57,22 @@ export function payloadWithContext(body: Record<string, unknown>): IDataObject {
 		// only: `in` also matched inherited names (constructor, toString), dropping those fields.
 		if (Object.prototype.hasOwnProperty.call(contextFields, key)) continue;
 		// defineProperty, not assignment: a key named __proto__ is data here, not the item's prototype.
-		Object.defineProperty(item, key, { value, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(item, key, {
+			value,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return item;
 }
 
 /** Whether the node's selection (entity + events) takes this event. */
-export function isSelected(eventName: string, entity: string, settings: Pick<QaseReceiveSettings, 'resource' | 'events'>): boolean {
+export function isSelected(
+	eventName: string,
+	entity: string,
+	settings: Pick<QaseReceiveSettings, 'resource' | 'events'>,
+): boolean {
 	if (settings.resource !== ALL_ENTITIES && settings.resource !== entity) return false;
 	return settings.events.includes(ALL_EVENTS) || settings.events.includes(eventName);
 }
@@ -67,7 +82,11 @@ export function isSelected(eventName: string, entity: string, settings: Pick<Qas
  * only once the sender is known. Nothing here waits on anything: Qase disables endpoints that take
  * over 15 s to answer.
  */
-export function receiveQase(headers: HeaderBag, rawBody: Buffer | undefined, settings: QaseReceiveSettings): Verdict {
+export function receiveQase(
+	headers: HeaderBag,
+	rawBody: Buffer | undefined,
+	settings: QaseReceiveSettings,
+): Verdict {
 	if (settings.secret !== undefined) {
 		const expected = settings.secret.trim();
 		// A configured but empty secret is a misconfiguration: fail closed.
@@ -95,7 +114,10 @@ export function receiveQase(headers: HeaderBag, rawBody: Buffer | undefined, set
 		// Qase's UI offers test-run result events whose names are documented nowhere. Refusing them
 		// would make Qase disable the whole webhook after two days of failures, so a well-formed
 		// envelope of an event we do not know is acknowledged and skipped like an unselected one.
-		return { kind: 'skip', reason: `event ${eventName.slice(0, 64)} is not a documented Qase event` };
+		return {
+			kind: 'skip',
+			reason: `event ${eventName.slice(0, 64)} is not a documented Qase event`,
+		};
 	}
 	if (!isSelected(event.name, event.group, settings)) {
 		return { kind: 'skip', reason: `event ${event.name} is not selected` };

@@ -14,9 +14,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ENTITY_DISPLAY_NAMES, eventsOfEntity, QASE_ENTITIES, qaseEvents, type QaseEventSpec } from '../Qase/catalog';
+import {
+	ENTITY_DISPLAY_NAMES,
+	eventsOfEntity,
+	QASE_ENTITIES,
+	qaseEvents,
+	type QaseEventSpec,
+} from '../Qase/catalog';
 import { resolveRecords } from '../Qase/enrich';
-import { ALL_ENTITIES, ALL_EVENTS, payloadWithContext, receiveQase, type QaseOutputMode } from '../Qase/receive';
+import {
+	ALL_ENTITIES,
+	ALL_EVENTS,
+	payloadWithContext,
+	receiveQase,
+	type QaseOutputMode,
+} from '../Qase/receive';
 import { isQaseSummaryEvent, qaseSummary } from '../Qase/summary';
 import { byOptionName, eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
@@ -42,7 +54,11 @@ const entityOptions: INodePropertyOptions[] = [
  * One Events picker per entity (all named `events`, shown for their `resource` value), so a list of
  * forty events stays usable; "all events" is one choice in each.
  */
-function eventsProperty(resource: string, events: readonly QaseEventSpec[], allLabel: string): INodeProperties {
+function eventsProperty(
+	resource: string,
+	events: readonly QaseEventSpec[],
+	allLabel: string,
+): INodeProperties {
 	return {
 		displayName: 'Events',
 		name: 'events',
@@ -50,7 +66,11 @@ function eventsProperty(resource: string, events: readonly QaseEventSpec[], allL
 		required: true,
 		displayOptions: { show: { resource: [resource] } },
 		options: [
-			{ name: allLabel, value: ALL_EVENTS, description: 'Every event listed here, including ones added later' },
+			{
+				name: allLabel,
+				value: ALL_EVENTS,
+				description: 'Every event listed here, including ones added later',
+			},
 			...eventOptions(events),
 		].sort(byName),
 		default: [ALL_EVENTS],
@@ -154,7 +174,8 @@ export class QaseTrigger implements INodeType {
 					{
 						name: 'Whole Envelope',
 						value: 'envelope',
-						description: 'The delivery as Qase sent it: event_name, timestamp, payload, team_member_id, project_code',
+						description:
+							'The delivery as Qase sent it: event_name, timestamp, payload, team_member_id, project_code',
 					},
 					{
 						name: 'Test Run Summary',
@@ -207,11 +228,15 @@ export class QaseTrigger implements INodeType {
 				if (!/^[\x20-\x7e]+$/.test(secret)) {
 					return {
 						status: 'Error',
-						message: 'Use printable ASCII characters only: other characters do not survive the trip as an HTTP header',
+						message:
+							'Use printable ASCII characters only: other characters do not survive the trip as an HTTP header',
 					};
 				}
 				if (secret.length < 12) {
-					return { status: 'Error', message: 'Use a secret of at least 12 characters, ideally a long random string' };
+					return {
+						status: 'Error',
+						message: 'Use a secret of at least 12 characters, ideally a long random string',
+					};
 				}
 				return { status: 'OK', message: 'Secret is usable' };
 			},
@@ -244,7 +269,8 @@ export class QaseTrigger implements INodeType {
 		const resource = this.getNodeParameter('resource', ALL_ENTITIES) as string;
 		const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];
 		const output = webhookOutputMode(this);
-		const decide = (secret: string | undefined) => receiveQase(headers, rawBody, { secret, resource, events, output });
+		const decide = (secret: string | undefined) =>
+			receiveQase(headers, rawBody, { secret, resource, events, output });
 		const verdict = this.getNode().credentials?.[SECRET_CREDENTIAL]
 			? await decideWithCredential(
 					this,
@@ -285,7 +311,11 @@ export class QaseTrigger implements INodeType {
 		} else if (output === SUMMARY_OUTPUT) {
 			// Run events are summarised (no record); the others are resolved as payloads.
 			const resolved = await resolveRecords(this, items, 'payload');
-			out = resolved.map((item, index) => (isQaseSummaryEvent(items[index].json.event_name) ? { json: items[index].json, pairedItem: { item: index } } : item));
+			out = resolved.map((item, index) =>
+				isQaseSummaryEvent(items[index].json.event_name)
+					? { json: items[index].json, pairedItem: { item: index } }
+					: item,
+			);
 		} else {
 			out = await resolveRecords(this, items, output === 'envelope' ? 'envelope' : 'payload');
 		}

@@ -1,8 +1,20 @@
 import { z } from 'zod/v4';
 
-import { eventsOfEntity, payloadOutputSchema, QASE_ENTITIES, qaseEvents, type QaseEventSpec } from '../Qase/catalog';
+import {
+	eventsOfEntity,
+	payloadOutputSchema,
+	QASE_ENTITIES,
+	qaseEvents,
+	type QaseEventSpec,
+} from '../Qase/catalog';
 import { ALL_ENTITIES, payloadWithContext } from '../Qase/receive';
-import { mergeObjectSchemas, pruneToSamples, toJsonSchema, type JsonSchema, type SchemaFile } from '../shared/catalog';
+import {
+	mergeObjectSchemas,
+	pruneToSamples,
+	toJsonSchema,
+	type JsonSchema,
+	type SchemaFile,
+} from '../shared/catalog';
 
 /** The item the node outputs for an event's documented delivery, with the default settings. */
 export function eventOutputItem(event: QaseEventSpec): Record<string, unknown> {
@@ -15,13 +27,17 @@ export function eventOutputItem(event: QaseEventSpec): Record<string, unknown> {
  * preview by `resource` only, and the option is off by default.
  */
 export function eventOutputSchema(event: QaseEventSpec): JsonSchema {
-	return pruneToSamples(toJsonSchema(payloadOutputSchema(event)), [eventOutputItem(event)]) as JsonSchema;
+	return pruneToSamples(toJsonSchema(payloadOutputSchema(event)), [
+		eventOutputItem(event),
+	]) as JsonSchema;
 }
 
 function merged(events: readonly QaseEventSpec[]): JsonSchema {
 	const schema = mergeObjectSchemas(events.map(eventOutputSchema));
 	// Every item names its event: the preview lists the possible values.
-	schema.properties!.event = toJsonSchema(z.enum(events.map((e) => e.name) as [string, ...string[]]).describe('Qase event name'));
+	schema.properties!.event = toJsonSchema(
+		z.enum(events.map((e) => e.name) as [string, ...string[]]).describe('Qase event name'),
+	);
 	return schema;
 }
 
@@ -30,7 +46,10 @@ export function previews(): Array<SchemaFile & { events: readonly QaseEventSpec[
 	const groups: Array<[string, readonly QaseEventSpec[]]> = [
 		['v1.0.0.json', qaseEvents],
 		[`v1.0.0/${ALL_ENTITIES}.json`, qaseEvents],
-		...QASE_ENTITIES.map((entity): [string, readonly QaseEventSpec[]] => [`v1.0.0/${entity}.json`, eventsOfEntity(entity)]),
+		...QASE_ENTITIES.map((entity): [string, readonly QaseEventSpec[]] => [
+			`v1.0.0/${entity}.json`,
+			eventsOfEntity(entity),
+		]),
 	];
 	return groups.map(([file, events]) => ({ file, events, schema: merged(events) }));
 }

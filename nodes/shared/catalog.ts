@@ -43,7 +43,9 @@ export const ALL_EVENTS = '*';
  * where both orders agree (test/unit/shared/catalog.test.ts checks it for every catalog).
  */
 export function eventOptions(events: readonly EventSpec[]): INodePropertyOptions[] {
-	return events.map((e) => ({ name: e.displayName, value: e.name, description: e.description })).sort(byOptionName);
+	return events
+		.map((e) => ({ name: e.displayName, value: e.name, description: e.description }))
+		.sort(byOptionName);
 }
 
 /** The order of eventOptions, for option lists built elsewhere. */
@@ -77,10 +79,14 @@ export type JsonSchema = Record<string, unknown> & { properties?: Record<string,
 function collapseNullable(node: unknown): unknown {
 	if (Array.isArray(node)) return node.map(collapseNullable);
 	if (node === null || typeof node !== 'object') return node;
-	const obj = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, collapseNullable(v)])) as Record<string, unknown>;
+	const obj = Object.fromEntries(
+		Object.entries(node).map(([k, v]) => [k, collapseNullable(v)]),
+	) as Record<string, unknown>;
 	const anyOf = obj.anyOf;
 	if (Array.isArray(anyOf)) {
-		const nonNull = anyOf.filter((m) => !(m && typeof m === 'object' && (m as { type?: unknown }).type === 'null'));
+		const nonNull = anyOf.filter(
+			(m) => !(m && typeof m === 'object' && (m as { type?: unknown }).type === 'null'),
+		);
 		if (nonNull.length === 1 && anyOf.length === 2) {
 			const rest = { ...obj };
 			delete rest.anyOf;
@@ -92,7 +98,9 @@ function collapseNullable(node: unknown): unknown {
 
 /** JSON Schema (draft 2020-12) of what the trigger outputs, as n8n's editor previews it. */
 export function toJsonSchema(schema: z.ZodType): JsonSchema {
-	const json = collapseNullable(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' })) as JsonSchema;
+	const json = collapseNullable(
+		z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }),
+	) as JsonSchema;
 	delete json.$schema;
 	return json;
 }
@@ -103,22 +111,33 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 const isObjectSchema = (s: unknown): s is JsonSchema =>
 	isPlainObject(s) && s.type === 'object' && isPlainObject(s.properties);
 
+/** A copy of `obj` without `keys`. */
+function without(obj: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(obj).filter(([k]) => !keys.includes(k)));
+}
+
 /** One field seen in several events: the same schema stays, objects merge, other conflicts become anyOf. */
 function mergeField(a: unknown, b: unknown): unknown {
 	if (JSON.stringify(a) === JSON.stringify(b)) return a;
 	if (isObjectSchema(a) && isObjectSchema(b)) {
-		const { properties: _p, required: _r, ...rest } = a;
-		return { ...rest, ...mergeObjectSchemas([a, b]) };
+		return { ...without(a, ['properties', 'required']), ...mergeObjectSchemas([a, b]) };
 	}
 	const members: unknown[] = [];
 	for (const s of [a, b]) {
-		const list = isPlainObject(s) && Array.isArray(s.anyOf) && Object.keys(s).every((k) => k === 'anyOf' || k === 'description') ? s.anyOf : [s];
+		const list =
+			isPlainObject(s) &&
+			Array.isArray(s.anyOf) &&
+			Object.keys(s).every((k) => k === 'anyOf' || k === 'description')
+				? s.anyOf
+				: [s];
 		for (const m of list) {
-			const { description: _d, ...bare } = m as Record<string, unknown>;
+			const bare = without(m as Record<string, unknown>, ['description']);
 			if (!members.some((x) => JSON.stringify(x) === JSON.stringify(bare))) members.push(bare);
 		}
 	}
-	const descriptions = [a, b].map((s) => (isPlainObject(s) ? s.description : undefined)).filter((d): d is string => typeof d === 'string');
+	const descriptions = [a, b]
+		.map((s) => (isPlainObject(s) ? s.description : undefined))
+		.filter((d): d is string => typeof d === 'string');
 	const description = [...new Set(descriptions.flatMap((d) => d.split(' / ')))].join(' / ');
 	return description ? { anyOf: members, description } : { anyOf: members };
 }
@@ -168,7 +187,9 @@ export function pruneToSamples(schema: unknown, samples: readonly unknown[]): un
 	}
 	if (schema.type === 'array' && isPlainObject(schema.items)) {
 		const elements = samples.filter(Array.isArray).flat();
-		return elements.length === 0 ? schema : { ...schema, items: pruneToSamples(schema.items, elements) };
+		return elements.length === 0
+			? schema
+			: { ...schema, items: pruneToSamples(schema.items, elements) };
 	}
 	return schema;
 }

@@ -16,7 +16,11 @@ export function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
  * Answers the sender directly and starts no execution. Bodies stay short and generic: they are read
  * by whoever sent the request, who may be an attacker.
  */
-export function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+export function respond(
+	ctx: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	const res = ctx.getResponseObject();
 	res.status(status).json(body);
 	return { noWebhookResponse: true };
@@ -79,7 +83,8 @@ export function nestsDeeperThan(raw: Buffer, max: number): boolean {
 
 /** Parses the raw body as a JSON object; arrays, scalars, empty, broken and too deeply nested bodies are refused. */
 export function parseJsonObject(raw: Buffer | undefined): JsonObjectResult {
-	if (!raw || raw.length === 0) return { ok: false, message: 'Request body is empty; expected a JSON object' };
+	if (!raw || raw.length === 0)
+		return { ok: false, message: 'Request body is empty; expected a JSON object' };
 	if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
 		return { ok: false, message: `Request body is nested deeper than ${MAX_JSON_DEPTH} levels` };
 	}
@@ -104,7 +109,11 @@ export type Verdict =
 	| { kind: 'skip'; reason: string }
 	| { kind: 'accept'; items: IDataObject[] };
 
-export const reject = (status: 400 | 401 | 415, error: string): Verdict => ({ kind: 'reject', status, error });
+export const reject = (status: 400 | 401 | 415, error: string): Verdict => ({
+	kind: 'reject',
+	status,
+	error,
+});
 /** Every authentication failure looks the same from outside. */
 export const REJECT_UNAUTHORIZED: Verdict = { kind: 'reject', status: 401, error: 'Unauthorized' };
 

@@ -16,15 +16,24 @@ export interface DeliveryMeta {
 	project?: string | null;
 }
 
-export function attachMeta(response: IWebhookResponseData, meta: DeliveryMeta): IWebhookResponseData {
-	const stored = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as IDataObject;
+export function attachMeta(
+	response: IWebhookResponseData,
+	meta: DeliveryMeta,
+): IWebhookResponseData {
+	const stored = Object.fromEntries(
+		Object.entries(meta).filter(([, v]) => v !== undefined),
+	) as IDataObject;
 	for (const item of response.workflowData?.[0] ?? []) item[DELIVERY_META_KEY] = stored;
 	return response;
 }
 
 export function metaOf(item: INodeExecutionData): DeliveryMeta {
-	const meta = (item as unknown as Record<string, unknown>)[DELIVERY_META_KEY] as DeliveryMeta | undefined;
-	return meta && typeof meta.receivedAt === 'string' ? meta : { receivedAt: new Date().toISOString() };
+	const meta = (item as unknown as Record<string, unknown>)[DELIVERY_META_KEY] as
+		| DeliveryMeta
+		| undefined;
+	return meta && typeof meta.receivedAt === 'string'
+		? meta
+		: { receivedAt: new Date().toISOString() };
 }
 
 /** The output json: the item's json plus `headers` when they were captured. */

@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -10,7 +16,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
  *   lookup failed (Qase `record_error`, Openlayer `failingTestsError`).
  */
 
-export type ErrorContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+export type ErrorContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
 
 /** What a failed vendor call boils down to, with nothing from the request in it. */
 export interface ApiFailure {
@@ -19,7 +29,12 @@ export interface ApiFailure {
 	retryAfterSeconds?: number;
 }
 
-export function apiError(ctx: ErrorContext, failure: ApiFailure, message: string, itemIndex?: number): NodeApiError {
+export function apiError(
+	ctx: ErrorContext,
+	failure: ApiFailure,
+	message: string,
+	itemIndex?: number,
+): NodeApiError {
 	const safe: JsonObject = {
 		message: failure.message,
 		httpCode: failure.status === undefined ? null : String(failure.status),
@@ -42,7 +57,8 @@ export function statusOf(error: unknown): number | undefined {
 /** The vendor's own words (kept in the description by `apiError`), else the error's message. */
 export function vendorMessageOf(error: unknown): string {
 	const description = (error as { description?: unknown } | null)?.description;
-	if (error instanceof NodeApiError && typeof description === 'string' && description !== '') return description;
+	if (error instanceof NodeApiError && typeof description === 'string' && description !== '')
+		return description;
 	if (error instanceof Error && error.message !== '') return error.message;
 	return typeof error === 'string' && error !== '' ? error : 'Request failed';
 }
@@ -53,7 +69,12 @@ export function vendorMessageOf(error: unknown): string {
  * the description of an error that failed an activation. NodeApiError hands back an existing
  * instance unchanged when given one, so a fresh error is built from the safe fields.
  */
-export function withStep(ctx: ErrorContext, error: unknown, step: string, itemIndex?: number): Error {
+export function withStep(
+	ctx: ErrorContext,
+	error: unknown,
+	step: string,
+	itemIndex?: number,
+): Error {
 	const status = statusOf(error);
 	const message = `${step}${status === undefined ? '' : ` (HTTP ${status})`}: ${vendorMessageOf(error)}`;
 	if (error instanceof NodeApiError) return apiError(ctx, { status, message }, message, itemIndex);
@@ -66,10 +87,19 @@ export function withStep(ctx: ErrorContext, error: unknown, step: string, itemIn
  */
 export function forItem(ctx: ErrorContext, error: unknown, itemIndex: number): Error {
 	if (error instanceof NodeApiError) {
-		return apiError(ctx, { status: statusOf(error), message: vendorMessageOf(error) }, error.message, itemIndex);
+		return apiError(
+			ctx,
+			{ status: statusOf(error), message: vendorMessageOf(error) },
+			error.message,
+			itemIndex,
+		);
 	}
 	if (error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+	return new NodeOperationError(
+		ctx.getNode(),
+		error instanceof Error ? error.message : String(error),
+		{ itemIndex },
+	);
 }
 
 /** The item-level error object: the same 404 reads the same for every vendor. */
@@ -79,12 +109,16 @@ export interface ItemError {
 }
 
 export function itemError(error: unknown): ItemError {
-	const message = error instanceof Error && error.message !== '' ? error.message : vendorMessageOf(error);
+	const message =
+		error instanceof Error && error.message !== '' ? error.message : vendorMessageOf(error);
 	return { status: statusOf(error) ?? null, message };
 }
 
 /** The error unchanged when it is already one of n8n's node errors, else a NodeOperationError. */
 export function nodeError(ctx: ErrorContext, error: unknown): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error));
+	return new NodeOperationError(
+		ctx.getNode(),
+		error instanceof Error ? error.message : String(error),
+	);
 }

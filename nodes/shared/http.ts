@@ -16,13 +16,21 @@ export { apiError, statusOf, type ApiFailure } from './errors';
  * The vendor API base URL from the credential's `baseUrl` field (trimmed, no trailing slash), or
  * the vendor's public API when the field is empty.
  */
-export async function credentialBaseUrl(ctx: ApiContext, credential: string, fallback: string): Promise<string> {
+export async function credentialBaseUrl(
+	ctx: ApiContext,
+	credential: string,
+	fallback: string,
+): Promise<string> {
 	const { baseUrl } = await ctx.getCredentials(credential);
 	const url = typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : fallback;
 	return url.replace(/\/+$/, '');
 }
 
-export type ApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+export type ApiContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
 
 function pick(obj: unknown, ...path: string[]): unknown {
 	let cur = obj;
@@ -35,7 +43,12 @@ function pick(obj: unknown, ...path: string[]): unknown {
 
 /** The vendor's message in an error body: `{message}`, `{error: {message}}`, `{error}`, `{errorMessage}`, or short text. */
 function messageOfBody(body: unknown): string | undefined {
-	for (const candidate of [pick(body, 'message'), pick(body, 'error', 'message'), pick(body, 'error'), pick(body, 'errorMessage')]) {
+	for (const candidate of [
+		pick(body, 'message'),
+		pick(body, 'error', 'message'),
+		pick(body, 'error'),
+		pick(body, 'errorMessage'),
+	]) {
 		if (typeof candidate === 'string' && candidate.trim() !== '') return candidate;
 	}
 	if (typeof body === 'string' && body.trim() !== '' && body.length < 300) return body.trim();
@@ -46,8 +59,14 @@ function messageOfBody(body: unknown): string | undefined {
 export function failureOfResponse(res: FullResponse): ApiFailure {
 	const retryAfterRaw = res.headers?.['retry-after'];
 	const retryAfterSeconds =
-		retryAfterRaw !== undefined && /^\d+$/.test(String(retryAfterRaw)) ? Number(retryAfterRaw) : undefined;
-	return { status: res.statusCode, message: messageOfBody(res.body) ?? `HTTP ${res.statusCode}`, retryAfterSeconds };
+		retryAfterRaw !== undefined && /^\d+$/.test(String(retryAfterRaw))
+			? Number(retryAfterRaw)
+			: undefined;
+	return {
+		status: res.statusCode,
+		message: messageOfBody(res.body) ?? `HTTP ${res.statusCode}`,
+		retryAfterSeconds,
+	};
 }
 
 /**
@@ -56,7 +75,10 @@ export function failureOfResponse(res: FullResponse): ApiFailure {
  * which carries the API key, is deliberately left behind.
  */
 export function describeFailure(error: unknown): ApiFailure {
-	const statusRaw = pick(error, 'cause', 'response', 'status') ?? pick(error, 'response', 'status') ?? pick(error, 'httpCode');
+	const statusRaw =
+		pick(error, 'cause', 'response', 'status') ??
+		pick(error, 'response', 'status') ??
+		pick(error, 'httpCode');
 	const status = statusRaw === undefined || statusRaw === null ? undefined : Number(statusRaw);
 	const code = (pick(error, 'cause', 'code') ?? pick(error, 'code')) as string | undefined;
 	// n8n's NodeApiError replaces axios's "timeout of 15000ms exceeded" (code ECONNABORTED, dropped
@@ -67,8 +89,10 @@ export function describeFailure(error: unknown): ApiFailure {
 		.map((m) => (typeof m === 'string' ? /timeout of (\d+)ms exceeded/.exec(m) : null))
 		.find((m) => m !== null);
 	let message = messageOfBody(pick(error, 'response', 'data') ?? pick(error, 'context', 'data'));
-	if (!message && timeout) message = `The request timed out (no answer within ${Number(timeout[1]) / 1000} s)`;
-	if (!message && (code === 'ECONNABORTED' || code === 'ETIMEDOUT')) message = 'The request timed out';
+	if (!message && timeout)
+		message = `The request timed out (no answer within ${Number(timeout[1]) / 1000} s)`;
+	if (!message && (code === 'ECONNABORTED' || code === 'ETIMEDOUT'))
+		message = 'The request timed out';
 	if (!message && code === 'ECONNREFUSED') message = 'Connection refused';
 	if (!message) {
 		const own = pick(error, 'message');
@@ -152,7 +176,11 @@ export async function authenticatedRequest(
 			failure = describeFailure(error);
 		}
 		const wait = failure.retryAfterSeconds ?? attempt + 1;
-		if (attempt < retry.retries && isRetryable(request.method, failure.status) && wait <= retry.maxWaitSeconds) {
+		if (
+			attempt < retry.retries &&
+			isRetryable(request.method, failure.status) &&
+			wait <= retry.maxWaitSeconds
+		) {
 			await sleep(wait * 1000);
 			continue;
 		}
@@ -171,7 +199,12 @@ interface FullResponse {
  * Kept for callers written before errors.ts: the error with the step's context (`withStep`), or
  * the same error attached to an item (`forItem`).
  */
-export function rewrap(ctx: ApiContext, error: unknown, message?: string, itemIndex?: number): Error {
+export function rewrap(
+	ctx: ApiContext,
+	error: unknown,
+	message?: string,
+	itemIndex?: number,
+): Error {
 	if (message !== undefined) return withStep(ctx, error, message, itemIndex);
 	return forItem(ctx, error, itemIndex ?? 0);
 }

@@ -11,16 +11,28 @@ import { toJsonSchema, type JsonSchema } from './catalog';
  */
 
 export const SUMMARY_SOURCES = ['qase', 'currents', 'openlayer'] as const;
-export const SUMMARY_STATUSES = ['running', 'passed', 'failed', 'aborted', 'timed_out', 'canceled'] as const;
+export const SUMMARY_STATUSES = [
+	'running',
+	'passed',
+	'failed',
+	'aborted',
+	'timed_out',
+	'canceled',
+] as const;
 
 /** The value of each trigger's Output parameter that selects the summary. */
 export const SUMMARY_OUTPUT = 'summary';
 
-const count = (what: string) => z.number().nullable().describe(`${what}; null when the tool does not send it`);
+const count = (what: string) =>
+	z.number().nullable().describe(`${what}; null when the tool does not send it`);
 const nullableString = (what: string) => z.string().nullable().describe(what);
 
 export const failureSchema = z.object({
-	title: z.string().describe('Test title (Currents: describe blocks and test joined by " > "; Openlayer: test name)'),
+	title: z
+		.string()
+		.describe(
+			'Test title (Currents: describe blocks and test joined by " > "; Openlayer: test name)',
+		),
 	file: z.string().nullable().describe('Spec file (Currents); null where the tool has none'),
 	message: z.string().nullable().describe('Error or status message of the failure'),
 	url: z.string().nullable().describe('Link to the failed test, where derivable'),
@@ -28,17 +40,24 @@ export const failureSchema = z.object({
 export type SummaryFailure = z.infer<typeof failureSchema>;
 
 export const itemErrorSchema = z.object({
-	status: z.number().nullable().describe('HTTP status of the failed API call; null when it got no answer'),
+	status: z
+		.number()
+		.nullable()
+		.describe('HTTP status of the failed API call; null when it got no answer'),
 	message: z.string().describe("The vendor's message, or what went wrong"),
 });
 export type ItemError = z.infer<typeof itemErrorSchema>;
 
 export const summarySchema = z.object({
 	source: z.enum(SUMMARY_SOURCES).describe('Tool that reported the run'),
-	event: z.string().describe("The tool's own event name (run.completed, RUN_FINISH, tests.result.updated...)"),
+	event: z
+		.string()
+		.describe("The tool's own event name (run.completed, RUN_FINISH, tests.result.updated...)"),
 	status: z
 		.enum(SUMMARY_STATUSES)
-		.describe('running, passed, failed, aborted, timed_out or canceled (rules in the README, "Test Run Summary")'),
+		.describe(
+			'running, passed, failed, aborted, timed_out or canceled (rules in the README, "Test Run Summary")',
+		),
 	total: count('Tests in the run'),
 	passed: count('Passed tests'),
 	failed: count('Failed tests'),
@@ -56,7 +75,9 @@ export const summarySchema = z.object({
 		.nullable()
 		.describe('Failed tests: [] when none failed, null when failures exist but were not fetched'),
 	failuresTruncated: z.boolean().describe('Whether more failed tests exist than the list holds'),
-	failuresError: itemErrorSchema.nullable().describe('Why the failed tests could not be fetched, else null'),
+	failuresError: itemErrorSchema
+		.nullable()
+		.describe('Why the failed tests could not be fetched, else null'),
 	raw: z.looseObject({}).describe("The tool's delivery, unchanged"),
 });
 export type TestRunSummary = z.infer<typeof summarySchema>;
@@ -88,14 +109,24 @@ export interface FailureDetails {
  * The failures fields of a summary: a run without failed tests has an empty list whether or not
  * anything was fetched; a run with failed tests has the fetched list, or null.
  */
-export function failuresFields(failed: number | null, details?: FailureDetails): Pick<TestRunSummary, 'failures' | 'failuresTruncated' | 'failuresError'> {
+export function failuresFields(
+	failed: number | null,
+	details?: FailureDetails,
+): Pick<TestRunSummary, 'failures' | 'failuresTruncated' | 'failuresError'> {
 	if (details && (details.failures !== null || details.error !== null)) {
-		return { failures: details.failures, failuresTruncated: details.truncated, failuresError: details.error };
+		return {
+			failures: details.failures,
+			failuresTruncated: details.truncated,
+			failuresError: details.error,
+		};
 	}
 	return { failures: failed === 0 ? [] : null, failuresTruncated: false, failuresError: null };
 }
 
-export type SummaryInput = Omit<TestRunSummary, 'failures' | 'failuresTruncated' | 'failuresError' | 'raw'> & {
+export type SummaryInput = Omit<
+	TestRunSummary,
+	'failures' | 'failuresTruncated' | 'failuresError' | 'raw'
+> & {
 	raw: IDataObject;
 };
 

@@ -49,7 +49,11 @@ export function parseEpochSeconds(value: string | undefined): number | undefined
 }
 
 /** True when `timestampSeconds` lies within `toleranceSeconds` of `nowSeconds`, in either direction. */
-export function isFresh(timestampSeconds: number, nowSeconds: number, toleranceSeconds: number): boolean {
+export function isFresh(
+	timestampSeconds: number,
+	nowSeconds: number,
+	toleranceSeconds: number,
+): boolean {
 	return Math.abs(nowSeconds - timestampSeconds) <= toleranceSeconds;
 }
 

@@ -22,12 +22,16 @@ function packPackage() {
 	if (packed && fs.existsSync(packed)) return packed;
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-pack-'));
 	// --ignore-scripts: the caller has just built dist; prepack would rebuild it.
-	const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], {
-		cwd: ROOT,
-		env: cleanEnv(),
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const out = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--json', '--pack-destination', dest],
+		{
+			cwd: ROOT,
+			env: cleanEnv(),
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const info = JSON.parse(out)[0];
 	packed = path.join(dest, info.filename);
 	return packed;
@@ -39,11 +43,23 @@ function installPackage(userFolder, tarball) {
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const pkgFile = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(pkgFile)) {
-		fs.writeFileSync(pkgFile, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		fs.writeFileSync(
+			pkgFile,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
 	execFileSync(
 		'npm',
-		['install', tarball, '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		[
+			'install',
+			tarball,
+			'--omit=dev',
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
 		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'], env: cleanEnv() },
 	);
 }
@@ -62,7 +78,8 @@ function freePort() {
 function n8nEnv({ userFolder, port, brokerPort, extra }) {
 	const env = cleanEnv();
 	// Settings a user would not have set must not leak in from the caller's shell.
-	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
+	for (const key of Object.keys(env))
+		if (key.startsWith('N8N_') || key.startsWith('DB_')) delete env[key];
 	// jest sets NODE_ENV=test, which makes n8n refuse to load nodes ("Not available in tests").
 	delete env.NODE_ENV;
 	delete env.JEST_WORKER_ID;
@@ -134,7 +151,9 @@ class N8nInstance {
 				clearTimeout(timer);
 				fs.appendFileSync(this.logPath, `\n$ n8n ${args.join(' ')}\n${stdout}${stderr}`);
 				if (code !== 0) {
-					reject(new Error(`n8n ${args.join(' ')} failed (${code}): ${(stderr || stdout).slice(-2000)}`));
+					reject(
+						new Error(`n8n ${args.join(' ')} failed (${code}): ${(stderr || stdout).slice(-2000)}`),
+					);
 				} else {
 					resolve(stdout);
 				}
@@ -190,7 +209,8 @@ class N8nInstance {
 		child.on('exit', () => (exited = true));
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (exited) throw new Error(`n8n exited during start-up; log: ${this.logPath}\n${this.logTail()}`);
+			if (exited)
+				throw new Error(`n8n exited during start-up; log: ${this.logPath}\n${this.logTail()}`);
 			if (inheritOutput || this.log().slice(offset).includes('Editor is now accessible')) {
 				try {
 					if ((await this.editorAnswers()) && (await this.webhooksRegistered())) return this;
@@ -200,7 +220,9 @@ class N8nInstance {
 			}
 			await new Promise((r) => setTimeout(r, 250));
 		}
-		throw new Error(`n8n did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`);
+		throw new Error(
+			`n8n did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`,
+		);
 	}
 
 	/**
@@ -264,7 +286,10 @@ class N8nInstance {
 	executions(workflowId) {
 		const args = [path.join(__dirname, 'read-executions.js'), this.install.dir, this.userFolder];
 		if (workflowId) args.push(workflowId);
-		const out = execFileSync(this.install.nodeBin, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+		const out = execFileSync(this.install.nodeBin, args, {
+			encoding: 'utf8',
+			maxBuffer: 512 * 1024 * 1024,
+		});
 		return JSON.parse(out);
 	}
 
@@ -273,7 +298,9 @@ class N8nInstance {
 		const deadline = Date.now() + timeoutMs;
 		let list = [];
 		while (Date.now() < deadline) {
-			list = this.executions(workflowId).filter((e) => e.status !== 'running' && e.status !== 'new');
+			list = this.executions(workflowId).filter(
+				(e) => e.status !== 'running' && e.status !== 'new',
+			);
 			if (list.length >= count) return list;
 			await new Promise((r) => setTimeout(r, 300));
 		}
@@ -289,7 +316,12 @@ class N8nInstance {
 			const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'E2e-Passw0rd!' }),
+				body: JSON.stringify({
+					email: 'owner@example.com',
+					firstName: 'Test',
+					lastName: 'Owner',
+					password: 'E2e-Passw0rd!',
+				}),
 			});
 			if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
 			const cookie = (setup.headers.get('set-cookie') || '').split(';')[0];
@@ -299,10 +331,18 @@ class N8nInstance {
 				body: JSON.stringify({
 					label: 'e2e',
 					expiresAt: null,
-					scopes: ['workflow:read', 'workflow:list', 'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list'],
+					scopes: [
+						'workflow:read',
+						'workflow:list',
+						'workflow:activate',
+						'workflow:deactivate',
+						'execution:read',
+						'execution:list',
+					],
 				}),
 			});
-			if (!created.ok) throw new Error(`API key creation failed: ${created.status} ${await created.text()}`);
+			if (!created.ok)
+				throw new Error(`API key creation failed: ${created.status} ${await created.text()}`);
 			this.apiKey = (await created.json()).data.rawApiKey;
 		}
 		const res = await fetch(`${this.baseUrl}/api/v1${apiPath}`, {
@@ -322,8 +362,14 @@ class N8nInstance {
 
 	/** Activates or deactivates a workflow in the running n8n (webhook create/delete run now). */
 	async setActive(workflowId, active) {
-		const res = await this.publicApi('POST', `/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`);
-		if (res.status !== 200) throw new Error(`${active ? 'activate' : 'deactivate'} ${workflowId}: ${res.status} ${res.text}`);
+		const res = await this.publicApi(
+			'POST',
+			`/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`,
+		);
+		if (res.status !== 200)
+			throw new Error(
+				`${active ? 'activate' : 'deactivate'} ${workflowId}: ${res.status} ${res.text}`,
+			);
 		if (active) this.activeWebhooks.set(workflowId, this.webhookIdsOf(workflowId));
 		else this.activeWebhooks.delete(workflowId);
 		const deadline = Date.now() + 30000;
@@ -348,10 +394,19 @@ class N8nInstance {
  * Creates a fresh user folder with the package installed, imports credentials and workflows with
  * n8n's CLI, marks the given workflows active, and returns an instance ready to `start()`.
  */
-async function prepareN8n({ line = 1, userFolder, port, workflows = [], credentials = [], activate = [], env } = {}) {
+async function prepareN8n({
+	line = 1,
+	userFolder,
+	port,
+	workflows = [],
+	credentials = [],
+	activate = [],
+	env,
+} = {}) {
 	// n8n only saves static data (hook ids, secrets) of workflows whose id has at most 16 characters.
 	for (const wf of workflows) {
-		if (typeof wf.id !== 'string' || wf.id.length > 16) throw new Error(`workflow id "${wf.id}" must be a string of at most 16 characters`);
+		if (typeof wf.id !== 'string' || wf.id.length > 16)
+			throw new Error(`workflow id "${wf.id}" must be a string of at most 16 characters`);
 	}
 	const install = ensureN8n(line);
 	const folder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'testops-n8n-'));
@@ -362,7 +417,12 @@ async function prepareN8n({ line = 1, userFolder, port, workflows = [], credenti
 		port: port || (await freePort()),
 		env: undefined,
 	});
-	instance.env = n8nEnv({ userFolder: folder, port: instance.port, brokerPort: await freePort(), extra: env });
+	instance.env = n8nEnv({
+		userFolder: folder,
+		port: instance.port,
+		brokerPort: await freePort(),
+		extra: env,
+	});
 	installPackage(folder, packPackage());
 	await instance.importCredentials(credentials);
 	await instance.importWorkflows(workflows);
@@ -371,4 +431,13 @@ async function prepareN8n({ line = 1, userFolder, port, workflows = [], credenti
 	return instance;
 }
 
-module.exports = { prepareN8n, packPackage, installPackage, freePort, n8nEnv, N8nInstance, CACHE, ROOT };
+module.exports = {
+	prepareN8n,
+	packPackage,
+	installPackage,
+	freePort,
+	n8nEnv,
+	N8nInstance,
+	CACHE,
+	ROOT,
+};

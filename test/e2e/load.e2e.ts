@@ -42,7 +42,10 @@ const WF_CURRENTS = 'wfLoadCurrents01';
 const WF_OPENLAYER = 'wfLoadOpenlayer1';
 const WF_QASE = 'wfLoadQase000001';
 
-const currentsSample = currentsEvents.find((e) => e.name === 'RUN_FINISH')!.sample as Record<string, unknown>;
+const currentsSample = currentsEvents.find((e) => e.name === 'RUN_FINISH')!.sample as Record<
+	string,
+	unknown
+>;
 const qaseSample = findQaseEvent('run.completed')!.sample as QaseDelivery;
 
 interface Outcome {
@@ -63,8 +66,16 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		const fakeUrl = await fake.listen();
 		n8n = await prepareN8n({
 			credentials: [
-				{ ...CRED_CURRENTS, type: 'currentsTestOpsApi', data: { apiKey: CURRENTS_KEY, baseUrl: fakeUrl } },
-				{ ...CRED_OPENLAYER, type: 'openlayerSigningSecretApi', data: { secret: OPENLAYER_SECRET, previousSecret: '' } },
+				{
+					...CRED_CURRENTS,
+					type: 'currentsTestOpsApi',
+					data: { apiKey: CURRENTS_KEY, baseUrl: fakeUrl },
+				},
+				{
+					...CRED_OPENLAYER,
+					type: 'openlayerSigningSecretApi',
+					data: { secret: OPENLAYER_SECRET, previousSecret: '' },
+				},
 				{ ...CRED_QASE, type: 'qaseWebhookSecretApi', data: { secret: QASE_SECRET } },
 			],
 			workflows: [
@@ -74,7 +85,11 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 					nodeType: 'n8n-nodes-testops.currentsTrigger',
 					nodeName: 'Currents Trigger',
 					webhookId: 'load-currents',
-					parameters: { setupMode: 'automatic', project: { __rl: true, mode: 'id', value: 'proj_alpha' }, events: ['RUN_FINISH'] },
+					parameters: {
+						setupMode: 'automatic',
+						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
+						events: ['RUN_FINISH'],
+					},
 					credentials: { currentsTestOpsApi: CRED_CURRENTS },
 				}),
 				// The defaults a user gets, "Ignore Retried Deliveries" on: every delivery has its own webhook-id.
@@ -109,10 +124,20 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		await n8n?.stop();
 		if (n8n) {
 			const leaks = findSecrets(
-				{ 'Currents API key': CURRENTS_KEY, 'Currents hook secret': currentsSecret, 'Openlayer signing secret': OPENLAYER_SECRET, 'Openlayer key (base64 part)': OPENLAYER_SECRET.slice(6), 'Qase secret': QASE_SECRET },
+				{
+					'Currents API key': CURRENTS_KEY,
+					'Currents hook secret': currentsSecret,
+					'Openlayer signing secret': OPENLAYER_SECRET,
+					'Openlayer key (base64 part)': OPENLAYER_SECRET.slice(6),
+					'Qase secret': QASE_SECRET,
+				},
 				instanceTexts(n8n),
 			);
-			figure('load', n8n, `secret scan of n8n log, ${n8n.executions().length} executions and their errors: ${leaks.length} leaks`);
+			figure(
+				'load',
+				n8n,
+				`secret scan of n8n log, ${n8n.executions().length} executions and their errors: ${leaks.length} leaks`,
+			);
 			figure('load', n8n, `suite wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 			n8n.cleanup();
 			expect(leaks).toEqual([]);
@@ -121,7 +146,11 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 	});
 
 	/** Fires the deliveries, waits until n8n has finished every execution, prints the figures. */
-	async function load(trigger: string, workflowId: string, send: (i: number) => Promise<Response>): Promise<Outcome> {
+	async function load(
+		trigger: string,
+		workflowId: string,
+		send: (i: number) => Promise<Response>,
+	): Promise<Outcome> {
 		const t0 = Date.now();
 		const results = await runPool(DELIVERIES, CLIENTS, send);
 		const wallMs = Date.now() - t0;
@@ -140,7 +169,12 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 	}
 
 	/** Every marker exactly once in n8n's executions; prints and returns the counts. */
-	function checkExecutions(trigger: string, workflowId: string, markerOf: (item: Record<string, unknown>) => string, expected: string[]) {
+	function checkExecutions(
+		trigger: string,
+		workflowId: string,
+		markerOf: (item: Record<string, unknown>) => string,
+		expected: string[],
+	) {
 		const executions = n8n.executions(workflowId);
 		const statuses: Record<string, number> = {};
 		for (const e of executions) statuses[e.status] = (statuses[e.status] ?? 0) + 1;
@@ -160,7 +194,14 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 			`${trigger}: ${executions.length} executions in n8n's database ${JSON.stringify(statuses)}, ` +
 				`${seen.size} distinct markers, ${missing.length} lost, ${doubled.length} doubled, ${foreign.length} unexpected`,
 		);
-		return { executions: executions.length, statuses, distinct: seen.size, missing, doubled, foreign };
+		return {
+			executions: executions.length,
+			statuses,
+			distinct: seen.size,
+			missing,
+			doubled,
+			foreign,
+		};
 	}
 
 	const expectClean = (outcome: Outcome) => {
@@ -175,13 +216,24 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		const outcome = await load('Currents', WF_CURRENTS, (i) =>
 			fetch(url, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-webhook-secret': currentsSecret, 'x-timestamp': String(Date.now()) },
+				headers: {
+					'content-type': 'application/json',
+					'x-webhook-secret': currentsSecret,
+					'x-timestamp': String(Date.now()),
+				},
 				body: JSON.stringify({ ...currentsSample, buildId: markers[i] }),
 			}),
 		);
 		expectClean(outcome);
 		const check = checkExecutions('Currents', WF_CURRENTS, (item) => String(item.buildId), markers);
-		expect(check).toEqual({ executions: DELIVERIES, statuses: { success: DELIVERIES }, distinct: DELIVERIES, missing: [], doubled: [], foreign: [] });
+		expect(check).toEqual({
+			executions: DELIVERIES,
+			statuses: { success: DELIVERIES },
+			distinct: DELIVERIES,
+			missing: [],
+			doubled: [],
+			foreign: [],
+		});
 	}, 600000);
 
 	test('Openlayer Trigger (retries ignored, unique webhook-ids): every delivery becomes exactly one execution', async () => {
@@ -189,13 +241,33 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		const runId = randomBytes(4).toString('hex');
 		const markers = Array.from({ length: DELIVERIES }, (_, i) => `load-openlayer-${runId}-${i}`);
 		const outcome = await load('Openlayer', WF_OPENLAYER, (i) => {
-			const body = { type: 'test.deleted', timestamp: new Date().toISOString(), data: { test: { id: markers[i] } } };
-			const { headers, rawBody } = signDelivery({ secret: OPENLAYER_SECRET, body, id: `msg_${markers[i]}` });
+			const body = {
+				type: 'test.deleted',
+				timestamp: new Date().toISOString(),
+				data: { test: { id: markers[i] } },
+			};
+			const { headers, rawBody } = signDelivery({
+				secret: OPENLAYER_SECRET,
+				body,
+				id: `msg_${markers[i]}`,
+			});
 			return fetch(url, { method: 'POST', headers, body: rawBody });
 		});
 		expectClean(outcome);
-		const check = checkExecutions('Openlayer', WF_OPENLAYER, (item) => String((item as { data?: { test?: { id?: string } } }).data?.test?.id), markers);
-		expect(check).toEqual({ executions: DELIVERIES, statuses: { success: DELIVERIES }, distinct: DELIVERIES, missing: [], doubled: [], foreign: [] });
+		const check = checkExecutions(
+			'Openlayer',
+			WF_OPENLAYER,
+			(item) => String((item as { data?: { test?: { id?: string } } }).data?.test?.id),
+			markers,
+		);
+		expect(check).toEqual({
+			executions: DELIVERIES,
+			statuses: { success: DELIVERIES },
+			distinct: DELIVERIES,
+			missing: [],
+			doubled: [],
+			foreign: [],
+		});
 
 		// How much of the retry memory survived 20 concurrent writers (n8n saves a workflow's static
 		// data as a whole, last writer wins), and whether retries of those deliveries are recognised.
@@ -205,8 +277,16 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		const sample = markers.filter((_, i) => i % 50 === 0);
 		let skipped = 0;
 		for (const marker of sample) {
-			const body = { type: 'test.deleted', timestamp: new Date().toISOString(), data: { test: { id: marker } } };
-			const { headers, rawBody } = signDelivery({ secret: OPENLAYER_SECRET, body, id: `msg_${marker}` });
+			const body = {
+				type: 'test.deleted',
+				timestamp: new Date().toISOString(),
+				data: { test: { id: marker } },
+			};
+			const { headers, rawBody } = signDelivery({
+				secret: OPENLAYER_SECRET,
+				body,
+				id: `msg_${marker}`,
+			});
 			const res = await fetch(url, { method: 'POST', headers, body: rawBody });
 			if ((await res.text()).includes('duplicate delivery')) skipped++;
 		}
@@ -229,12 +309,22 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 			fetch(url, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'x-qase-secret': QASE_SECRET },
-				body: JSON.stringify({ ...qaseSample, payload: { ...qaseSample.payload, id: Number(markers[i]) } }),
+				body: JSON.stringify({
+					...qaseSample,
+					payload: { ...qaseSample.payload, id: Number(markers[i]) },
+				}),
 			}),
 		);
 		expectClean(outcome);
 		const check = checkExecutions('Qase', WF_QASE, (item) => String(item.id), markers);
-		expect(check).toEqual({ executions: DELIVERIES, statuses: { success: DELIVERIES }, distinct: DELIVERIES, missing: [], doubled: [], foreign: [] });
+		expect(check).toEqual({
+			executions: DELIVERIES,
+			statuses: { success: DELIVERIES },
+			distinct: DELIVERIES,
+			missing: [],
+			doubled: [],
+			foreign: [],
+		});
 	}, 600000);
 
 	test('no credential secret is in the workflow snapshots n8n stores with executions', () => {
@@ -242,12 +332,21 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		// hook secret lives in static data (as n8n's own Stripe Trigger keeps its webhook secret), so it
 		// is in those copies; credentials never are.
 		const rows = sql<{ workflowData: string }>(n8n, 'SELECT workflowData FROM execution_data');
-		const snapshots = { 'execution_data.workflowData': rows.map((r) => String(r.workflowData)).join('\n') };
+		const snapshots = {
+			'execution_data.workflowData': rows.map((r) => String(r.workflowData)).join('\n'),
+		};
 		const leaks = findSecrets(
-			{ 'Currents API key': CURRENTS_KEY, 'Openlayer signing secret': OPENLAYER_SECRET, 'Qase secret': QASE_SECRET },
+			{
+				'Currents API key': CURRENTS_KEY,
+				'Openlayer signing secret': OPENLAYER_SECRET,
+				'Qase secret': QASE_SECRET,
+			},
 			snapshots,
 		);
-		const hookSecret = findSecrets({ 'Currents hook secret (static data)': currentsSecret }, snapshots);
+		const hookSecret = findSecrets(
+			{ 'Currents hook secret (static data)': currentsSecret },
+			snapshots,
+		);
 		figure(
 			'load',
 			n8n,

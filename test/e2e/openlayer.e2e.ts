@@ -11,7 +11,13 @@ import { STORED_KEY, storedKeys } from '../../nodes/Openlayer/deliveryLog';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { sendDelivery } from '../fakes/openlayer-sender';
 import type { TestsResultEvent } from '../helpers/json';
-import { prepareN8n, settle, triggerWorkflow, type ExecutionRecord, type N8nInstance } from './harness';
+import {
+	prepareN8n,
+	settle,
+	triggerWorkflow,
+	type ExecutionRecord,
+	type N8nInstance,
+} from './harness';
 import { stderr } from './host';
 import { storedStaticData } from './reliability-kit';
 
@@ -34,7 +40,8 @@ const BIG_VERSION = '0b5c2d9e-1111-4aaa-8bbb-000000000150';
 const PIPELINE = '7e6f5a4b-2222-4ccc-8ddd-000000000002';
 const SAMPLE_VERSION = '3fa85f64-5717-4562-b3fc-2c963f66afa6'; // projectVersionId of the documented sample
 
-const sample = (name: string) => structuredClone(openlayerEvents.find((e) => e.name === name)!.sample) as TestsResultEvent;
+const sample = (name: string) =>
+	structuredClone(openlayerEvents.find((e) => e.name === name)!.sample) as TestsResultEvent;
 const resultsEvent = (tests: Record<string, unknown>) => {
 	const body = sample('tests.result.updated');
 	body.data.tests = { ...body.data.tests, ...tests };
@@ -52,8 +59,17 @@ describe('Openlayer Trigger in real n8n', () => {
 	const started = Date.now();
 
 	/** One delivery signed by the reference library, as Openlayer sends it. */
-	const deliver = (url: string, body: object | string, opts: { id?: string; timestamp?: number; secret?: string } = {}) =>
-		sendDelivery(url, { secret: opts.secret ?? SECRET, body, id: opts.id ?? newId(), timestamp: opts.timestamp });
+	const deliver = (
+		url: string,
+		body: object | string,
+		opts: { id?: string; timestamp?: number; secret?: string } = {},
+	) =>
+		sendDelivery(url, {
+			secret: opts.secret ?? SECRET,
+			body,
+			id: opts.id ?? newId(),
+			timestamp: opts.timestamp,
+		});
 
 	/** Waits for the execution started by one accepted delivery (executions run one after another here). */
 	async function nextExecution(workflowId: string, before: number): Promise<ExecutionRecord> {
@@ -66,7 +82,11 @@ describe('Openlayer Trigger in real n8n', () => {
 		const fakeUrl = await fake.listen();
 		n8n = await prepareN8n({
 			credentials: [
-				{ ...CRED_SIGNING, type: 'openlayerSigningSecretApi', data: { secret: SECRET, previousSecret: '' } },
+				{
+					...CRED_SIGNING,
+					type: 'openlayerSigningSecretApi',
+					data: { secret: SECRET, previousSecret: '' },
+				},
 				{ ...CRED_API, type: 'openlayerTestOpsApi', data: { apiKey: API_KEY, baseUrl: fakeUrl } },
 			],
 			workflows: [
@@ -106,7 +126,12 @@ describe('Openlayer Trigger in real n8n', () => {
 	afterAll(async () => {
 		await n8n?.stop();
 		const log = n8n?.log() ?? '';
-		const raw = n8n ? n8n.executions().map((e) => e.raw).join('\n') : '';
+		const raw = n8n
+			? n8n
+					.executions()
+					.map((e) => e.raw)
+					.join('\n')
+			: '';
 		n8n?.cleanup();
 		await fake?.close();
 		stderr(`[openlayer e2e] wall time ${Date.now() - started} ms`);
@@ -122,14 +147,21 @@ describe('Openlayer Trigger in real n8n', () => {
 		for (const event of openlayerEvents) {
 			const before = n8n.executions(WF_MAIN).length;
 			const res = await deliver(mainUrl, event.sample);
-			expect({ event: event.name, status: res.status, body: res.body }).toEqual({ event: event.name, status: 200, body: '' });
+			expect({ event: event.name, status: res.status, body: res.body }).toEqual({
+				event: event.name,
+				status: 200,
+				body: '',
+			});
 			const execution = await nextExecution(WF_MAIN, before);
 			expect(execution.status).toBe('success');
 			const items = execution.nodes[NODE].items;
 			expect(items).toHaveLength(1);
 			const { failingTests, failingTestsTruncated, ...envelope } = items[0] as FailingTestsItem;
 			if (event.name === 'tests.result.updated') {
-				expect(envelope).toEqual({ ...event.sample, data: { tests: { ...(event.sample as TestsResultEvent).data.tests, status: 'failing' } } });
+				expect(envelope).toEqual({
+					...event.sample,
+					data: { tests: { ...(event.sample as TestsResultEvent).data.tests, status: 'failing' } },
+				});
 				expect(failingTests).toHaveLength(1);
 				expect(failingTestsTruncated).toBe(false);
 			} else {
@@ -144,14 +176,34 @@ describe('Openlayer Trigger in real n8n', () => {
 	test('attached failing tests come from the fake: every page of a commit, or the monitoring pipeline', async () => {
 		const big = fake.addRun({ projectVersionId: BIG_VERSION, failing: 150, passing: 20 });
 		let before = n8n.executions(WF_MAIN).length;
-		expect((await deliver(mainUrl, resultsEvent({ projectVersionId: BIG_VERSION, total: 170, passing: 20, failing: 150, skipped: 0 }))).status).toBe(200);
+		expect(
+			(
+				await deliver(
+					mainUrl,
+					resultsEvent({
+						projectVersionId: BIG_VERSION,
+						total: 170,
+						passing: 20,
+						failing: 150,
+						skipped: 0,
+					}),
+				)
+			).status,
+		).toBe(200);
 		let execution = await nextExecution(WF_MAIN, before);
 		let item = execution.nodes[NODE].items[0] as unknown as FailingTestsItem;
 		expect(item.data.tests.status).toBe('failing');
-		expect(item.failingTests?.map((r: { id: string }) => r.id)).toEqual(big.filter((r) => r.status === 'failing').map((r) => r.id));
-		expect(item.failingTests?.[0]).toMatchObject({ status: 'failing', goal: { name: 'Test 1', number: 1 } });
+		expect(item.failingTests?.map((r: { id: string }) => r.id)).toEqual(
+			big.filter((r) => r.status === 'failing').map((r) => r.id),
+		);
+		expect(item.failingTests?.[0]).toMatchObject({
+			status: 'failing',
+			goal: { name: 'Test 1', number: 1 },
+		});
 		expect(item.failingTestsTruncated).toBe(false);
-		expect(fake.requests.map((r) => [r.path, r.query.status, r.query.page, r.query.perPage])).toEqual([
+		expect(
+			fake.requests.map((r) => [r.path, r.query.status, r.query.page, r.query.perPage]),
+		).toEqual([
 			[`/versions/${BIG_VERSION}/results`, 'failing', '1', '100'],
 			[`/versions/${BIG_VERSION}/results`, 'failing', '2', '100'],
 		]);
@@ -160,7 +212,17 @@ describe('Openlayer Trigger in real n8n', () => {
 		fake.requests.length = 0;
 		fake.addRun({ inferencePipelineId: PIPELINE, failing: 2, passing: 1 });
 		before = n8n.executions(WF_MAIN).length;
-		await deliver(mainUrl, resultsEvent({ projectVersionId: null, inferencePipelineId: PIPELINE, total: 3, passing: 1, failing: 2, skipped: 0 }));
+		await deliver(
+			mainUrl,
+			resultsEvent({
+				projectVersionId: null,
+				inferencePipelineId: PIPELINE,
+				total: 3,
+				passing: 1,
+				failing: 2,
+				skipped: 0,
+			}),
+		);
 		execution = await nextExecution(WF_MAIN, before);
 		item = execution.nodes[NODE].items[0] as unknown as FailingTestsItem;
 		expect(item.failingTests).toHaveLength(2);
@@ -169,8 +231,12 @@ describe('Openlayer Trigger in real n8n', () => {
 		// A passing run asks nothing.
 		fake.requests.length = 0;
 		before = n8n.executions(WF_MAIN).length;
-		await deliver(mainUrl, resultsEvent({ projectVersionId: BIG_VERSION, passing: 6, failing: 0, skipped: 0 }));
-		item = (await nextExecution(WF_MAIN, before)).nodes[NODE].items[0] as unknown as FailingTestsItem;
+		await deliver(
+			mainUrl,
+			resultsEvent({ projectVersionId: BIG_VERSION, passing: 6, failing: 0, skipped: 0 }),
+		);
+		item = (await nextExecution(WF_MAIN, before)).nodes[NODE]
+			.items[0] as unknown as FailingTestsItem;
 		expect(item.data.tests.status).toBe('passing');
 		expect(item.failingTests).toBeUndefined();
 		expect(fake.requests).toHaveLength(0);
@@ -178,17 +244,26 @@ describe('Openlayer Trigger in real n8n', () => {
 
 	test('API failures are reported inside the item; the execution still succeeds', async () => {
 		let before = n8n.executions(WF_MAIN).length;
-		await deliver(mainUrl, resultsEvent({ projectVersionId: 'ffffffff-0000-4000-8000-00000000dead' }));
+		await deliver(
+			mainUrl,
+			resultsEvent({ projectVersionId: 'ffffffff-0000-4000-8000-00000000dead' }),
+		);
 		let execution = await nextExecution(WF_MAIN, before);
 		expect(execution.status).toBe('success');
-		expect(execution.nodes[NODE].items[0].failingTestsError).toEqual({ status: 404, message: 'Openlayer API error (HTTP 404): Project version not found' });
+		expect(execution.nodes[NODE].items[0].failingTestsError).toEqual({
+			status: 404,
+			message: 'Openlayer API error (HTTP 404): Project version not found',
+		});
 
 		// Issue 10 item 1: a signed event whose id would climb out of the path is not looked up.
 		const from = fake.requests.length;
 		before = n8n.executions(WF_MAIN).length;
 		await deliver(mainUrl, resultsEvent({ projectVersionId: '..' }));
 		execution = await nextExecution(WF_MAIN, before);
-		expect(execution.nodes[NODE].items[0].failingTestsError).toEqual({ status: null, message: 'The event\'s projectVersionId ".." is not an Openlayer id (a UUID)' });
+		expect(execution.nodes[NODE].items[0].failingTestsError).toEqual({
+			status: null,
+			message: 'The event\'s projectVersionId ".." is not an Openlayer id (a UUID)',
+		});
 		expect(fake.requests.length).toBe(from);
 
 		fake.addRun({ projectVersionId: BIG_VERSION, failing: 3 });
@@ -199,7 +274,10 @@ describe('Openlayer Trigger in real n8n', () => {
 		expect(execution.status).toBe('success');
 		expect(execution.nodes[NODE].items[0]).toMatchObject({
 			type: 'tests.result.updated',
-			failingTestsError: { status: 500, message: 'Openlayer API error (HTTP 500): Internal server error' },
+			failingTestsError: {
+				status: 500,
+				message: 'Openlayer API error (HTTP 500): Internal server error',
+			},
 		});
 		expect(execution.nodes[NODE].items[0].failingTests).toBeUndefined();
 	});
@@ -219,7 +297,10 @@ describe('Openlayer Trigger in real n8n', () => {
 			// n8n 1.x stores the id with the response, so a retry is recognised while the first
 			// execution is still waiting for the API (n8n 2.x stores it when the execution ends).
 			const retry = await deliver(mainUrl, body, { id });
-			expect(retry.body).toEqual({ received: true, skipped: 'duplicate delivery (webhook-id already received)' });
+			expect(retry.body).toEqual({
+				received: true,
+				skipped: 'duplicate delivery (webhook-id already received)',
+			});
 		}
 		const execution = await nextExecution(WF_MAIN, before);
 		expect(execution.nodes[NODE].items[0].failingTests).toHaveLength(2);
@@ -234,22 +315,94 @@ describe('Openlayer Trigger in real n8n', () => {
 		expect(signed.status).toBe(200);
 		const { headers, rawBody } = signed.sent;
 		const attempts: Array<[string, () => ReturnType<typeof sendDelivery>]> = [
-			['tampered body', () => sendDelivery(resultsUrl, { body, headers, rawBody: rawBody.replace('"failing":1', '"failing":0') })],
-			['re-serialised body', () => sendDelivery(resultsUrl, { body, headers, rawBody: JSON.stringify(JSON.parse(rawBody), null, 1) })],
-			['other webhook-id', () => sendDelivery(resultsUrl, { body, headers: { ...headers, 'webhook-id': newId() }, rawBody })],
+			[
+				'tampered body',
+				() =>
+					sendDelivery(resultsUrl, {
+						body,
+						headers,
+						rawBody: rawBody.replace('"failing":1', '"failing":0'),
+					}),
+			],
+			[
+				're-serialised body',
+				() =>
+					sendDelivery(resultsUrl, {
+						body,
+						headers,
+						rawBody: JSON.stringify(JSON.parse(rawBody), null, 1),
+					}),
+			],
+			[
+				'other webhook-id',
+				() =>
+					sendDelivery(resultsUrl, {
+						body,
+						headers: { ...headers, 'webhook-id': newId() },
+						rawBody,
+					}),
+			],
 			['unsigned', () => sendDelivery(resultsUrl, { body })],
-			['no signature header', () => sendDelivery(resultsUrl, { body, headers: { ...headers, 'webhook-signature': undefined }, rawBody })],
-			['empty signature', () => sendDelivery(resultsUrl, { body, headers: { ...headers, 'webhook-signature': '' }, rawBody })],
-			['v2 only', () => sendDelivery(resultsUrl, { body, headers: { ...headers, 'webhook-signature': headers['webhook-signature'].replace('v1,', 'v2,') }, rawBody })],
-			['replayed (10 minutes old, correctly signed)', () => deliver(resultsUrl, body, { timestamp: nowSeconds() - 600 })],
+			[
+				'no signature header',
+				() =>
+					sendDelivery(resultsUrl, {
+						body,
+						headers: { ...headers, 'webhook-signature': undefined },
+						rawBody,
+					}),
+			],
+			[
+				'empty signature',
+				() =>
+					sendDelivery(resultsUrl, {
+						body,
+						headers: { ...headers, 'webhook-signature': '' },
+						rawBody,
+					}),
+			],
+			[
+				'v2 only',
+				() =>
+					sendDelivery(resultsUrl, {
+						body,
+						headers: {
+							...headers,
+							'webhook-signature': headers['webhook-signature'].replace('v1,', 'v2,'),
+						},
+						rawBody,
+					}),
+			],
+			[
+				'replayed (10 minutes old, correctly signed)',
+				() => deliver(resultsUrl, body, { timestamp: nowSeconds() - 600 }),
+			],
 			['future-dated', () => deliver(resultsUrl, body, { timestamp: nowSeconds() + 600 })],
-			['non-numeric timestamp', () => sendDelivery(resultsUrl, { body, headers: { ...headers, 'webhook-timestamp': 'now' }, rawBody })],
-			['other secret', () => deliver(resultsUrl, body, { secret: `whsec_${randomBytes(32).toString('base64')}` })],
-			['other secret, all-events workflow', () => deliver(mainUrl, body, { secret: `whsec_${randomBytes(32).toString('base64')}` })],
+			[
+				'non-numeric timestamp',
+				() =>
+					sendDelivery(resultsUrl, {
+						body,
+						headers: { ...headers, 'webhook-timestamp': 'now' },
+						rawBody,
+					}),
+			],
+			[
+				'other secret',
+				() => deliver(resultsUrl, body, { secret: `whsec_${randomBytes(32).toString('base64')}` }),
+			],
+			[
+				'other secret, all-events workflow',
+				() => deliver(mainUrl, body, { secret: `whsec_${randomBytes(32).toString('base64')}` }),
+			],
 		];
 		for (const [what, attempt] of attempts) {
 			const res = await attempt();
-			expect({ what, status: res.status, body: res.body }).toEqual({ what, status: 401, body: { error: 'Unauthorized' } });
+			expect({ what, status: res.status, body: res.body }).toEqual({
+				what,
+				status: 401,
+				body: { error: 'Unauthorized' },
+			});
 		}
 		await settle();
 		expect(n8n.executions(WF_RESULTS)).toHaveLength(beforeResults + 1); // only the genuine one
@@ -267,8 +420,7 @@ describe('Openlayer Trigger in real n8n', () => {
 
 		// The id is in the workflow's static data in n8n's database (n8n 1.x writes it with the
 		// response, n8n 2.x when the execution ends).
-		const storedIds = () =>
-			storedKeys(storedStaticData(n8n, WF_MAIN)?.[`node:${NODE}`]);
+		const storedIds = () => storedKeys(storedStaticData(n8n, WF_MAIN)?.[`node:${NODE}`]);
 		const deadline = Date.now() + 10000;
 		while (!storedIds().includes(id) && Date.now() < deadline) await settle(250);
 		expect(storedIds()).toContain(id);
@@ -276,12 +428,19 @@ describe('Openlayer Trigger in real n8n', () => {
 		const allIds = n8n.executions(WF_MAIN).length;
 		expect(storedIds().length).toBe(allIds);
 
-		const duplicate = { status: 200, body: { received: true, skipped: 'duplicate delivery (webhook-id already received)' } };
+		const duplicate = {
+			status: 200,
+			body: { received: true, skipped: 'duplicate delivery (webhook-id already received)' },
+		};
 		// Openlayer's retry: same id and body, signed again with a fresh timestamp.
 		const retry = await deliver(mainUrl, body, { id });
 		expect({ status: retry.status, body: retry.body }).toEqual(duplicate);
 		// A byte-for-byte replay within the tolerance is absorbed the same way.
-		const replay = await sendDelivery(mainUrl, { body, headers: first.sent.headers, rawBody: first.sent.rawBody });
+		const replay = await sendDelivery(mainUrl, {
+			body,
+			headers: first.sent.headers,
+			rawBody: first.sent.rawBody,
+		});
 		expect({ status: replay.status, body: replay.body }).toEqual(duplicate);
 
 		await n8n.restart();
@@ -297,13 +456,17 @@ describe('Openlayer Trigger in real n8n', () => {
 		await settle();
 		const executions = n8n.executions(WF_MAIN);
 		expect(executions).toHaveLength(before + 2);
-		expect(executions.slice(before).map((e) => e.nodes[NODE].items[0].type)).toEqual(['test.deleted', 'test.deleted']);
+		expect(executions.slice(before).map((e) => e.nodes[NODE].items[0].type)).toEqual([
+			'test.deleted',
+			'test.deleted',
+		]);
 	});
 
 	test('with Ignore Retried Deliveries off every delivery runs, and nothing is stored', async () => {
 		const id = newId();
 		const before = n8n.executions(WF_RESULTS).length;
-		for (let i = 0; i < 2; i++) expect((await deliver(resultsUrl, resultsEvent({}), { id })).status).toBe(200);
+		for (let i = 0; i < 2; i++)
+			expect((await deliver(resultsUrl, resultsEvent({}), { id })).status).toBe(200);
 		await n8n.waitForExecutions(WF_RESULTS, before + 2);
 		expect(storedStaticData(n8n, WF_RESULTS)?.[`node:${NODE}`]?.[STORED_KEY]).toBeUndefined();
 	});
@@ -327,7 +490,13 @@ describe('Openlayer Trigger in real n8n', () => {
 				data: { properties: { tests: { properties: { status: { enum: string[] } } } } };
 			};
 		};
-		expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['type', 'timestamp', 'data', 'failingTests']));
-		expect(schema.properties.data.properties.tests.properties.status.enum).toEqual(['failing', 'running', 'passing']);
+		expect(Object.keys(schema.properties)).toEqual(
+			expect.arrayContaining(['type', 'timestamp', 'data', 'failingTests']),
+		);
+		expect(schema.properties.data.properties.tests.properties.status.enum).toEqual([
+			'failing',
+			'running',
+			'passing',
+		]);
 	});
 });

@@ -28,7 +28,12 @@ const body = (name: string, patch: (s: QaseDelivery) => void = () => {}) => {
 	return JSON.stringify(s);
 };
 
-const qaseWorkflow = (id: string, webhookId: string, parameters: Record<string, unknown>, credentials = {}) =>
+const qaseWorkflow = (
+	id: string,
+	webhookId: string,
+	parameters: Record<string, unknown>,
+	credentials = {},
+) =>
 	triggerWorkflow({
 		id,
 		name: `Qase ${webhookId}`,
@@ -50,11 +55,24 @@ describe('Qase Trigger in real n8n', () => {
 		n8n = await prepareN8n({
 			credentials: [
 				{ ...CRED_SECRET, type: 'qaseWebhookSecretApi', data: { secret: SECRET } },
-				{ ...CRED_API, type: 'qaseTestOpsApi', data: { apiToken: TOKEN, baseUrl: `${fakeUrl}/v1` } },
+				{
+					...CRED_API,
+					type: 'qaseTestOpsApi',
+					data: { apiToken: TOKEN, baseUrl: `${fakeUrl}/v1` },
+				},
 			],
 			workflows: [
-				qaseWorkflow(WF_ALL, 'qase-all', { resource: 'all', events: ['*'] }, { qaseWebhookSecretApi: CRED_SECRET }),
-				qaseWorkflow(WF_RUN, 'qase-run', { resource: 'run', events: ['run.completed'], output: 'envelope' }),
+				qaseWorkflow(
+					WF_ALL,
+					'qase-all',
+					{ resource: 'all', events: ['*'] },
+					{ qaseWebhookSecretApi: CRED_SECRET },
+				),
+				qaseWorkflow(WF_RUN, 'qase-run', {
+					resource: 'run',
+					events: ['run.completed'],
+					output: 'envelope',
+				}),
 				qaseWorkflow(
 					WF_RESOLVE,
 					'qase-resolve',
@@ -80,36 +98,60 @@ describe('Qase Trigger in real n8n', () => {
 	test('every documented event (all nine entities) delivered over HTTP records one execution with the right item', async () => {
 		const answers: Array<{ event: string; status: number; text: string }> = [];
 		for (const event of qaseEvents) {
-			const res = await post(url('qase-all'), JSON.stringify(event.sample), { 'x-qase-secret': SECRET });
+			const res = await post(url('qase-all'), JSON.stringify(event.sample), {
+				'x-qase-secret': SECRET,
+			});
 			answers.push({ event: event.name, ...res });
 		}
 		expect(answers.filter((a) => a.status !== 200 || a.text !== '')).toEqual([]);
 
 		const executions = await n8n.waitForExecutions(WF_ALL, qaseEvents.length);
 		expect(executions).toHaveLength(qaseEvents.length);
-		expect(executions.filter((e) => e.status !== 'success').map((e) => [e.status, e.error])).toEqual([]);
-		const byEvent = new Map(executions.map((e) => [e.nodes[NODE].items[0].event as string, e.nodes[NODE].items]));
+		expect(
+			executions.filter((e) => e.status !== 'success').map((e) => [e.status, e.error]),
+		).toEqual([]);
+		const byEvent = new Map(
+			executions.map((e) => [e.nodes[NODE].items[0].event as string, e.nodes[NODE].items]),
+		);
 		for (const event of qaseEvents) {
-			expect([event.name, byEvent.get(event.name)]).toEqual([event.name, [payloadWithContext(event.sample as Record<string, unknown>)]]);
+			expect([event.name, byEvent.get(event.name)]).toEqual([
+				event.name,
+				[payloadWithContext(event.sample as Record<string, unknown>)],
+			]);
 		}
-		expect(new Set(executions.map((e) => String(e.nodes[NODE].items[0].event).split('.')[0]))).toEqual(new Set(QASE_ENTITIES));
+		expect(
+			new Set(executions.map((e) => String(e.nodes[NODE].items[0].event).split('.')[0])),
+		).toEqual(new Set(QASE_ENTITIES));
 		// The secret is checked, never stored.
 		expect(executions.some((e) => e.raw.includes(SECRET))).toBe(false);
 	});
 
 	test('a wrong or missing secret gets 401 and records nothing; a body that is not a Qase envelope gets 400', async () => {
 		const before = n8n.executions(WF_ALL).length;
-		const attempts: Array<Record<string, string>> = [{ 'x-qase-secret': 'not-the-secret' }, {}, { 'x-qase-secret': `${SECRET}x` }];
+		const attempts: Array<Record<string, string>> = [
+			{ 'x-qase-secret': 'not-the-secret' },
+			{},
+			{ 'x-qase-secret': `${SECRET}x` },
+		];
 		for (const headers of attempts) {
 			const res = await post(url('qase-all'), body('case.updated'), headers);
-			expect({ status: res.status, text: res.text }).toEqual({ status: 401, text: '{"error":"Unauthorized"}' });
+			expect({ status: res.status, text: res.text }).toEqual({
+				status: 401,
+				text: '{"error":"Unauthorized"}',
+			});
 		}
 		// n8n's own body parser refuses JSON that does not parse (422) before the node sees it.
-		expect((await post(url('qase-all'), '{"event_name": "case.updated",', { 'x-qase-secret': SECRET })).status).toBe(422);
+		expect(
+			(await post(url('qase-all'), '{"event_name": "case.updated",', { 'x-qase-secret': SECRET }))
+				.status,
+		).toBe(422);
 		const bad = [
 			['[1,2]', 'Request body must be a JSON object'],
 			[JSON.stringify({ timestamp: 1, payload: {} }), 'no \\"event_name\\" field'],
-			[body('case.updated', (s) => ((s as JsonRecord).payload = 'x')), '\\"payload\\" must be a JSON object'],
+			[
+				body('case.updated', (s) => ((s as JsonRecord).payload = 'x')),
+				'\\"payload\\" must be a JSON object',
+			],
 		] as const;
 		for (const [raw, message] of bad) {
 			const res = await post(url('qase-all'), raw, { 'x-qase-secret': SECRET });
@@ -117,7 +159,11 @@ describe('Qase Trigger in real n8n', () => {
 			expect(res.text).toContain(message);
 		}
 		// An undocumented event (Qase's UI offers result events) is acknowledged, not refused.
-		const unknown = await post(url('qase-all'), body('case.updated', (s) => (s.event_name = 'result.created')), { 'x-qase-secret': SECRET });
+		const unknown = await post(
+			url('qase-all'),
+			body('case.updated', (s) => (s.event_name = 'result.created')),
+			{ 'x-qase-secret': SECRET },
+		);
 		expect(unknown.status).toBe(200);
 		await settle();
 		expect(n8n.executions(WF_ALL)).toHaveLength(before);
@@ -126,16 +172,24 @@ describe('Qase Trigger in real n8n', () => {
 	test('an unselected event gets 200 and no execution; a selected one its whole envelope', async () => {
 		const skipped = await post(url('qase-run'), body('run.aborted'));
 		expect(skipped.status).toBe(200);
-		expect(JSON.parse(skipped.text)).toEqual({ received: true, skipped: 'event run.aborted is not selected' });
+		expect(JSON.parse(skipped.text)).toEqual({
+			received: true,
+			skipped: 'event run.aborted is not selected',
+		});
 		expect((await post(url('qase-run'), body('case.updated'))).status).toBe(200);
 		await settle();
 		expect(n8n.executions(WF_RUN)).toHaveLength(0);
 
 		// No secret credential on this workflow: deliveries are accepted unauthenticated.
-		const ok = await post(url('qase-run'), body('run.completed', (s) => (s.payload.duration = 93000)));
+		const ok = await post(
+			url('qase-run'),
+			body('run.completed', (s) => (s.payload.duration = 93000)),
+		);
 		expect(ok.status).toBe(200);
 		const [execution] = await n8n.waitForExecutions(WF_RUN, 1);
-		expect(execution.nodes[NODE].items).toEqual([JSON.parse(body('run.completed', (s) => (s.payload.duration = 93000)))]);
+		expect(execution.nodes[NODE].items).toEqual([
+			JSON.parse(body('run.completed', (s) => (s.payload.duration = 93000))),
+		]);
 	});
 
 	test('Resolve Full Record fetches the record in the execution, after the response was sent', async () => {
@@ -151,7 +205,10 @@ describe('Qase Trigger in real n8n', () => {
 		const [execution] = await n8n.waitForExecutions(WF_RESOLVE, 1);
 		expect(execution.status).toBe('success');
 		expect(execution.nodes[NODE].items).toEqual([
-			{ ...payloadWithContext(JSON.parse(body('case.updated'))), record: fake.getRecord('case', 'ID', 1610) },
+			{
+				...payloadWithContext(JSON.parse(body('case.updated'))),
+				record: fake.getRecord('case', 'ID', 1610),
+			},
 		]);
 		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/case/ID/1610']);
 		expect(fake.requests[0].headers.token).toBe(TOKEN);
@@ -161,14 +218,27 @@ describe('Qase Trigger in real n8n', () => {
 	test('Resolve Full Record reports a deleted record (404) and a rate limit (429) in the item, and never looks up deletions', async () => {
 		fake.requests.length = 0;
 		fake.deleteRecord('defect', 'ID', 1);
-		fake.addFault({ path: '^/v1/run/', status: 429, headers: { 'Retry-After': '30' }, body: { status: false, errorMessage: 'Too Many Requests' } });
+		fake.addFault({
+			path: '^/v1/run/',
+			status: 429,
+			headers: { 'Retry-After': '30' },
+			body: { status: false, errorMessage: 'Too Many Requests' },
+		});
 		const before = n8n.executions(WF_RESOLVE).length;
-		for (const name of ['defect.resolved', 'run.completed', 'suite.deleted', 'shared_step.updated']) {
+		for (const name of [
+			'defect.resolved',
+			'run.completed',
+			'suite.deleted',
+			'shared_step.updated',
+		]) {
 			expect((await post(url('qase-resolve'), body(name))).status).toBe(200);
 		}
 		const executions = (await n8n.waitForExecutions(WF_RESOLVE, before + 4)).slice(before);
-		expect(executions.filter((e) => e.status !== 'success').map((e) => [e.status, e.error])).toEqual([]);
-		const item = (event: string) => executions.map((e) => e.nodes[NODE].items[0]).find((i) => i.event === event)!;
+		expect(
+			executions.filter((e) => e.status !== 'success').map((e) => [e.status, e.error]),
+		).toEqual([]);
+		const item = (event: string) =>
+			executions.map((e) => e.nodes[NODE].items[0]).find((i) => i.event === event)!;
 
 		expect(item('defect.resolved')).toMatchObject({
 			record: null,
@@ -179,7 +249,9 @@ describe('Qase Trigger in real n8n', () => {
 			record_error: { status: 429, message: 'Qase API error (HTTP 429): Too Many Requests' },
 		});
 		expect(item('suite.deleted')).not.toHaveProperty('record');
-		expect(item('shared_step.updated').record).toEqual(fake.getRecord('shared_step', 'ID', '2563d597b756810934dea4185ce31b2b0dbf377c'));
+		expect(item('shared_step.updated').record).toEqual(
+			fake.getRecord('shared_step', 'ID', '2563d597b756810934dea4185ce31b2b0dbf377c'),
+		);
 		const paths = fake.requests.map((r) => r.path);
 		expect(paths.filter((p) => p.startsWith('/v1/suite/'))).toEqual([]);
 		// Qase asked for 30 s: longer than the lookup waits, so it is reported at once, not retried.
@@ -191,17 +263,32 @@ describe('Qase Trigger in real n8n', () => {
 		const get = async (file: string) => {
 			const res = await fetch(`${n8n.baseUrl}/schemas/n8n-nodes-testops.qaseTrigger/${file}`);
 			expect([file, res.status]).toEqual([file, 200]);
-			return (await res.json()) as { type: string; properties: Record<string, { enum?: unknown[] }> };
+			return (await res.json()) as {
+				type: string;
+				properties: Record<string, { enum?: unknown[] }>;
+			};
 		};
 		for (const value of [...QASE_ENTITIES, 'all']) {
 			const schema = await get(`1.0.0/${value}.json`);
 			expect(schema.type).toBe('object');
-			expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['event', 'project_code', 'team_member_id', 'occurred_at']));
+			expect(Object.keys(schema.properties)).toEqual(
+				expect.arrayContaining(['event', 'project_code', 'team_member_id', 'occurred_at']),
+			);
 		}
 		expect(Object.keys((await get('1.0.0/run.json')).properties)).toEqual(
-			expect.arrayContaining(['cases_added', 'cases_count', 'duration', 'skipped', 'skiped', 'record', 'record_error']),
+			expect.arrayContaining([
+				'cases_added',
+				'cases_count',
+				'duration',
+				'skipped',
+				'skiped',
+				'record',
+				'record_error',
+			]),
 		);
-		expect(Object.keys((await get('1.0.0/shared_step.json')).properties)).toEqual(expect.arrayContaining(['hash', 'steps']));
+		expect(Object.keys((await get('1.0.0/shared_step.json')).properties)).toEqual(
+			expect.arrayContaining(['hash', 'steps']),
+		);
 		expect((await get('1.0.0.json')).properties.event.enum).toHaveLength(qaseEvents.length);
 	});
 });

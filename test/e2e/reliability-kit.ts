@@ -9,8 +9,11 @@ import type { N8nInstance } from './harness';
 import { requireFromN8n, sqlite, stderr } from './host';
 
 /** One read-only query on the instance's SQLite database (see host.js). */
-export const sql = <T = Record<string, unknown>>(n8n: N8nInstance, query: string, params: unknown[] = []): T[] =>
-	sqlite<T>(n8n, query, params);
+export const sql = <T = Record<string, unknown>>(
+	n8n: N8nInstance,
+	query: string,
+	params: unknown[] = [],
+): T[] => sqlite<T>(n8n, query, params);
 
 /** The workflow's static data as n8n stored it (workflow_entity.staticData). */
 /** A node's slice of the workflow's static data (key `node:<name>`): what the trigger keeps between calls. */
@@ -20,8 +23,15 @@ export interface NodeStaticData {
 	[key: string]: unknown;
 }
 
-export function storedStaticData(n8n: N8nInstance, workflowId: string): Record<string, NodeStaticData> | null {
-	const [row] = sql<{ staticData: string | null }>(n8n, 'SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
+export function storedStaticData(
+	n8n: N8nInstance,
+	workflowId: string,
+): Record<string, NodeStaticData> | null {
+	const [row] = sql<{ staticData: string | null }>(
+		n8n,
+		'SELECT staticData FROM workflow_entity WHERE id = ?',
+		[workflowId],
+	);
 	return row?.staticData ? JSON.parse(String(row.staticData)) : null;
 }
 
@@ -36,7 +46,8 @@ export function executionCounts(n8n: N8nInstance, workflowId: string): Record<st
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const unfinished = (counts: Record<string, number>) => (counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0);
+const unfinished = (counts: Record<string, number>) =>
+	(counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0);
 
 /**
  * Waits until at least `expected` executions exist and none is still new or running, then until the
@@ -59,7 +70,8 @@ export async function drainExecutions(
 			last = n;
 			stableSince = Date.now();
 		}
-		if (n >= expected && unfinished(counts) === 0 && Date.now() - stableSince >= quietMs) return counts;
+		if (n >= expected && unfinished(counts) === 0 && Date.now() - stableSince >= quietMs)
+			return counts;
 		await sleep(500);
 	}
 	return counts;
@@ -72,7 +84,11 @@ export interface Timed {
 }
 
 /** Runs `count` requests through `concurrency` clients (a bounded promise pool over fetch). */
-export async function runPool(count: number, concurrency: number, send: (i: number) => Promise<Response>): Promise<Timed[]> {
+export async function runPool(
+	count: number,
+	concurrency: number,
+	send: (i: number) => Promise<Response>,
+): Promise<Timed[]> {
 	const results: Timed[] = new Array(count);
 	let next = 0;
 	const worker = async () => {
@@ -115,7 +131,10 @@ export function figure(suite: string, n8n: N8nInstance | undefined, text: string
 }
 
 /** Where each of the secrets occurs in the given texts (empty when none does). */
-export function findSecrets(secrets: Record<string, string>, texts: Record<string, string>): string[] {
+export function findSecrets(
+	secrets: Record<string, string>,
+	texts: Record<string, string>,
+): string[] {
 	const leaks: string[] = [];
 	for (const [secretName, secret] of Object.entries(secrets)) {
 		if (!secret) continue;
@@ -143,7 +162,9 @@ export function instanceTexts(n8n: N8nInstance): Record<string, string> {
 
 /** The stored error of an execution (its resultData.error), parsed with n8n's own flatted. */
 export function executionError(n8n: N8nInstance, raw: string): Record<string, unknown> | undefined {
-	const flatted = requireFromN8n<{ parse(text: string): { resultData?: { error?: Record<string, unknown> } } | null }>(n8n, 'flatted');
+	const flatted = requireFromN8n<{
+		parse(text: string): { resultData?: { error?: Record<string, unknown> } } | null;
+	}>(n8n, 'flatted');
 	return flatted.parse(raw)?.resultData?.error;
 }
 
@@ -174,21 +195,32 @@ export async function setActiveAndWait(
 				)[0]
 			: undefined;
 	const before = lastOutbox()?.id ?? 0;
-	const res = await n8n.publicApi('POST', `/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`);
+	const res = await n8n.publicApi(
+		'POST',
+		`/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`,
+	);
 	if (n8n.line === 1 || res.status !== 200) {
-		return res.status === 200 ? { ok: true } : { ok: false, message: (res.json as { message?: string } | undefined)?.message ?? res.text };
+		return res.status === 200
+			? { ok: true }
+			: { ok: false, message: (res.json as { message?: string } | undefined)?.message ?? res.text };
 	}
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const record = lastOutbox();
-		if (record && record.id > before && ['completed', 'failed', 'partial_success'].includes(record.status)) {
+		if (
+			record &&
+			record.id > before &&
+			['completed', 'failed', 'partial_success'].includes(record.status)
+		) {
 			return record.status === 'completed'
 				? { ok: true, message: record.errorMessage ?? undefined }
 				: { ok: false, message: record.errorMessage ?? record.status };
 		}
 		await sleep(250);
 	}
-	throw new Error(`publication of ${workflowId} (${active ? 'activate' : 'deactivate'}) did not finish within ${timeoutMs} ms`);
+	throw new Error(
+		`publication of ${workflowId} (${active ? 'activate' : 'deactivate'}) did not finish within ${timeoutMs} ms`,
+	);
 }
 
 /** Whether the workflow is active in n8n's database. */

@@ -13,10 +13,16 @@ import { summarySchema } from '../../nodes/shared/summary';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { sendDelivery } from '../fakes/openlayer-sender';
-import { post, prepareN8n, triggerWorkflow, type ExecutionRecord, type N8nInstance } from './harness';
+import {
+	post,
+	prepareN8n,
+	triggerWorkflow,
+	type ExecutionRecord,
+	type N8nInstance,
+} from './harness';
 
-const CURRENTS_KEY = 'e2e-summary-currents-key';
-const OPENLAYER_KEY = 'e2e-summary-openlayer-key';
+const CURRENTS_KEY = randomBytes(12).toString('hex');
+const OPENLAYER_KEY = randomBytes(12).toString('hex');
 const OL_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const CRED_CUR = { id: 'credSumCurApi001', name: 'Currents fake API' };
 const CRED_OL_SIGN = { id: 'credSumOlSign001', name: 'Openlayer signing' };
@@ -51,7 +57,12 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 		return JSON.parse(hook.headers ?? '{}')['x-webhook-secret'] as string;
 	};
 
-	async function deliverCurrents(webhookId: string, workflowId: string, body: object, extraHeaders: Record<string, string> = {}): Promise<ExecutionRecord> {
+	async function deliverCurrents(
+		webhookId: string,
+		workflowId: string,
+		body: object,
+		extraHeaders: Record<string, string> = {},
+	): Promise<ExecutionRecord> {
 		const before = n8n.executions(workflowId).length;
 		const res = await post(url(webhookId), JSON.stringify(body), {
 			'x-webhook-secret': secretFor(url(webhookId)),
@@ -66,11 +77,22 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 		currents.addRun({
 			runId,
 			specs: [
-				{ spec: 'e2e/login.spec.ts', tests: [
-					{ title: ['Login', 'rejects a wrong password'], state: 'failed', error: 'expected 401 to equal 403', attempts: 2 },
-					{ title: ['Login', 'accepts a user'], state: 'passed' },
-				] },
-				{ spec: 'e2e/cart.spec.ts', tests: [{ title: ['Cart', 'adds an item'], state: 'failed', error: 'element not found' }] },
+				{
+					spec: 'e2e/login.spec.ts',
+					tests: [
+						{
+							title: ['Login', 'rejects a wrong password'],
+							state: 'failed',
+							error: 'expected 401 to equal 403',
+							attempts: 2,
+						},
+						{ title: ['Login', 'accepts a user'], state: 'passed' },
+					],
+				},
+				{
+					spec: 'e2e/cart.spec.ts',
+					tests: [{ title: ['Cart', 'adds an item'], state: 'failed', error: 'element not found' }],
+				},
 			],
 		});
 	}
@@ -98,20 +120,40 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 			});
 		n8n = await prepareN8n({
 			credentials: [
-				{ ...CRED_CUR, type: 'currentsTestOpsApi', data: { apiKey: CURRENTS_KEY, baseUrl: currentsUrl } },
-				{ ...CRED_OL_SIGN, type: 'openlayerSigningSecretApi', data: { secret: OL_SECRET, previousSecret: '' } },
-				{ ...CRED_OL_API, type: 'openlayerTestOpsApi', data: { apiKey: OPENLAYER_KEY, baseUrl: openlayerUrl } },
+				{
+					...CRED_CUR,
+					type: 'currentsTestOpsApi',
+					data: { apiKey: CURRENTS_KEY, baseUrl: currentsUrl },
+				},
+				{
+					...CRED_OL_SIGN,
+					type: 'openlayerSigningSecretApi',
+					data: { secret: OL_SECRET, previousSecret: '' },
+				},
+				{
+					...CRED_OL_API,
+					type: 'openlayerTestOpsApi',
+					data: { apiKey: OPENLAYER_KEY, baseUrl: openlayerUrl },
+				},
 			],
 			workflows: [
 				currentsNode(WF_CUR_ATTACH, 'sum-cur-attach', { options: {} }),
-				currentsNode(WF_CUR_SUMMARY, 'sum-cur-summary', { output: 'summary', options: { includeHeaders: true } }),
+				currentsNode(WF_CUR_SUMMARY, 'sum-cur-summary', {
+					output: 'summary',
+					options: { includeHeaders: true },
+				}),
 				triggerWorkflow({
 					id: WF_QASE,
 					name: 'Qase summary',
 					nodeType: 'n8n-nodes-testops.qaseTrigger',
 					nodeName: 'Qase Trigger',
 					webhookId: 'sum-qase',
-					parameters: { resource: 'all', events: ['*'], output: 'summary', options: { includeHeaders: true } },
+					parameters: {
+						resource: 'all',
+						events: ['*'],
+						output: 'summary',
+						options: { includeHeaders: true },
+					},
 				}),
 				triggerWorkflow({
 					id: WF_OL,
@@ -119,8 +161,16 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 					nodeType: 'n8n-nodes-testops.openlayerTrigger',
 					nodeName: 'Openlayer Trigger',
 					webhookId: 'sum-openlayer',
-					parameters: { events: ['*'], output: 'summary', attachFailingTests: true, options: { includeHeaders: true } },
-					credentials: { openlayerSigningSecretApi: CRED_OL_SIGN, openlayerTestOpsApi: CRED_OL_API },
+					parameters: {
+						events: ['*'],
+						output: 'summary',
+						attachFailingTests: true,
+						options: { includeHeaders: true },
+					},
+					credentials: {
+						openlayerSigningSecretApi: CRED_OL_SIGN,
+						openlayerTestOpsApi: CRED_OL_API,
+					},
 				}),
 			],
 			activate: [WF_CUR_ATTACH, WF_CUR_SUMMARY, WF_QASE, WF_OL],
@@ -145,51 +195,107 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 
 	test('Currents failed tests are attached inside the execution', async () => {
 		seedRun('run-ok');
-		const execution = await deliverCurrents('sum-cur-attach', WF_CUR_ATTACH, currentsBody('run-ok', 'RUN_FINISH', 2));
+		const execution = await deliverCurrents(
+			'sum-cur-attach',
+			WF_CUR_ATTACH,
+			currentsBody('run-ok', 'RUN_FINISH', 2),
+		);
 		expect(execution.status).toBe('success');
 		const item = execution.nodes[CUR].items[0];
 		expect(item.failedTestsTruncated).toBe(false);
 		expect(item.failedTests).toEqual([
-			expect.objectContaining({ spec: 'e2e/login.spec.ts', title: 'Login > rejects a wrong password', errorMessage: 'expected 401 to equal 403', attempts: 2, url: 'https://app.currents.dev/instance/run-ok-inst-0/test/t0_0' }),
-			expect.objectContaining({ spec: 'e2e/cart.spec.ts', title: 'Cart > adds an item', errorMessage: 'element not found', attempts: 1 }),
+			expect.objectContaining({
+				spec: 'e2e/login.spec.ts',
+				title: 'Login > rejects a wrong password',
+				errorMessage: 'expected 401 to equal 403',
+				attempts: 2,
+				url: 'https://app.currents.dev/instance/run-ok-inst-0/test/t0_0',
+			}),
+			expect.objectContaining({
+				spec: 'e2e/cart.spec.ts',
+				title: 'Cart > adds an item',
+				errorMessage: 'element not found',
+				attempts: 1,
+			}),
 		]);
 		expect(item.testopsDelivery).toBeUndefined();
 	});
 
 	test('faults: 404 and a long 429 become failedTestsError; a short 429 is waited out; a timeout is reported', async () => {
-		let execution = await deliverCurrents('sum-cur-attach', WF_CUR_ATTACH, currentsBody('no-such-run', 'RUN_TIMEOUT', 1));
+		let execution = await deliverCurrents(
+			'sum-cur-attach',
+			WF_CUR_ATTACH,
+			currentsBody('no-such-run', 'RUN_TIMEOUT', 1),
+		);
 		expect(execution.status).toBe('success');
-		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({ status: 404, message: 'Currents API error (HTTP 404): Run not found' });
+		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({
+			status: 404,
+			message: 'Currents API error (HTTP 404): Run not found',
+		});
 
 		seedRun('run-429');
-		currents.addFault({ path: '^/runs/', status: 429, headers: { 'retry-after': '1' }, body: { message: 'Rate limited' }, times: 1 });
-		execution = await deliverCurrents('sum-cur-attach', WF_CUR_ATTACH, currentsBody('run-429', 'RUN_FINISH', 2));
+		currents.addFault({
+			path: '^/runs/',
+			status: 429,
+			headers: { 'retry-after': '1' },
+			body: { message: 'Rate limited' },
+			times: 1,
+		});
+		execution = await deliverCurrents(
+			'sum-cur-attach',
+			WF_CUR_ATTACH,
+			currentsBody('run-429', 'RUN_FINISH', 2),
+		);
 		expect(execution.nodes[CUR].items[0].failedTests).toHaveLength(2);
 
-		currents.addFault({ path: '^/runs/', status: 429, headers: { 'retry-after': '120' }, body: { message: 'Rate limited' } });
-		execution = await deliverCurrents('sum-cur-attach', WF_CUR_ATTACH, currentsBody('run-429', 'RUN_FINISH', 2));
+		currents.addFault({
+			path: '^/runs/',
+			status: 429,
+			headers: { 'retry-after': '120' },
+			body: { message: 'Rate limited' },
+		});
+		execution = await deliverCurrents(
+			'sum-cur-attach',
+			WF_CUR_ATTACH,
+			currentsBody('run-429', 'RUN_FINISH', 2),
+		);
 		expect(execution.status).toBe('success');
-		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({ status: 429, message: 'Currents API error (HTTP 429): Rate limited' });
+		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({
+			status: 429,
+			message: 'Currents API error (HTTP 429): Rate limited',
+		});
 		currents.clearFaults();
 
 		// The lookup waits 10 s per request at most; Currents got its 200 long before.
 		currents.addFault({ path: '^/runs/', delayMs: 12000, times: 1 });
 		const t0 = Date.now();
 		const before = n8n.executions(WF_CUR_ATTACH).length;
-		const res = await post(url('sum-cur-attach'), JSON.stringify(currentsBody('run-429', 'RUN_FINISH', 2)), {
-			'x-webhook-secret': secretFor(url('sum-cur-attach')),
-			'x-timestamp': String(Date.now()),
-		});
+		const res = await post(
+			url('sum-cur-attach'),
+			JSON.stringify(currentsBody('run-429', 'RUN_FINISH', 2)),
+			{
+				'x-webhook-secret': secretFor(url('sum-cur-attach')),
+				'x-timestamp': String(Date.now()),
+			},
+		);
 		expect(res.status).toBe(200);
 		expect(Date.now() - t0).toBeLessThan(5000);
 		execution = (await n8n.waitForExecutions(WF_CUR_ATTACH, before + 1, 60000))[before];
 		expect(execution.status).toBe('success');
-		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({ status: null, message: expect.stringMatching(/timed out/i) });
+		expect(execution.nodes[CUR].items[0].failedTestsError).toEqual({
+			status: null,
+			message: expect.stringMatching(/timed out/i),
+		});
 	});
 
 	test('Currents summary with failures, redacted headers', async () => {
 		seedRun('run-sum');
-		const execution = await deliverCurrents('sum-cur-summary', WF_CUR_SUMMARY, currentsBody('run-sum', 'RUN_FINISH', 2), { 'x-ci-job': 'nightly' });
+		const execution = await deliverCurrents(
+			'sum-cur-summary',
+			WF_CUR_SUMMARY,
+			currentsBody('run-sum', 'RUN_FINISH', 2),
+			{ 'x-ci-job': 'nightly' },
+		);
 		const item = execution.nodes[CUR].items[0];
 		const { headers, ...summary } = item;
 		expect(() => summarySchema.parse(summary)).not.toThrow();
@@ -206,29 +312,54 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 			failuresError: null,
 		});
 		expect(summary.failures).toEqual([
-			{ title: 'Login > rejects a wrong password', file: 'e2e/login.spec.ts', message: 'expected 401 to equal 403', url: 'https://app.currents.dev/instance/run-sum-inst-0/test/t0_0' },
-			{ title: 'Cart > adds an item', file: 'e2e/cart.spec.ts', message: 'element not found', url: 'https://app.currents.dev/instance/run-sum-inst-1/test/t1_0' },
+			{
+				title: 'Login > rejects a wrong password',
+				file: 'e2e/login.spec.ts',
+				message: 'expected 401 to equal 403',
+				url: 'https://app.currents.dev/instance/run-sum-inst-0/test/t0_0',
+			},
+			{
+				title: 'Cart > adds an item',
+				file: 'e2e/cart.spec.ts',
+				message: 'element not found',
+				url: 'https://app.currents.dev/instance/run-sum-inst-1/test/t1_0',
+			},
 		]);
 		expect(headers).toMatchObject({ 'x-webhook-secret': '[redacted]', 'x-ci-job': 'nightly' });
 		expect(execution.raw).not.toContain(secretFor(url('sum-cur-summary')));
 
-		const started = await deliverCurrents('sum-cur-summary', WF_CUR_SUMMARY, currentsBody('run-sum', 'RUN_START', 0));
+		const started = await deliverCurrents(
+			'sum-cur-summary',
+			WF_CUR_SUMMARY,
+			currentsBody('run-sum', 'RUN_START', 0),
+		);
 		expect(started.nodes[CUR].items[0]).toMatchObject({ status: 'running', failures: [] });
 	});
 
 	test('Qase summary items, other events unchanged', async () => {
 		const completed = qaseEvents.find((e) => e.name === 'run.completed')!.sample;
 		let before = n8n.executions(WF_QASE).length;
-		expect((await post(url('sum-qase'), JSON.stringify(completed), { 'x-qase-secret': 'anything' })).status).toBe(200);
+		expect(
+			(await post(url('sum-qase'), JSON.stringify(completed), { 'x-qase-secret': 'anything' }))
+				.status,
+		).toBe(200);
 		let execution = (await n8n.waitForExecutions(WF_QASE, before + 1))[before];
 		const { headers, ...summary } = execution.nodes['Qase Trigger'].items[0];
 		expect(() => summarySchema.parse(summary)).not.toThrow();
-		expect(summary).toMatchObject({ source: 'qase', event: 'run.completed', status: 'passed', project: 'ID' });
+		expect(summary).toMatchObject({
+			source: 'qase',
+			event: 'run.completed',
+			status: 'passed',
+			project: 'ID',
+		});
 		expect(summary.raw).toEqual(completed);
-		expect(headers['x-qase-secret']).toBe('[redacted]');
+		expect((headers as Record<string, string>)['x-qase-secret']).toBe('[redacted]');
 
 		before = n8n.executions(WF_QASE).length;
-		await post(url('sum-qase'), JSON.stringify(qaseEvents.find((e) => e.name === 'case.deleted')!.sample));
+		await post(
+			url('sum-qase'),
+			JSON.stringify(qaseEvents.find((e) => e.name === 'case.deleted')!.sample),
+		);
 		execution = (await n8n.waitForExecutions(WF_QASE, before + 1))[before];
 		expect(execution.nodes['Qase Trigger'].items[0]).toMatchObject({ event: 'case.deleted' });
 		expect(execution.nodes['Qase Trigger'].items[0].source).toBeUndefined();
@@ -236,17 +367,43 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 
 	test('Openlayer summary items with the failing tests as failures', async () => {
 		openlayer.addRun({ projectVersionId: VERSION, failing: 2, passing: 3 });
-		const body = structuredClone(openlayerEvents.find((e) => e.name === 'tests.result.updated')!.sample) as any;
-		body.data.tests = { ...body.data.tests, projectVersionId: VERSION, total: 5, passing: 3, failing: 2, skipped: 0, running: 0 };
+		const body = structuredClone(
+			openlayerEvents.find((e) => e.name === 'tests.result.updated')!.sample,
+		) as { data: { tests: Record<string, unknown> } };
+		body.data.tests = {
+			...body.data.tests,
+			projectVersionId: VERSION,
+			total: 5,
+			passing: 3,
+			failing: 2,
+			skipped: 0,
+			running: 0,
+		};
 		const before = n8n.executions(WF_OL).length;
-		const res = await sendDelivery(url('sum-openlayer'), { secret: OL_SECRET, body, id: `msg_sum_${Date.now()}` });
+		const res = await sendDelivery(url('sum-openlayer'), {
+			secret: OL_SECRET,
+			body,
+			id: `msg_sum_${Date.now()}`,
+		});
 		expect(res.status).toBe(200);
 		const execution = (await n8n.waitForExecutions(WF_OL, before + 1))[before];
 		const { headers, ...summary } = execution.nodes['Openlayer Trigger'].items[0];
 		expect(() => summarySchema.parse(summary)).not.toThrow();
-		expect(summary).toMatchObject({ source: 'openlayer', status: 'failed', total: 5, failed: 2, runId: VERSION, failuresTruncated: false });
+		expect(summary).toMatchObject({
+			source: 'openlayer',
+			status: 'failed',
+			total: 5,
+			failed: 2,
+			runId: VERSION,
+			failuresTruncated: false,
+		});
 		expect(summary.failures).toHaveLength(2);
-		expect(summary.failures[0]).toEqual({ title: expect.any(String), file: null, message: expect.any(String), url: null });
-		expect(headers['webhook-signature']).toBe('[redacted]');
+		expect((summary.failures as unknown[])[0]).toEqual({
+			title: expect.any(String),
+			file: null,
+			message: expect.any(String),
+			url: null,
+		});
+		expect((headers as Record<string, string>)['webhook-signature']).toBe('[redacted]');
 	});
 });

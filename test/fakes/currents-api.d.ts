@@ -23,9 +23,28 @@ export interface RecordedRequest {
 	body: unknown;
 }
 
+/** A node:http request listener, as the fakes' servers run it. */
+export type FakeRequestHandler = (
+	req: {
+		method?: string;
+		url?: string;
+		on(event: 'data' | 'end', listener: (chunk: Buffer) => void): void;
+	},
+	res: {
+		writeHead(status: number, headers?: Record<string, string>): void;
+		end(body?: string): void;
+	},
+) => void;
+
 export interface FakeServer {
 	/** The underlying node:http server. */
-	server: { close(): void; address(): unknown };
+	server: {
+		close(): void;
+		address(): unknown;
+		listeners(event: 'request'): FakeRequestHandler[];
+		removeAllListeners(event: 'request'): void;
+		on(event: 'request', handler: FakeRequestHandler): void;
+	};
 	requests: RecordedRequest[];
 	addFault(fault: Fault): void;
 	clearFaults(): void;
@@ -49,13 +68,18 @@ export interface FakeRunInput {
 	specs: Array<{
 		spec: string;
 		groupId?: string;
-		tests: Array<{ title: string[]; state: 'passed' | 'failed' | 'pending' | 'skipped'; error?: string; attempts?: number }>;
+		tests: Array<{
+			title: string[];
+			state: 'passed' | 'failed' | 'pending' | 'skipped';
+			error?: string;
+			attempts?: number;
+		}>;
 	}>;
 }
 
 export interface CurrentsFake extends FakeServer {
 	readonly hooks: CurrentsHook[];
-	addRun(run: FakeRunInput): any;
+	addRun(run: FakeRunInput): unknown;
 	addProject(project: { projectId: string; name: string }): void;
 	reset(): void;
 }

@@ -9,14 +9,19 @@ const HOOK_EVENTS = ['RUN_START', 'RUN_FINISH', 'RUN_TIMEOUT', 'RUN_CANCELED'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ok = (data, extra = {}, status = 200) => ({ status, body: { status: 'OK', ...extra, data } });
-const fail = (status, message, code) => ({ status, body: { status: 'FAILED', message, ...(code ? { code } : {}) } });
+const fail = (status, message, code) => ({
+	status,
+	body: { status: 'FAILED', message, ...(code ? { code } : {}) },
+});
 
 function validateFields(body, { create }) {
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'Body must be a JSON object';
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		return 'Body must be a JSON object';
 	const { url, headers, label, hookEvents } = body;
 	if (create && url === undefined) return 'url is required';
 	if (url !== undefined) {
-		if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url)) return 'url must be a valid URI';
+		if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url))
+			return 'url must be a valid URI';
 		if (url.length > 2048) return 'url must be at most 2048 characters';
 	}
 	if (headers !== undefined && headers !== null) {
@@ -28,10 +33,12 @@ function validateFields(body, { create }) {
 		} catch {
 			return 'headers must be a JSON object string';
 		}
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'headers must be a JSON object string';
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+			return 'headers must be a JSON object string';
 	}
 	if (label !== undefined && label !== null) {
-		if (typeof label !== 'string' || label.length < 1 || label.length > 255) return 'label must be 1 to 255 characters';
+		if (typeof label !== 'string' || label.length < 1 || label.length > 255)
+			return 'label must be 1 to 255 characters';
 	}
 	if (hookEvents !== undefined) {
 		if (!Array.isArray(hookEvents) || hookEvents.some((e) => !HOOK_EVENTS.includes(e))) {
@@ -57,7 +64,11 @@ function createCurrentsFake(options = {}) {
 	let runs;
 	let instances;
 	function reset() {
-		projects = initialProjects.map((p, i) => ({ createdAt: new Date(0).toISOString(), ...p, cursor: `cur_${i}_${p.projectId}` }));
+		projects = initialProjects.map((p, i) => ({
+			createdAt: new Date(0).toISOString(),
+			...p,
+			cursor: `cur_${i}_${p.projectId}`,
+		}));
 		hooks = new Map();
 		runs = new Map();
 		instances = new Map();
@@ -72,7 +83,8 @@ function createCurrentsFake(options = {}) {
 
 		if (method === 'GET' && path === '/projects') {
 			const limit = query.has('limit') ? Number(query.get('limit')) : 10;
-			if (!Number.isInteger(limit) || limit < 1 || limit > 100) return fail(400, 'limit must be an integer from 1 to 100');
+			if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+				return fail(400, 'limit must be an integer from 1 to 100');
 			let start = 0;
 			const after = query.get('starting_after');
 			if (after) {
@@ -164,23 +176,50 @@ function createCurrentsFake(options = {}) {
 				const attempts = Array.from({ length: attemptCount }, (_, a) => ({
 					state: t.state,
 					attempt: a,
-					error: t.state === 'failed' ? { name: 'Error', message: t.error ?? 'Test failed', stack: `Error: ${t.error ?? 'Test failed'}\n    at spec` } : null,
+					error:
+						t.state === 'failed'
+							? {
+									name: 'Error',
+									message: t.error ?? 'Test failed',
+									stack: `Error: ${t.error ?? 'Test failed'}\n    at spec`,
+								}
+							: null,
 				}));
 				return {
 					testId: `t${si}_${ti}`,
 					title: t.title,
 					state: t.state,
-					displayError: t.state === 'failed' ? `Error: ${t.error ?? 'Test failed'}\n    at spec` : null,
+					displayError:
+						t.state === 'failed' ? `Error: ${t.error ?? 'Test failed'}\n    at spec` : null,
 					attempts,
 				};
 			});
 			const count = (state) => tests.filter((t) => t.state === state).length;
-			const stats = { tests: tests.length, passes: count('passed'), failures: count('failed'), pending: count('pending'), skipped: count('skipped'), retries: 0 };
+			const stats = {
+				tests: tests.length,
+				passes: count('passed'),
+				failures: count('failed'),
+				pending: count('pending'),
+				skipped: count('skipped'),
+				retries: 0,
+			};
 			const groupId = s.groupId ?? run.groupId ?? 'default';
-			instances.set(instanceId, { instanceId, runId: run.runId, groupId, spec: s.spec, machineId: 'm1', results: { stats, tests } });
+			instances.set(instanceId, {
+				instanceId,
+				runId: run.runId,
+				groupId,
+				spec: s.spec,
+				machineId: 'm1',
+				results: { stats, tests },
+			});
 			return { instanceId, spec: s.spec, groupId, machineId: 'm1', results: { stats } };
 		});
-		const record = { runId: run.runId, projectId: run.projectId ?? 'proj_alpha', createdAt: new Date().toISOString(), specs };
+		const record = {
+			runId: run.runId,
+			projectId: run.projectId ?? 'proj_alpha',
+			createdAt: new Date().toISOString(),
+			specs,
+		};
 		runs.set(run.runId, record);
 		return record;
 	}
@@ -188,7 +227,11 @@ function createCurrentsFake(options = {}) {
 	return Object.assign(fake, {
 		addRun,
 		addProject(project) {
-			projects.push({ createdAt: new Date(0).toISOString(), ...project, cursor: `cur_${projects.length}_${project.projectId}` });
+			projects.push({
+				createdAt: new Date(0).toISOString(),
+				...project,
+				cursor: `cur_${projects.length}_${project.projectId}`,
+			});
 		},
 		reset,
 	});

@@ -11,7 +11,8 @@ function createChatSink() {
 		name: 'chat',
 		handle: ({ method, body }) => {
 			if (method !== 'POST') return { status: 405, body: { error: 'method not allowed' } };
-			if (!body || typeof body.text !== 'string' || body.text === '') return { status: 400, body: { error: 'no_text' } };
+			if (!body || typeof body.text !== 'string' || body.text === '')
+				return { status: 400, body: { error: 'no_text' } };
 			return { status: 200, body: { ok: true } };
 		},
 	});
@@ -27,14 +28,22 @@ function createGithubFake(options = {}) {
 			next = 1;
 		},
 		handle: ({ method, path, headers, body }) => {
-			if (headers.authorization !== `Bearer ${token}`) return { status: 401, body: { message: 'Bad credentials' } };
+			if (headers.authorization !== `Bearer ${token}`)
+				return { status: 401, body: { message: 'Bad credentials' } };
 			const m = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(path);
 			if (!m || method !== 'POST') return { status: 404, body: { message: 'Not Found' } };
-			if (!body || typeof body.title !== 'string' || body.title === '') return { status: 422, body: { message: 'Validation Failed' } };
+			if (!body || typeof body.title !== 'string' || body.title === '')
+				return { status: 422, body: { message: 'Validation Failed' } };
 			const number = next++;
 			return {
 				status: 201,
-				body: { number, title: body.title, body: body.body ?? null, html_url: `https://github.com/${m[1]}/${m[2]}/issues/${number}`, state: 'open' },
+				body: {
+					number,
+					title: body.title,
+					body: body.body ?? null,
+					html_url: `https://github.com/${m[1]}/${m[2]}/issues/${number}`,
+					state: 'open',
+				},
 			};
 		},
 	});
@@ -45,12 +54,18 @@ function createGithubFake(options = {}) {
  * server-sent events when the client asks for a stream.
  */
 function createOpenAiFake(options = {}) {
-	const reply = options.reply ?? 'Triage: 1 product bug (login), 1 flaky test (cart). Look at login first.';
+	const reply =
+		options.reply ?? 'Triage: 1 product bug (login), 1 flaky test (cart). Look at login first.';
 	const fake = createFakeServer({
 		name: 'openai',
 		handle: ({ method, path, body }) => {
-			if (method === 'GET' && /\/models$/.test(path)) return { status: 200, body: { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model' }] } };
-			if (method !== 'POST' || !/\/chat\/completions$/.test(path)) return { status: 404, body: { error: { message: 'not found' } } };
+			if (method === 'GET' && /\/models$/.test(path))
+				return {
+					status: 200,
+					body: { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model' }] },
+				};
+			if (method !== 'POST' || !/\/chat\/completions$/.test(path))
+				return { status: 404, body: { error: { message: 'not found' } } };
 			const created = Math.floor(Date.now() / 1000);
 			return {
 				status: 200,
@@ -59,7 +74,9 @@ function createOpenAiFake(options = {}) {
 					object: 'chat.completion',
 					created,
 					model: (body && body.model) || 'gpt-4o-mini',
-					choices: [{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' }],
+					choices: [
+						{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' },
+					],
 					usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
 				},
 			};
@@ -79,18 +96,42 @@ function createOpenAiFake(options = {}) {
 			} catch {
 				/* answered as non-streaming below */
 			}
-			fake.requests.push({ method: req.method, path: req.url, query: {}, headers: req.headers, body });
+			fake.requests.push({
+				method: req.method,
+				path: req.url,
+				query: {},
+				headers: req.headers,
+				body,
+			});
 			const created = Math.floor(Date.now() / 1000);
 			const base = { id: `chatcmpl-${created}`, created, model: body.model || 'gpt-4o-mini' };
 			if (!body.stream) {
 				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } }));
+				res.end(
+					JSON.stringify({
+						...base,
+						object: 'chat.completion',
+						choices: [
+							{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' },
+						],
+						usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+					}),
+				);
 				return;
 			}
 			res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 			const send = (obj) => res.write(`data: ${JSON.stringify(obj)}\n\n`);
-			send({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant', content: reply }, finish_reason: null }] });
-			send({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } });
+			send({
+				...base,
+				object: 'chat.completion.chunk',
+				choices: [{ index: 0, delta: { role: 'assistant', content: reply }, finish_reason: null }],
+			});
+			send({
+				...base,
+				object: 'chat.completion.chunk',
+				choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+				usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+			});
 			res.end('data: [DONE]\n\n');
 		});
 	});
@@ -151,7 +192,9 @@ function createSmtpSink() {
 	return {
 		messages,
 		listen() {
-			return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+			return new Promise((resolve) =>
+				server.listen(0, '127.0.0.1', () => resolve(server.address().port)),
+			);
 		},
 		close() {
 			return new Promise((resolve) => server.close(() => resolve()));

@@ -9,7 +9,9 @@ export declare function createFakeServer(opts: {
 		headers: Record<string, string | string[] | undefined>;
 		body: unknown;
 		rawBody: Buffer;
-	}) => { status: number; body?: unknown; headers?: Record<string, string> } | Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
+	}) =>
+		| { status: number; body?: unknown; headers?: Record<string, string> }
+		| Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
 	snapshot?: () => object;
 	reset?: () => void;
 }): FakeServer;

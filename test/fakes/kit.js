@@ -25,7 +25,10 @@ function createFakeServer(opts) {
 
 	function matchFault(method, path) {
 		const i = faults.findIndex(
-			(f) => (!f.method || f.method === method) && (!f.path || new RegExp(f.path).test(path)) && f.times !== 0,
+			(f) =>
+				(!f.method || f.method === method) &&
+				(!f.path || new RegExp(f.path).test(path)) &&
+				f.times !== 0,
 		);
 		if (i < 0) return undefined;
 		const fault = faults[i];
@@ -35,7 +38,8 @@ function createFakeServer(opts) {
 
 	async function control(method, path, body) {
 		if (method === 'GET' && path === '/__fake/requests') return { status: 200, body: requests };
-		if (method === 'GET' && path === '/__fake/state') return { status: 200, body: opts.snapshot ? opts.snapshot() : {} };
+		if (method === 'GET' && path === '/__fake/state')
+			return { status: 200, body: opts.snapshot ? opts.snapshot() : {} };
 		if (method === 'POST' && path === '/__fake/faults') {
 			faults.push(body);
 			return { status: 200, body: { faults: faults.length } };
@@ -70,17 +74,37 @@ function createFakeServer(opts) {
 			if (url.pathname.startsWith('/__fake/')) {
 				out = await control(method, url.pathname, body);
 			} else {
-				requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
+				requests.push({
+					method,
+					path: url.pathname,
+					query: Object.fromEntries(url.searchParams),
+					headers: req.headers,
+					body,
+				});
 				const fault = matchFault(method, url.pathname);
 				if (fault && fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
 				// `perform`: the API does the work, then the answer is lost (a gateway's 504 after the
 				// backend committed): the ambiguous failure a non-idempotent request must survive.
 				if (fault && fault.perform) {
-					await opts.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody });
+					await opts.handle({
+						method,
+						path: url.pathname,
+						query: url.searchParams,
+						headers: req.headers,
+						body,
+						rawBody,
+					});
 				}
 				if (fault && fault.status) {
-					res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers || {}) });
-					res.end(fault.raw !== undefined ? fault.raw : JSON.stringify(fault.body ?? { message: `Injected ${fault.status}` }));
+					res.writeHead(fault.status, {
+						'content-type': 'application/json',
+						...(fault.headers || {}),
+					});
+					res.end(
+						fault.raw !== undefined
+							? fault.raw
+							: JSON.stringify(fault.body ?? { message: `Injected ${fault.status}` }),
+					);
 					return;
 				}
 				if (fault && fault.raw !== undefined) {
@@ -88,7 +112,14 @@ function createFakeServer(opts) {
 					res.end(fault.raw);
 					return;
 				}
-				out = await opts.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody });
+				out = await opts.handle({
+					method,
+					path: url.pathname,
+					query: url.searchParams,
+					headers: req.headers,
+					body,
+					rawBody,
+				});
 			}
 			if (out.status === 204) {
 				res.writeHead(204);

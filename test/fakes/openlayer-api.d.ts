@@ -6,7 +6,14 @@ export interface OpenlayerTestResult {
 	statusMessage: string | null;
 	projectVersionId: string | null;
 	inferencePipelineId: string | null;
-	goal: { id: string; name: string; number: number; type: string; subtype: string; [k: string]: unknown };
+	goal: {
+		id: string;
+		name: string;
+		number: number;
+		type: string;
+		subtype: string;
+		[k: string]: unknown;
+	};
 	[k: string]: unknown;
 }
 

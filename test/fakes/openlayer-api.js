@@ -76,7 +76,11 @@ function createOpenlayerFake(options = {}) {
 	/** @type {Map<string, any[]>} */
 	let pipelines;
 	function reset() {
-		projects = initialProjects.map((p) => ({ dateCreated: new Date(0).toISOString(), taskType: 'tabular-classification', ...p }));
+		projects = initialProjects.map((p) => ({
+			dateCreated: new Date(0).toISOString(),
+			taskType: 'tabular-classification',
+			...p,
+		}));
 		versions = new Map();
 		pipelines = new Map();
 	}
@@ -87,10 +91,16 @@ function createOpenlayerFake(options = {}) {
 	 * @param {{projectVersionId?: string, inferencePipelineId?: string, failing?: number, passing?: number, skipped?: number}} run
 	 */
 	function addRun(run) {
-		const owner = run.projectVersionId ? { projectVersionId: run.projectVersionId } : { inferencePipelineId: run.inferencePipelineId };
+		const owner = run.projectVersionId
+			? { projectVersionId: run.projectVersionId }
+			: { inferencePipelineId: run.inferencePipelineId };
 		const results = [];
 		let number = 1;
-		for (const [status, n] of [['failing', run.failing ?? 0], ['passing', run.passing ?? 0], ['skipped', run.skipped ?? 0]]) {
+		for (const [status, n] of [
+			['failing', run.failing ?? 0],
+			['passing', run.passing ?? 0],
+			['skipped', run.skipped ?? 0],
+		]) {
 			for (let i = 0; i < n; i++) results.push(makeResult({ status, number: number++, ...owner }));
 		}
 		const map = run.projectVersionId ? versions : pipelines;
@@ -104,7 +114,8 @@ function createOpenlayerFake(options = {}) {
 		const all = map.get(id);
 		if (!all) return fail(404, `${what} not found`);
 		const status = query.get('status');
-		if (status !== null && !STATUSES.includes(status)) return fail(400, `status must be one of ${STATUSES.join(', ')}`);
+		if (status !== null && !STATUSES.includes(status))
+			return fail(400, `status must be one of ${STATUSES.join(', ')}`);
 		return paginate(status === null ? all : all.filter((r) => r.status === status), query);
 	}
 
@@ -126,7 +137,11 @@ function createOpenlayerFake(options = {}) {
 		name: 'openlayer',
 		handle,
 		reset,
-		snapshot: () => ({ projects, versions: Object.fromEntries(versions), inferencePipelines: Object.fromEntries(pipelines) }),
+		snapshot: () => ({
+			projects,
+			versions: Object.fromEntries(versions),
+			inferencePipelines: Object.fromEntries(pipelines),
+		}),
 	});
 	return Object.assign(fake, { addRun, reset });
 }

@@ -20,4 +20,9 @@ export declare function sendDelivery(
 		headers?: Record<string, string | undefined>;
 		rawBody?: string;
 	},
-): Promise<{ status: number; body: unknown; headers: Record<string, string>; sent: { headers: Record<string, string>; rawBody: string } }>;
+): Promise<{
+	status: number;
+	body: unknown;
+	headers: Record<string, string>;
+	sent: { headers: Record<string, string>; rawBody: string };
+}>;

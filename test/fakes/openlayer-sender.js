@@ -33,7 +33,8 @@ function signDelivery(opts) {
  */
 async function sendDelivery(url, opts) {
 	const target = new URL(url);
-	if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error(`refusing to send to ${target.hostname}`);
+	if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname))
+		throw new Error(`refusing to send to ${target.hostname}`);
 	let headers;
 	let rawBody;
 	if (opts.secret) {
@@ -53,7 +54,12 @@ async function sendDelivery(url, opts) {
 	} catch {
 		body = text;
 	}
-	return { status: res.status, body, headers: Object.fromEntries(res.headers), sent: { headers, rawBody } };
+	return {
+		status: res.status,
+		body,
+		headers: Object.fromEntries(res.headers),
+		sent: { headers, rawBody },
+	};
 }
 
 module.exports = { signDelivery, sendDelivery };

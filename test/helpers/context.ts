@@ -34,17 +34,25 @@ export function registerCredentialType(type: ICredentialType): void {
 
 function expand(template: string, credentials: IDataObject): string {
 	const body = template.startsWith('=') ? template.slice(1) : template;
-	return body.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+	return body.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) =>
+		String(credentials[key] ?? ''),
+	);
 }
 
 /** Applies a generic `authenticate` block as n8n's CredentialsHelper does for the common cases. */
-function authenticate(type: string, credentials: IDataObject, options: IHttpRequestOptions): IHttpRequestOptions {
+function authenticate(
+	type: string,
+	credentials: IDataObject,
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
 	const auth = credentialTypes[type]?.authenticate;
 	if (!auth || typeof auth === 'function' || auth.type !== 'generic') return options;
 	const headers = { ...(options.headers ?? {}) } as IDataObject;
-	for (const [k, v] of Object.entries(auth.properties.headers ?? {})) headers[k] = expand(String(v), credentials);
+	for (const [k, v] of Object.entries(auth.properties.headers ?? {}))
+		headers[k] = expand(String(v), credentials);
 	const qs = { ...(options.qs ?? {}) } as IDataObject;
-	for (const [k, v] of Object.entries(auth.properties.qs ?? {})) qs[k] = expand(String(v), credentials);
+	for (const [k, v] of Object.entries(auth.properties.qs ?? {}))
+		qs[k] = expand(String(v), credentials);
 	return { ...options, headers, qs };
 }
 
@@ -92,7 +100,12 @@ export function makeContext(opts: ContextOptions = {}) {
 		const fallback = typeof a === 'number' ? b : a;
 		const options = (typeof a === 'number' ? c : b) as { extractValue?: boolean } | undefined;
 		let value = opts.params && name in opts.params ? opts.params[name] : fallback;
-		if (options?.extractValue && value && typeof value === 'object' && '__rl' in (value as object)) {
+		if (
+			options?.extractValue &&
+			value &&
+			typeof value === 'object' &&
+			'__rl' in (value as object)
+		) {
 			value = (value as { value: unknown }).value;
 		}
 		if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
@@ -122,7 +135,12 @@ export function makeContext(opts: ContextOptions = {}) {
 		try {
 			const res = await axios(config);
 			if (req.returnFullResponse) {
-				return { body: res.data, headers: res.headers, statusCode: res.status, statusMessage: res.statusText };
+				return {
+					body: res.data,
+					headers: res.headers,
+					statusCode: res.status,
+					statusMessage: res.statusText,
+				};
 			}
 			return res.data;
 		} catch (error) {

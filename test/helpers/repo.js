@@ -9,4 +9,11 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** The UTF-8 text of `relativePath` (from the repository root). */
 const readRepoFile = (relativePath) => fs.readFileSync(path.join(ROOT, relativePath), 'utf8');
 
-module.exports = { readRepoFile };
+/**
+ * Evaluates the body of a `={{ … }}` subtitle expression with `$parameter` bound, as the editor's
+ * legacy expression engine does for these plain JavaScript expressions.
+ */
+const evaluateSubtitle = (body, parameters) =>
+	new Function('$parameter', `return (${body});`)(parameters);
+
+module.exports = { readRepoFile, evaluateSubtitle };

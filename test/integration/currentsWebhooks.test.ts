@@ -28,7 +28,10 @@ describe('Currents Webhooks in n8n-core', () => {
 	const credentials = (apiKey = KEY) => ({
 		currentsTestOpsApi: { id: 'cred-currents', name: 'Currents', data: { apiKey, baseUrl } },
 	});
-	const run = (parameters: Record<string, unknown>, extra: { apiKey?: string; continueOnFail?: boolean } = {}) =>
+	const run = (
+		parameters: Record<string, unknown>,
+		extra: { apiKey?: string; continueOnFail?: boolean } = {},
+	) =>
 		runNode({
 			type: 'currentsWebhooks',
 			parameters: { resource: 'webhook', ...parameters },
@@ -49,28 +52,54 @@ describe('Currents Webhooks in n8n-core', () => {
 		expect(created.items).toHaveLength(1);
 		const hook = created.items[0].json as { hookId: string };
 		expect(created.items[0]).toMatchObject({
-			json: { projectId: 'proj_alpha', url: 'https://example.com/hook', label: 'CI', headers: '{"x-team":"qa"}' },
+			json: {
+				projectId: 'proj_alpha',
+				url: 'https://example.com/hook',
+				label: 'CI',
+				headers: '{"x-team":"qa"}',
+			},
 			pairedItem: { item: 0 },
 		});
-		expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/webhooks', query: { projectId: 'proj_alpha' } });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'POST',
+			path: '/webhooks',
+			query: { projectId: 'proj_alpha' },
+		});
 		expect(fake.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
 
 		const listed = await run({ operation: 'list', project });
 		expect(listed.items.map((i) => i.json.hookId)).toEqual([hook.hookId]);
 
 		const got = await run({ operation: 'get', hookId: hook.hookId });
-		expect(got.items[0].json).toMatchObject({ hookId: hook.hookId, hookEvents: ['RUN_FINISH', 'RUN_TIMEOUT'] });
+		expect(got.items[0].json).toMatchObject({
+			hookId: hook.hookId,
+			hookEvents: ['RUN_FINISH', 'RUN_TIMEOUT'],
+		});
 
-		const updated = await run({ operation: 'update', hookId: hook.hookId, updateFields: { label: 'CI v2', clearHeaders: true } });
-		expect(updated.items[0].json).toMatchObject({ hookId: hook.hookId, label: 'CI v2', headers: null });
+		const updated = await run({
+			operation: 'update',
+			hookId: hook.hookId,
+			updateFields: { label: 'CI v2', clearHeaders: true },
+		});
+		expect(updated.items[0].json).toMatchObject({
+			hookId: hook.hookId,
+			label: 'CI v2',
+			headers: null,
+		});
 
 		const deleted = await run({ operation: 'delete', hookId: hook.hookId });
-		expect(deleted.items).toEqual([{ json: { deleted: true, hookId: hook.hookId }, pairedItem: { item: 0 } }]);
+		expect(deleted.items).toEqual([
+			{ json: { deleted: true, hookId: hook.hookId }, pairedItem: { item: 0 } },
+		]);
 		expect((await run({ operation: 'list', project })).items).toEqual([]);
 	});
 
 	test('a refused API key fails the execution with a NodeApiError that carries no secret', async () => {
-		const { run: execution, error, items } = await run({ operation: 'list', project }, { apiKey: 'wrong-key-value' });
+		const {
+			run: execution,
+			error,
+			items,
+		} = await run({ operation: 'list', project }, { apiKey: 'wrong-key-value' });
 		expect(execution.status).toBe('error');
 		expect(items).toEqual([]);
 		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
@@ -84,11 +113,18 @@ describe('Currents Webhooks in n8n-core', () => {
 
 		const continued = await run({ operation: 'get', hookId }, { continueOnFail: true });
 		expect(continued.run.status).toBe('success');
-		expect(continued.items).toEqual([{ json: { error: `Webhook ${hookId} does not exist` }, pairedItem: { item: 0 } }]);
+		expect(continued.items).toEqual([
+			{ json: { error: `Webhook ${hookId} does not exist` }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('a bad field fails before any request, naming the field', async () => {
-		const { error } = await run({ operation: 'create', project, url: 'ftp://example.com', hookEvents: ['RUN_FINISH'] });
+		const { error } = await run({
+			operation: 'create',
+			project,
+			url: 'ftp://example.com',
+			hookEvents: ['RUN_FINISH'],
+		});
 		expect(error).toMatchObject({ name: 'NodeOperationError' });
 		expect(error?.message).toMatch(/URL/);
 		expect(fake.requests).toHaveLength(0);

@@ -25,7 +25,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createDeferredPromise, createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	createDeferredPromise,
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
 
 import { CurrentsTestOpsApi } from '../../credentials/CurrentsTestOpsApi.credentials';
 import { CurrentsWebhookSecretApi } from '../../credentials/CurrentsWebhookSecretApi.credentials';
@@ -43,10 +49,9 @@ const PACKAGE = pkg.name;
 
 /** The package's nodes and credentials, under the names package.json registers them with n8n. */
 export const nodeClasses: Record<string, INodeType> = Object.fromEntries(
-	[new CurrentsTrigger(), new CurrentsWebhooks(), new OpenlayerTrigger(), new QaseTrigger()].map((n) => [
-		n.description.name,
-		n,
-	]),
+	[new CurrentsTrigger(), new CurrentsWebhooks(), new OpenlayerTrigger(), new QaseTrigger()].map(
+		(n) => [n.description.name, n],
+	),
 );
 export const credentialClasses: Record<string, ICredentialType> = Object.fromEntries(
 	[
@@ -66,7 +71,9 @@ class PackageNodeTypes implements INodeTypes {
 	}
 
 	getByNameAndVersion(type: string): INodeType {
-		const nodeType = type.startsWith(`${PACKAGE}.`) ? nodeClasses[type.slice(PACKAGE.length + 1)] : undefined;
+		const nodeType = type.startsWith(`${PACKAGE}.`)
+			? nodeClasses[type.slice(PACKAGE.length + 1)]
+			: undefined;
 		if (!nodeType) throw new Error(`Unknown node type ${type}`);
 		return nodeType;
 	}
@@ -102,9 +109,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 				} as IDataObject),
 			);
 		const headers = { ...(requestOptions.headers ?? {}) } as IDataObject;
-		for (const [key, value] of Object.entries(auth.properties.headers ?? {})) headers[key] = resolve(String(value));
+		for (const [key, value] of Object.entries(auth.properties.headers ?? {}))
+			headers[key] = resolve(String(value));
 		const qs = { ...(requestOptions.qs ?? {}) } as IDataObject;
-		for (const [key, value] of Object.entries(auth.properties.qs ?? {})) qs[key] = resolve(String(value));
+		for (const [key, value] of Object.entries(auth.properties.qs ?? {}))
+			qs[key] = resolve(String(value));
 		return { ...requestOptions, headers, qs };
 	}
 
@@ -166,14 +175,23 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		position: [0, 0],
 		parameters: {},
 		credentials: Object.fromEntries(
-			Object.entries(options.credentials ?? {}).map(([type, c]) => [type, { id: c.id, name: c.name }]),
+			Object.entries(options.credentials ?? {}).map(([type, c]) => [
+				type,
+				{ id: c.id, name: c.name },
+			]),
 		),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	// Defaults filled in as the editor saves them, so the node reads exactly what n8n would give it.
 	node.parameters =
-		NodeHelpers.getNodeParameters(nodeType.description.properties, options.parameters as INodeParameters, true, false, node, nodeType.description) ??
-		{};
+		NodeHelpers.getNodeParameters(
+			nodeType.description.properties,
+			options.parameters as INodeParameters,
+			true,
+			false,
+			node,
+			nodeType.description,
+		) ?? {};
 
 	const workflow = new Workflow({
 		id: 'integration',
@@ -183,7 +201,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		nodeTypes: new PackageNodeTypes(),
 		settings: { executionOrder: 'v1' },
 	});
-	const credentialsById = Object.fromEntries(Object.values(options.credentials ?? {}).map((c) => [c.id, c.data]));
+	const credentialsById = Object.fromEntries(
+		Object.values(options.credentials ?? {}).map((c) => [c.id, c.data]),
+	);
 
 	const workflowData: IWorkflowBase = {
 		id: 'integration',
@@ -196,7 +216,11 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	};
-	const hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', 'integration-1', workflowData);
+	const hooks = new ExecutionLifecycleHooks(
+		options.mode ?? 'manual',
+		'integration-1',
+		workflowData,
+	);
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 
@@ -229,7 +253,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		options.mode ?? 'manual',
 		createRunExecutionData({
 			executionData: {
-				nodeExecutionStack: [{ node, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],
+				nodeExecutionStack: [
+					{ node, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
+				],
 			},
 		}),
 	);

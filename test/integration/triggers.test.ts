@@ -36,7 +36,9 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 		runNode({
 			type: 'qaseTrigger',
 			parameters: { resolveRecord, output: 'payload', events: ['*'] },
-			credentials: { qaseTestOpsApi: { id: 'cred-qase', name: 'Qase', data: { apiToken: token, baseUrl } } },
+			credentials: {
+				qaseTestOpsApi: { id: 'cred-qase', name: 'Qase', data: { apiToken: token, baseUrl } },
+			},
 			input: [{ json: payloadWithContext(sample) }],
 			mode: 'webhook',
 		});
@@ -44,11 +46,15 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 	test('the record is fetched with the Token header and attached to the item', async () => {
 		const { run: execution, items } = await run(TOKEN);
 		expect(execution.status).toBe('success');
-		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v1/case/ID/${sample.payload.id}`]);
+		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /v1/case/ID/${sample.payload.id}`,
+		]);
 		expect(fake.requests[0].headers.token).toBe(TOKEN);
 		const record = fake.getRecord('case', 'ID', sample.payload.id as number);
 		expect(record).toBeDefined();
-		expect(items).toEqual([{ json: { ...payloadWithContext(sample), record }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: { ...payloadWithContext(sample), record }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('without the option the item passes through and Qase is not called', async () => {
@@ -81,17 +87,37 @@ describe('Openlayer Trigger: Attach Failing Tests in n8n-core', () => {
 	});
 
 	const resultsEvent = (projectVersionId: string, failing: number) => {
-		const sample = structuredClone(openlayerEvents.find((e) => e.name === 'tests.result.updated')!.sample) as TestsResultEvent;
-		sample.data.tests = { ...sample.data.tests, projectVersionId, inferencePipelineId: null, failing, status: 'failing' };
+		const sample = structuredClone(
+			openlayerEvents.find((e) => e.name === 'tests.result.updated')!.sample,
+		) as TestsResultEvent;
+		sample.data.tests = {
+			...sample.data.tests,
+			projectVersionId,
+			inferencePipelineId: null,
+			failing,
+			status: 'failing',
+		};
 		return sample;
 	};
 	const run = (event: TestsResultEvent) =>
 		runNode({
 			type: 'openlayerTrigger',
-			parameters: { events: ['tests.result.updated'], attachFailingTests: true, options: { ignoreRetries: false } },
+			parameters: {
+				events: ['tests.result.updated'],
+				attachFailingTests: true,
+				options: { ignoreRetries: false },
+			},
 			credentials: {
-				openlayerSigningSecretApi: { id: 'cred-ol-sign', name: 'Signing', data: { secret: 'unused', previousSecret: '' } },
-				openlayerTestOpsApi: { id: 'cred-ol-api', name: 'Openlayer', data: { apiKey: KEY, baseUrl } },
+				openlayerSigningSecretApi: {
+					id: 'cred-ol-sign',
+					name: 'Signing',
+					data: { secret: 'unused', previousSecret: '' },
+				},
+				openlayerTestOpsApi: {
+					id: 'cred-ol-api',
+					name: 'Openlayer',
+					data: { apiKey: KEY, baseUrl },
+				},
 			},
 			input: [{ json: event as unknown as IDataObject }],
 			mode: 'webhook',

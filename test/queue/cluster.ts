@@ -1,3 +1,7 @@
+import { sleep } from 'n8n-workflow';
+
+import { env } from '../e2e/host';
+
 /**
  * Typed entry to the queue-mode harness in scripts/lib/n8n-queue.js: PostgreSQL, Redis, one n8n
  * main, `n8n webhook` processes and `n8n worker`s sharing one user folder with this package.
@@ -11,7 +15,13 @@ export interface QueueExecution {
 	status: string;
 	mode: string;
 	error?: string;
-	nodes: Record<string, { items: Array<Record<string, any>>; error?: string }>;
+	nodes: Record<
+		string,
+		{
+			items: Array<Record<string, unknown> & { data?: { test?: { id?: unknown } } }>;
+			error?: string;
+		}
+	>;
 	raw: string;
 }
 
@@ -35,7 +45,11 @@ export interface MainProcess {
 	install: { dir: string; nodeBin: string; version: string };
 	log(): string;
 	webhookUrl(webhookId: string, nodePath?: string): string;
-	publicApi(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }>;
+	publicApi(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; json: unknown; text: string }>;
 }
 
 export interface QueueCluster {
@@ -45,25 +59,32 @@ export interface QueueCluster {
 	webhooks: QueueProcess[];
 	workers: QueueProcess[];
 	timings: Record<string, number>;
-	prepare(options: { workflows?: object[]; credentials?: object[]; activate?: string[] }): Promise<QueueCluster>;
+	prepare(options: {
+		workflows?: object[];
+		credentials?: object[];
+		activate?: string[];
+	}): Promise<QueueCluster>;
 	start(): Promise<QueueCluster>;
 	restart(): Promise<void>;
 	stop(): Promise<void>;
 	cleanup(): void;
-	sql<T = Record<string, any>>(query: string): T[];
+	sql<T = Record<string, unknown>>(query: string): T[];
 	executionCounts(workflowId: string): Record<string, number>;
 	executions(workflowId?: string): QueueExecution[];
-	staticData(workflowId: string): any;
+	staticData(workflowId: string): Record<string, Record<string, unknown>> | null;
 }
 
-export const n8nLine = (): 1 | 2 => (process.env.N8N_LINE === '2' ? 2 : 1);
+export const n8nLine = (): 1 | 2 => (env('N8N_LINE') === '2' ? 2 : 1);
 
-export function createCluster(options: { webhookProcesses?: number; workers?: number; env?: Record<string, string> } = {}): QueueCluster {
+export function createCluster(
+	options: { webhookProcesses?: number; workers?: number; env?: Record<string, string> } = {},
+): QueueCluster {
 	return new queue.QueueCluster({ line: n8nLine(), ...options });
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const unfinished = (counts: Record<string, number>) => (counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0);
+const unfinished = (counts: Record<string, number>) =>
+	(counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0);
 
 /**
  * Waits until at least `expected` executions of the workflow exist and none is unfinished, then
@@ -86,8 +107,9 @@ export async function drain(
 			last = n;
 			stableSince = Date.now();
 		}
-		if (n >= expected && unfinished(counts) === 0 && Date.now() - stableSince >= quietMs) return counts;
-		await new Promise((r) => setTimeout(r, 500));
+		if (n >= expected && unfinished(counts) === 0 && Date.now() - stableSince >= quietMs)
+			return counts;
+		await sleep(500);
 	}
 	return counts;
 }

@@ -7,19 +7,29 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { sleep } from 'n8n-workflow';
+
 import { currentsEvents } from '../../nodes/Currents/catalog';
+import { storedKeys } from '../../nodes/Openlayer/deliveryLog';
 import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { signDelivery } from '../fakes/openlayer-sender';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
 import { triggerWorkflow } from '../e2e/harness';
+import { env, stderr } from '../e2e/host';
 import { percentile, runPool, statusClasses, type Timed } from '../e2e/reliability-kit';
-import { createCluster, drain, type QueueCluster, type QueueExecution, type QueueProcess } from './cluster';
+import {
+	createCluster,
+	drain,
+	type QueueCluster,
+	type QueueExecution,
+	type QueueProcess,
+} from './cluster';
 
 /** Valid deliveries per trigger (CI default 1,000, as in the issue); forged ones per trigger. */
-const DELIVERIES = Number(process.env.QUEUE_DELIVERIES ?? 1000);
-const CLIENTS = Number(process.env.QUEUE_CLIENTS ?? 20);
+const DELIVERIES = Number(env('QUEUE_DELIVERIES') ?? 1000);
+const CLIENTS = Number(env('QUEUE_CLIENTS') ?? 20);
 const FORGED = 50;
 /** Retries sent after the load, each to the other webhook process (Openlayer retries after 5 s, 5 min, 30 min). */
 const LOAD_RETRIES = 100;
@@ -44,30 +54,51 @@ const WF_QASE = 'wfQueueQase00001';
 const WF_QASE_RESOLVE = 'wfQueueQaseRes01';
 const WF_OL_FAILING = 'wfQueueOlFailing';
 
-const HOOK = { currents: 'queue-currents', openlayer: 'queue-openlayer', qase: 'queue-qase', qaseResolve: 'queue-qase-resolve', olFailing: 'queue-ol-failing' };
+const HOOK = {
+	currents: 'queue-currents',
+	openlayer: 'queue-openlayer',
+	qase: 'queue-qase',
+	qaseResolve: 'queue-qase-resolve',
+	olFailing: 'queue-ol-failing',
+};
 
-const currentsSample = currentsEvents.find((e) => e.name === 'RUN_FINISH')!.sample as Record<string, unknown>;
-const qaseSample = findQaseEvent('run.completed')!.sample as Record<string, any>;
+const currentsSample = currentsEvents.find((e) => e.name === 'RUN_FINISH')!.sample as Record<
+	string,
+	unknown
+>;
+const qaseSample = findQaseEvent('run.completed')!.sample as {
+	payload: Record<string, unknown>;
+	[key: string]: unknown;
+};
 
-const line = process.env.N8N_LINE === '2' ? 2 : 1;
+/** An output item of an execution, as the audits read it. */
+type QueueItem = Record<string, unknown> & { data?: { test?: { id?: unknown } } };
+
+const line = env('N8N_LINE') === '2' ? 2 : 1;
 const figures: string[] = [];
 function figure(text: string): void {
 	const out = `[figures queue | n8n line ${line}] ${text}`;
 	figures.push(out);
-	process.stderr.write(`${out}\n`);
+	stderr(out);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An Openlayer delivery with the given webhook-id, signed now by the reference library. */
 function openlayerDelivery(id: string, marker: string) {
-	const body = { type: 'test.deleted', timestamp: new Date().toISOString(), data: { test: { id: marker } } };
+	const body = {
+		type: 'test.deleted',
+		timestamp: new Date().toISOString(),
+		data: { test: { id: marker } },
+	};
 	return signDelivery({ secret: OPENLAYER_SECRET, body, id });
 }
 
 async function postOpenlayer(target: QueueProcess, id: string, marker: string) {
 	const { headers, rawBody } = openlayerDelivery(id, marker);
-	const res = await fetch(target.webhookUrl(HOOK.openlayer), { method: 'POST', headers, body: rawBody });
+	const res = await fetch(target.webhookUrl(HOOK.openlayer), {
+		method: 'POST',
+		headers,
+		body: rawBody,
+	});
 	return { status: res.status, text: await res.text() };
 }
 
@@ -83,15 +114,35 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		currents = createCurrentsFake({ apiKeys: [CURRENTS_KEY] });
 		qase = createQaseFake({ tokens: [QASE_TOKEN] });
 		openlayer = createOpenlayerFake({ apiKeys: [OPENLAYER_KEY] });
-		const [currentsUrl, qaseUrl, openlayerUrl] = [await currents.listen(), await qase.listen(), await openlayer.listen()];
+		const [currentsUrl, qaseUrl, openlayerUrl] = [
+			await currents.listen(),
+			await qase.listen(),
+			await openlayer.listen(),
+		];
 		cluster = createCluster();
 		await cluster.prepare({
 			credentials: [
-				{ ...CRED_CURRENTS, type: 'currentsTestOpsApi', data: { apiKey: CURRENTS_KEY, baseUrl: currentsUrl } },
-				{ ...CRED_OL_SIGNING, type: 'openlayerSigningSecretApi', data: { secret: OPENLAYER_SECRET, previousSecret: '' } },
-				{ ...CRED_OL_API, type: 'openlayerTestOpsApi', data: { apiKey: OPENLAYER_KEY, baseUrl: openlayerUrl } },
+				{
+					...CRED_CURRENTS,
+					type: 'currentsTestOpsApi',
+					data: { apiKey: CURRENTS_KEY, baseUrl: currentsUrl },
+				},
+				{
+					...CRED_OL_SIGNING,
+					type: 'openlayerSigningSecretApi',
+					data: { secret: OPENLAYER_SECRET, previousSecret: '' },
+				},
+				{
+					...CRED_OL_API,
+					type: 'openlayerTestOpsApi',
+					data: { apiKey: OPENLAYER_KEY, baseUrl: openlayerUrl },
+				},
 				{ ...CRED_QASE_SECRET, type: 'qaseWebhookSecretApi', data: { secret: QASE_SECRET } },
-				{ ...CRED_QASE_API, type: 'qaseTestOpsApi', data: { apiToken: QASE_TOKEN, baseUrl: `${qaseUrl}/v1` } },
+				{
+					...CRED_QASE_API,
+					type: 'qaseTestOpsApi',
+					data: { apiToken: QASE_TOKEN, baseUrl: `${qaseUrl}/v1` },
+				},
 			],
 			workflows: [
 				triggerWorkflow({
@@ -100,7 +151,11 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 					nodeType: 'n8n-nodes-testops.currentsTrigger',
 					nodeName: 'Currents Trigger',
 					webhookId: HOOK.currents,
-					parameters: { setupMode: 'automatic', project: { __rl: true, mode: 'id', value: 'proj_alpha' }, events: ['RUN_FINISH'] },
+					parameters: {
+						setupMode: 'automatic',
+						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
+						events: ['RUN_FINISH'],
+					},
 					credentials: { currentsTestOpsApi: CRED_CURRENTS },
 				}),
 				triggerWorkflow({
@@ -137,7 +192,10 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 					nodeName: 'Openlayer Trigger',
 					webhookId: HOOK.olFailing,
 					parameters: { events: ['*'], attachFailingTests: true, options: {} },
-					credentials: { openlayerSigningSecretApi: CRED_OL_SIGNING, openlayerTestOpsApi: CRED_OL_API },
+					credentials: {
+						openlayerSigningSecretApi: CRED_OL_SIGNING,
+						openlayerTestOpsApi: CRED_OL_API,
+					},
 				}),
 			],
 			activate: [WF_CURRENTS, WF_OPENLAYER, WF_QASE, WF_QASE_RESOLVE, WF_OL_FAILING],
@@ -152,12 +210,26 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 
 	afterAll(async () => {
 		await cluster?.stop();
-		const logs = cluster ? [cluster.main.log(), ...cluster.webhooks.map((w) => w.log()), ...cluster.workers.map((w) => w.log())].join('\n') : '';
+		const logs = cluster
+			? [
+					cluster.main.log(),
+					...cluster.webhooks.map((w) => w.log()),
+					...cluster.workers.map((w) => w.log()),
+				].join('\n')
+			: '';
 		figure(`suite wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		cluster?.cleanup();
 		await Promise.all([currents?.close(), qase?.close(), openlayer?.close()]);
 		// No secret in any process's log.
-		for (const secret of [CURRENTS_KEY, currentsSecret, OPENLAYER_SECRET, OPENLAYER_SECRET.slice(6), OPENLAYER_KEY, QASE_SECRET, QASE_TOKEN]) {
+		for (const secret of [
+			CURRENTS_KEY,
+			currentsSecret,
+			OPENLAYER_SECRET,
+			OPENLAYER_SECRET.slice(6),
+			OPENLAYER_KEY,
+			QASE_SECRET,
+			QASE_TOKEN,
+		]) {
 			if (secret) expect(logs.includes(secret)).toBe(false);
 		}
 	}, 120000);
@@ -184,7 +256,12 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 	}
 
 	/** Each marker exactly once over the workflow's executions, all successful, all run by a worker. */
-	function audit(trigger: string, workflowId: string, markerOf: (item: Record<string, any>) => string, expected: string[]) {
+	function audit(
+		trigger: string,
+		workflowId: string,
+		markerOf: (item: QueueItem) => string,
+		expected: string[],
+	) {
 		const executions = cluster.executions(workflowId);
 		const statuses: Record<string, number> = {};
 		const modes: Record<string, number> = {};
@@ -216,7 +293,11 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 	 * on the starved machine; nothing was started) is sent again 1 s later, as the vendors retry a 5xx;
 	 * those 503s are counted and printed.
 	 */
-	async function load(trigger: string, workflowId: string, send: (i: number, target: QueueProcess) => Promise<Response>) {
+	async function load(
+		trigger: string,
+		workflowId: string,
+		send: (i: number, target: QueueProcess) => Promise<Response>,
+	) {
 		const t0 = Date.now();
 		let refused = 0;
 		const results: Timed[] = await runPool(DELIVERIES, CLIENTS, async (i) => {
@@ -250,29 +331,47 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 			foreign: result.foreign.length,
 			notByWorker: result.workers.notByWorker.length,
 			twice: result.workers.twice.length,
-		}).toEqual({ executions: n, statuses: { success: n }, lost: 0, doubled: 0, foreign: 0, notByWorker: 0, twice: 0 });
+		}).toEqual({
+			executions: n,
+			statuses: { success: n },
+			lost: 0,
+			doubled: 0,
+			foreign: 0,
+			notByWorker: 0,
+			twice: 0,
+		});
 		// Both workers take part.
 		for (const count of Object.values(result.workers.perWorker)) expect(count).toBeGreaterThan(0);
-		expect(Object.keys(result.executions.reduce((m, e) => ({ ...m, [e.mode]: 1 }), {}))).toEqual(['webhook']);
+		expect(Object.keys(result.executions.reduce((m, e) => ({ ...m, [e.mode]: 1 }), {}))).toEqual([
+			'webhook',
+		]);
 	}
 
 	/** Forged deliveries, alternating between the webhook processes: every one 401, no execution. */
-	async function forged(trigger: string, workflowId: string, send: (i: number, target: QueueProcess) => Promise<Response>) {
+	async function forged(
+		trigger: string,
+		workflowId: string,
+		send: (i: number, target: QueueProcess) => Promise<Response>,
+	) {
 		const before = cluster.executionCounts(workflowId);
 		// n8n 2.x may answer 401 and close the connection before the body is sent (a network error
 		// for the client); such a request is sent again, like a sender would.
 		const results = await runPool(FORGED, 10, async (i) => {
-			for (let attempt = 0; ; attempt++) {
+			let failure: unknown;
+			for (let attempt = 0; attempt < 4; attempt++) {
 				try {
 					return await send(i, cluster.webhooks[i % 2]);
 				} catch (error) {
-					if (attempt >= 3) throw error;
+					failure = error;
 				}
 			}
+			throw new Error(`forged delivery ${i} got no answer in 4 attempts: ${String(failure)}`);
 		});
 		await sleep(2000);
 		const after = cluster.executionCounts(workflowId);
-		figure(`${trigger}: ${FORGED} forged deliveries → ${JSON.stringify(statusClasses(results))}, executions before ${JSON.stringify(before)} after ${JSON.stringify(after)}`);
+		figure(
+			`${trigger}: ${FORGED} forged deliveries → ${JSON.stringify(statusClasses(results))}, executions before ${JSON.stringify(before)} after ${JSON.stringify(after)}`,
+		);
 		expect(results.map((r) => r.status)).toEqual(Array(FORGED).fill(401));
 		expect(after).toEqual(before);
 	}
@@ -282,7 +381,12 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		for (const w of cluster.webhooks) {
 			for (const hook of Object.values(HOOK)) {
 				const res = await fetch(w.webhookUrl(hook));
-				expect({ process: w.name, hook, status: res.status, text: (await res.text()).includes('Did you mean to make a POST request') }).toEqual({
+				expect({
+					process: w.name,
+					hook,
+					status: res.status,
+					text: (await res.text()).includes('Did you mean to make a POST request'),
+				}).toEqual({
 					process: w.name,
 					hook,
 					status: 404,
@@ -291,7 +395,9 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 			}
 		}
 		const rows = cluster.sql<{ n: number }>('select count(*)::int as n from installed_packages');
-		figure(`installed_packages rows: ${rows[0].n} (the package is a folder in the shared user folder, not installed through n8n's UI)`);
+		figure(
+			`installed_packages rows: ${rows[0].n} (the package is a folder in the shared user folder, not installed through n8n's UI)`,
+		);
 	});
 
 	test('Qase Trigger: every valid delivery becomes exactly one execution, run by the workers; forged ones get 401 and none', async () => {
@@ -300,15 +406,24 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 			fetch(target.webhookUrl(HOOK.qase), {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'x-qase-secret': QASE_SECRET },
-				body: JSON.stringify({ ...qaseSample, payload: { ...qaseSample.payload, id: Number(markers[i]) } }),
+				body: JSON.stringify({
+					...qaseSample,
+					payload: { ...qaseSample.payload, id: Number(markers[i]) },
+				}),
 			}),
 		);
 		expect(statusClasses(results)).toEqual({ '2xx': DELIVERIES });
-		expectExactlyOnce(audit('Qase', WF_QASE, (item) => String(item.id), markers), DELIVERIES);
+		expectExactlyOnce(
+			audit('Qase', WF_QASE, (item) => String(item.id), markers),
+			DELIVERIES,
+		);
 		await forged('Qase', WF_QASE, (i, target) =>
 			fetch(target.webhookUrl(HOOK.qase), {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', ...(i % 2 ? { 'x-qase-secret': `${QASE_SECRET}x` } : {}) },
+				headers: {
+					'content-type': 'application/json',
+					...(i % 2 ? { 'x-qase-secret': `${QASE_SECRET}x` } : {}),
+				},
 				body: JSON.stringify({ ...qaseSample, payload: { ...qaseSample.payload, id: 999 } }),
 			}),
 		);
@@ -319,23 +434,41 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		expect(hooks).toHaveLength(1);
 		expect(hooks[0].url).toBe(cluster.webhooks[0].webhookUrl(HOOK.currents));
 		currentsSecret = JSON.parse(hooks[0].headers!)['x-webhook-secret'];
-		const creates = currents.requests.filter((r) => r.method === 'POST' && r.path === '/webhooks').length;
-		figure(`Currents: after activation and the start of all five processes, ${hooks.length} hook in the fake API, ${creates} create request(s)`);
+		const creates = currents.requests.filter(
+			(r) => r.method === 'POST' && r.path === '/webhooks',
+		).length;
+		figure(
+			`Currents: after activation and the start of all five processes, ${hooks.length} hook in the fake API, ${creates} create request(s)`,
+		);
 
 		const markers = Array.from({ length: DELIVERIES }, (_, i) => `queue-currents-${i}`);
 		const results = await load('Currents', WF_CURRENTS, (i, target) =>
 			fetch(target.webhookUrl(HOOK.currents), {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-webhook-secret': currentsSecret, 'x-timestamp': String(Date.now()) },
+				headers: {
+					'content-type': 'application/json',
+					'x-webhook-secret': currentsSecret,
+					'x-timestamp': String(Date.now()),
+				},
 				body: JSON.stringify({ ...currentsSample, buildId: markers[i] }),
 			}),
 		);
 		expect(statusClasses(results)).toEqual({ '2xx': DELIVERIES });
-		expectExactlyOnce(audit('Currents', WF_CURRENTS, (item) => String(item.buildId), markers), DELIVERIES);
+		expectExactlyOnce(
+			audit('Currents', WF_CURRENTS, (item) => String(item.buildId), markers),
+			DELIVERIES,
+		);
 		await forged('Currents', WF_CURRENTS, (i, target) =>
 			fetch(target.webhookUrl(HOOK.currents), {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', ...(i % 2 ? { 'x-webhook-secret': `${currentsSecret.slice(0, -1)}${currentsSecret.endsWith('0') ? '1' : '0'}` } : {}) },
+				headers: {
+					'content-type': 'application/json',
+					...(i % 2
+						? {
+								'x-webhook-secret': `${currentsSecret.slice(0, -1)}${currentsSecret.endsWith('0') ? '1' : '0'}`,
+							}
+						: {}),
+				},
 				body: JSON.stringify({ ...currentsSample, buildId: 'forged' }),
 			}),
 		);
@@ -345,20 +478,39 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 	const runId = randomBytes(4).toString('hex');
 
 	test('Openlayer Trigger: every valid signed delivery becomes exactly one execution; forged ones get 401 and none', async () => {
-		openlayerMarkers = Array.from({ length: DELIVERIES }, (_, i) => `queue-openlayer-${runId}-${i}`);
+		openlayerMarkers = Array.from(
+			{ length: DELIVERIES },
+			(_, i) => `queue-openlayer-${runId}-${i}`,
+		);
 		const results = await load('Openlayer', WF_OPENLAYER, (i, target) => {
-			const { headers, rawBody } = openlayerDelivery(`msg_${openlayerMarkers[i]}`, openlayerMarkers[i]);
+			const { headers, rawBody } = openlayerDelivery(
+				`msg_${openlayerMarkers[i]}`,
+				openlayerMarkers[i],
+			);
 			return fetch(target.webhookUrl(HOOK.openlayer), { method: 'POST', headers, body: rawBody });
 		});
 		expect(statusClasses(results)).toEqual({ '2xx': DELIVERIES });
-		expectExactlyOnce(audit('Openlayer', WF_OPENLAYER, (item) => String(item.data?.test?.id), openlayerMarkers), DELIVERIES);
+		expectExactlyOnce(
+			audit('Openlayer', WF_OPENLAYER, (item) => String(item.data?.test?.id), openlayerMarkers),
+			DELIVERIES,
+		);
 		await forged('Openlayer', WF_OPENLAYER, (i, target) => {
 			const { headers, rawBody } = openlayerDelivery(`msg_forged_${i}`, 'forged');
 			// Half signed with another secret, half with the body altered after signing.
 			const forgedHeaders =
-				i % 2 ? signDelivery({ secret: `whsec_${randomBytes(32).toString('base64')}`, body: rawBody, id: `msg_forged_${i}` }).headers : headers;
+				i % 2
+					? signDelivery({
+							secret: `whsec_${randomBytes(32).toString('base64')}`,
+							body: rawBody,
+							id: `msg_forged_${i}`,
+						}).headers
+					: headers;
 			const body = i % 2 ? rawBody : rawBody.replace('forged', 'forgeD');
-			return fetch(target.webhookUrl(HOOK.openlayer), { method: 'POST', headers: forgedHeaders, body });
+			return fetch(target.webhookUrl(HOOK.openlayer), {
+				method: 'POST',
+				headers: forgedHeaders,
+				body,
+			});
 		});
 	}, 900000);
 
@@ -367,22 +519,32 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		const before = cluster.executionCounts(WF_OPENLAYER).success ?? 0;
 		const answers: string[] = [];
 		for (const [i, id] of ids.entries()) {
-			const [first, other] = i % 2 ? [cluster.webhooks[1], cluster.webhooks[0]] : [cluster.webhooks[0], cluster.webhooks[1]];
+			const [first, other] =
+				i % 2
+					? [cluster.webhooks[1], cluster.webhooks[0]]
+					: [cluster.webhooks[0], cluster.webhooks[1]];
 			const a = await postOpenlayer(first, id, `retry-${id}`);
 			expect(a).toEqual({ status: 200, text: '' });
 			await sleep(1000);
 			const b = await postOpenlayer(other, id, `retry-${id}`);
 			answers.push(b.text);
 			expect(b.status).toBe(200);
-			expect(JSON.parse(b.text)).toMatchObject({ received: true, skipped: expect.stringContaining('duplicate') });
+			expect(JSON.parse(b.text)).toMatchObject({
+				received: true,
+				skipped: expect.stringContaining('duplicate'),
+			});
 		}
 		const counts = await drain(cluster, WF_OPENLAYER, before + ids.length, { quietMs: 3000 });
-		figure(`Openlayer retries 1 s later on the other webhook process: ${ids.length} sent, ${answers.filter((t) => t.includes('duplicate')).length} acknowledged as duplicates, executions ${JSON.stringify(counts)} (expected ${before + ids.length} successes)`);
+		figure(
+			`Openlayer retries 1 s later on the other webhook process: ${ids.length} sent, ${answers.filter((t) => t.includes('duplicate')).length} acknowledged as duplicates, executions ${JSON.stringify(counts)} (expected ${before + ids.length} successes)`,
+		);
 		expect(counts).toEqual({ success: before + ids.length });
 	}, 300000);
 
 	test('Openlayer: retries of the load deliveries, each on the other webhook process (measured)', async () => {
-		const stored = new Set(((cluster.staticData(WF_OPENLAYER)?.['node:Openlayer Trigger']?.acceptedDeliveries ?? []) as Array<{ id: string }>).map((e) => e.id));
+		const stored = new Set(
+			storedKeys(cluster.staticData(WF_OPENLAYER)?.['node:Openlayer Trigger']),
+		);
 		// Two disjoint samples of the load's webhook-ids: one retried on the other process, one on the same.
 		const step = Math.max(2, Math.floor(openlayerMarkers.length / LOAD_RETRIES));
 		const sample = openlayerMarkers.filter((_, i) => i % step === 0).slice(0, LOAD_RETRIES);
@@ -415,7 +577,10 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		// Every retry is answered 200 and each either is recognised or runs once more: nothing else.
 		expect(acknowledged + rerun).toBe(sample.length);
 		expect(sameSample.length).toBeGreaterThan(0);
-		expect({ sameAcknowledged, ranAgain: (after.success ?? 0) - before - rerun }).toEqual({ sameAcknowledged: sameSample.length, ranAgain: 0 });
+		expect({ sameAcknowledged, ranAgain: (after.success ?? 0) - before - rerun }).toEqual({
+			sameAcknowledged: sameSample.length,
+			ranAgain: 0,
+		});
 	}, 300000);
 
 	test('Openlayer: the same delivery on both webhook processes at the same instant (measured)', async () => {
@@ -424,7 +589,10 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		let oneAccepted = 0;
 		for (let i = 0; i < SIMULTANEOUS; i++) {
 			const id = `msg_queue_simul_${runId}_${i}`;
-			const [a, b] = await Promise.all([postOpenlayer(cluster.webhooks[0], id, `simul-${id}`), postOpenlayer(cluster.webhooks[1], id, `simul-${id}`)]);
+			const [a, b] = await Promise.all([
+				postOpenlayer(cluster.webhooks[0], id, `simul-${id}`),
+				postOpenlayer(cluster.webhooks[1], id, `simul-${id}`),
+			]);
 			expect([a.status, b.status]).toEqual([200, 200]);
 			const accepted = [a, b].filter((r) => r.text === '').length;
 			if (accepted === 2) bothAccepted++;
@@ -438,11 +606,16 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		for (let i = 0; i < SIMULTANEOUS; i++) {
 			const id = `msg_queue_simul_same_${runId}_${i}`;
 			const target = cluster.webhooks[i % 2];
-			const pair = await Promise.all([postOpenlayer(target, id, `simul-${id}`), postOpenlayer(target, id, `simul-${id}`)]);
+			const pair = await Promise.all([
+				postOpenlayer(target, id, `simul-${id}`),
+				postOpenlayer(target, id, `simul-${id}`),
+			]);
 			expect(pair.map((r) => r.status)).toEqual([200, 200]);
 			if (pair.every((r) => r.text === '')) sameBoth++;
 		}
-		const sameCounts = await drain(cluster, WF_OPENLAYER, before + executions + SIMULTANEOUS, { quietMs: 4000 });
+		const sameCounts = await drain(cluster, WF_OPENLAYER, before + executions + SIMULTANEOUS, {
+			quietMs: 4000,
+		});
 		const sameExecutions = (sameCounts.success ?? 0) - before - executions;
 		figure(
 			`Openlayer simultaneous copies (same webhook-id to both webhook processes at once): ${SIMULTANEOUS} pairs, ` +
@@ -456,15 +629,45 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 
 	test('Qase Resolve Full Record and Openlayer Attach Failing Tests run in the workers and still attach their data', async () => {
 		qase.requests.length = 0;
-		const caseUpdated = { event_name: 'case.updated', timestamp: 1650540000, payload: { id: 1610 }, team_member_id: 40, project_code: 'ID' };
+		const caseUpdated = {
+			event_name: 'case.updated',
+			timestamp: 1650540000,
+			payload: { id: 1610 },
+			team_member_id: 40,
+			project_code: 'ID',
+		};
 		const version = '0f8e4a30-0000-4000-8000-00000000abcd';
 		openlayer.addRun({ projectVersionId: version, failing: 2, passing: 3 });
-		const results = { projectId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', projectVersionId: version, inferencePipelineId: null, total: 5, passing: 3, failing: 2, skipped: 0, running: 0 };
+		const results = {
+			projectId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+			projectVersionId: version,
+			inferencePipelineId: null,
+			total: 5,
+			passing: 3,
+			failing: 2,
+			skipped: 0,
+			running: 0,
+		};
 		for (const target of cluster.webhooks) {
-			const res = await fetch(target.webhookUrl(HOOK.qaseResolve), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(caseUpdated) });
+			const res = await fetch(target.webhookUrl(HOOK.qaseResolve), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(caseUpdated),
+			});
 			expect(res.status).toBe(200);
-			const { headers, rawBody } = signDelivery({ secret: OPENLAYER_SECRET, body: { type: 'tests.result.updated', timestamp: new Date().toISOString(), data: { tests: results } } });
-			const ol = await fetch(target.webhookUrl(HOOK.olFailing), { method: 'POST', headers, body: rawBody });
+			const { headers, rawBody } = signDelivery({
+				secret: OPENLAYER_SECRET,
+				body: {
+					type: 'tests.result.updated',
+					timestamp: new Date().toISOString(),
+					data: { tests: results },
+				},
+			});
+			const ol = await fetch(target.webhookUrl(HOOK.olFailing), {
+				method: 'POST',
+				headers,
+				body: rawBody,
+			});
 			expect(ol.status).toBe(200);
 		}
 		await drain(cluster, WF_QASE_RESOLVE, 2);
@@ -473,13 +676,15 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		const olRuns: QueueExecution[] = cluster.executions(WF_OL_FAILING);
 		const failingIds = openlayer.requests.length; // read below from the executions themselves
 		expect(qaseRuns.map((e) => e.status)).toEqual(['success', 'success']);
-		for (const e of qaseRuns) expect(e.nodes['Qase Trigger'].items[0].record).toEqual(qase.getRecord('case', 'ID', 1610));
+		for (const e of qaseRuns)
+			expect(e.nodes['Qase Trigger'].items[0].record).toEqual(qase.getRecord('case', 'ID', 1610));
 		expect(olRuns.map((e) => e.status)).toEqual(['success', 'success']);
 		for (const e of olRuns) {
 			const item = e.nodes['Openlayer Trigger'].items[0];
-			expect(item.failingTests).toHaveLength(2);
+			const failingTests = item.failingTests as Array<{ status: string }>;
+			expect(failingTests).toHaveLength(2);
 			expect(item.failingTestsTruncated).toBe(false);
-			expect(item.failingTests.every((t: { status: string }) => t.status === 'failing')).toBe(true);
+			expect(failingTests.every((t: { status: string }) => t.status === 'failing')).toBe(true);
 		}
 		const byWorkers = runByWorkers([...qaseRuns, ...olRuns].map((e) => e.id));
 		expect(byWorkers.notByWorker).toEqual([]);
@@ -511,10 +716,14 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		}
 		expect(await drain(cluster, WF_CURRENTS, before + 2)).toEqual({ success: before + 2 });
 
-		const deactivated = await cluster.main.publicApi('POST', `/workflows/${WF_CURRENTS}/deactivate`);
+		const deactivated = await cluster.main.publicApi(
+			'POST',
+			`/workflows/${WF_CURRENTS}/deactivate`,
+		);
 		expect(deactivated.status).toBe(200);
 		const deadline = Date.now() + 30000;
-		while (currents.hooks.some((h) => h.projectId === 'proj_alpha') && Date.now() < deadline) await sleep(200);
+		while (currents.hooks.some((h) => h.projectId === 'proj_alpha') && Date.now() < deadline)
+			await sleep(200);
 		expect(currents.hooks.filter((h) => h.projectId === 'proj_alpha')).toEqual([]);
 		// The webhook processes no longer run the workflow.
 		await sleep(1500);
@@ -528,7 +737,9 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 			statuses.push(res.status);
 		}
 		await sleep(2000);
-		figure(`Currents deactivation through main: hooks left ${currents.hooks.length}; deliveries to the webhook processes afterwards → ${statuses.join(', ')}`);
+		figure(
+			`Currents deactivation through main: hooks left ${currents.hooks.length}; deliveries to the webhook processes afterwards → ${statuses.join(', ')}`,
+		);
 		expect(statuses).toEqual([404, 404]);
 		expect(cluster.executionCounts(WF_CURRENTS)).toEqual({ success: before + 2 });
 	}, 600000);

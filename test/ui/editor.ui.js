@@ -19,7 +19,13 @@ const { createCurrentsFake } = require('../fakes/currents-api');
 const { createQaseFake } = require('../fakes/qase-api');
 const { createOpenlayerFake } = require('../fakes/openlayer-api');
 const { sendDelivery } = require('../fakes/openlayer-sender');
-const { loadNodeTypes, loadCredentialTypes, checksFor, definitionOf, ROOT } = require('./lib/derive');
+const {
+	loadNodeTypes,
+	loadCredentialTypes,
+	checksFor,
+	definitionOf,
+	ROOT,
+} = require('./lib/derive');
 const E = require('./lib/editor');
 
 const LINE = process.env.N8N_LINE === '2' ? 2 : 1;
@@ -67,7 +73,9 @@ function credentialValues(name) {
 const started = Date.now();
 /** Progress on stderr as it happens (jest prints console output only when the file is done). */
 function progress(message) {
-	process.stderr.write(`[ui line ${LINE} +${Math.round((Date.now() - started) / 1000)}s] ${message}\n`);
+	process.stderr.write(
+		`[ui line ${LINE} +${Math.round((Date.now() - started) / 1000)}s] ${message}\n`,
+	);
 }
 
 async function rest(method, apiPath, body) {
@@ -82,7 +90,8 @@ async function rest(method, apiPath, body) {
 
 async function applyConditions(props, conditions) {
 	const assigned = new Map(conditions);
-	for (const [name, value] of conditions) await E.setParameter(page, definitionOf(props, name, assigned), value);
+	for (const [name, value] of conditions)
+		await E.setParameter(page, definitionOf(props, name, assigned), value);
 }
 
 async function shootPanel(nodeType) {
@@ -101,30 +110,55 @@ const catalog = (vendor) => require(path.join(ROOT, 'dist', 'nodes', vendor, 'ca
 /** The delivery each trigger gets once activated, and what its execution must show. */
 const deliveries = {
 	qaseTrigger: {
-		settings: [['resource', 'all'], ['events', '*'], ['output', 'payload'], ['resolveRecord', false]],
+		settings: [
+			['resource', 'all'],
+			['events', '*'],
+			['output', 'payload'],
+			['resolveRecord', false],
+		],
 		async send(url) {
 			const { sample } = catalog('Qase').qaseEvents.find((e) => e.name === 'case.created');
-			const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qase-secret': QASE_SECRET }, body: JSON.stringify(sample) });
+			const res = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-qase-secret': QASE_SECRET },
+				body: JSON.stringify(sample),
+			});
 			return res.status;
 		},
 		expect: ['case.created', '"project_code"'],
 	},
 	openlayerTrigger: {
-		settings: [['events', 'tests.result.updated'], ['attachFailingTests', false]],
+		settings: [
+			['events', 'tests.result.updated'],
+			['attachFailingTests', false],
+		],
 		async send(url) {
-			const { sample } = catalog('Openlayer').openlayerEvents.find((e) => e.name === 'tests.result.updated');
+			const { sample } = catalog('Openlayer').openlayerEvents.find(
+				(e) => e.name === 'tests.result.updated',
+			);
 			return (await sendDelivery(url, { secret: SIGNING_SECRET, body: sample })).status;
 		},
 		expect: ['tests.result.updated', '"status": "failing"'],
 	},
 	currentsTrigger: {
-		settings: [['setupMode', 'automatic'], ['project', PROJECT.name], ['events', 'RUN_FINISH']],
+		settings: [
+			['setupMode', 'automatic'],
+			['project', PROJECT.name],
+			['events', 'RUN_FINISH'],
+		],
 		async send(url) {
 			// Activation registered the hook (with its secret header) in the fake Currents project.
 			const hook = fakes.currents.hooks.find((h) => h.url === url);
-			if (!hook) throw new Error(`no hook registered for ${url}: ${JSON.stringify(fakes.currents.hooks.map((h) => h.url))}`);
+			if (!hook)
+				throw new Error(
+					`no hook registered for ${url}: ${JSON.stringify(fakes.currents.hooks.map((h) => h.url))}`,
+				);
 			const { sample } = catalog('Currents').currentsEvents.find((e) => e.name === 'RUN_FINISH');
-			const headers = { 'content-type': 'application/json', 'x-timestamp': String(Date.now()), ...JSON.parse(hook.headers || '{}') };
+			const headers = {
+				'content-type': 'application/json',
+				'x-timestamp': String(Date.now()),
+				...JSON.parse(hook.headers || '{}'),
+			};
 			return (await fetch(url, { method: 'POST', headers, body: JSON.stringify(sample) })).status;
 		},
 		expect: ['RUN_FINISH', '"buildId"'],
@@ -151,26 +185,51 @@ beforeAll(async () => {
 	const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email: 'owner@example.com', firstName: 'Ui', lastName: 'Owner', password: 'Ui-Passw0rd!' }),
+		body: JSON.stringify({
+			email: 'owner@example.com',
+			firstName: 'Ui',
+			lastName: 'Owner',
+			password: 'Ui-Passw0rd!',
+		}),
 	});
 	if (!setup.ok) throw new Error(`owner setup: ${setup.status}`);
 	n8n.cookie = (setup.headers.get('set-cookie') || '').split(';')[0];
 
 	selectors.setTestIdAttribute('data-test-id');
-	browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-crash-reporter', '--disable-breakpad'] });
+	browser = await chromium.launch({
+		executablePath,
+		args: [
+			'--no-sandbox',
+			'--disable-dev-shm-usage',
+			'--disable-crash-reporter',
+			'--disable-breakpad',
+		],
+	});
 	const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
 	const eq = n8n.cookie.indexOf('=');
-	await context.addCookies([{ name: n8n.cookie.slice(0, eq), value: n8n.cookie.slice(eq + 1), url: n8n.baseUrl }]);
+	await context.addCookies([
+		{ name: n8n.cookie.slice(0, eq), value: n8n.cookie.slice(eq + 1), url: n8n.baseUrl },
+	]);
 	page = await context.newPage();
 	page.setDefaultTimeout(60000);
 }, 600000);
 
 afterAll(async () => {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
-	const rows = table.map((r) => `| ${r.node} | ${r.item} | ${r.when || '—'} | ${r.reachable ? 'yes' : 'NO'} | ${r.set} |`);
+	const rows = table.map(
+		(r) =>
+			`| ${r.node} | ${r.item} | ${r.when || '—'} | ${r.reachable ? 'yes' : 'NO'} | ${r.set} |`,
+	);
 	fs.writeFileSync(
 		path.join(ARTIFACTS, 'reachability.md'),
-		[`# n8n line ${LINE}: node × parameter → reachable in the editor`, '', '| node | parameter / credential | shown when | reachable | set through the UI |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n'),
+		[
+			`# n8n line ${LINE}: node × parameter → reachable in the editor`,
+			'',
+			'| node | parameter / credential | shown when | reachable | set through the UI |',
+			'| --- | --- | --- | --- | --- |',
+			...rows,
+			'',
+		].join('\n'),
 	);
 	await browser?.close();
 	await n8n?.stop();
@@ -178,88 +237,129 @@ afterAll(async () => {
 	for (const f of [fakes.currents, fakes.qase, fakes.openlayer]) await f?.close();
 }, 120000);
 
-describe.each(nodeTypes.map((t) => [t.description.displayName, t]))('%s', (displayName, nodeType) => {
-	const d = nodeType.description;
-	const checks = checksFor(nodeType);
+describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
+	'%s',
+	(displayName, nodeType) => {
+		const d = nodeType.description;
+		const checks = checksFor(nodeType);
 
-	it('is found by searching the nodes panel and opens its panel', async () => {
-		await E.newWorkflow(page, n8n.baseUrl);
-		const listed = await E.addNodeBySearch(page, displayName);
-		progress(`${displayName}: search listed ${listed.join(' | ')}`);
-		// n8n 2.x ships its own Currents nodes: ours must be told apart by name.
-		expect(listed.filter((name) => displayName.startsWith(name) || name === displayName)).toHaveLength(1);
-		await E.ndv(page).waitFor();
-		// The panel is this node's (an action node is named after the action picked, e.g. "Create a webhook").
-		const first = d.properties.find((p) => p.type !== 'notice' && !p.displayOptions);
-		expect(await E.isShown(page, first)).toBe(true);
-	});
+		it('is found by searching the nodes panel and opens its panel', async () => {
+			await E.newWorkflow(page, n8n.baseUrl);
+			const listed = await E.addNodeBySearch(page, displayName);
+			progress(`${displayName}: search listed ${listed.join(' | ')}`);
+			// n8n 2.x ships its own Currents nodes: ours must be told apart by name.
+			expect(
+				listed.filter((name) => displayName.startsWith(name) || name === displayName),
+			).toHaveLength(1);
+			await E.ndv(page).waitFor();
+			// The panel is this node's (an action node is named after the action picked, e.g. "Create a webhook").
+			const first = d.properties.find((p) => p.type !== 'notice' && !p.displayOptions);
+			expect(await E.isShown(page, first)).toBe(true);
+		});
 
-	it('offers each credential type where needed: created in the credential dialog and tested', async () => {
-		const failures = [];
-		for (const check of checks.filter((c) => c.kind === 'credential')) {
-			await applyConditions(d.properties, check.conditions);
-			const type = credentialTypes[check.name];
-			let result;
-			try {
-				result = await E.createCredential(page, type, credentialValues(check.name), { onlyCredential: (d.credentials || []).length === 1 });
-			} catch (error) {
-				result = { error: error.message };
-			}
-			const when = check.conditions.map(([k, v]) => `${k}=${v}`).join(', ');
-			progress(`${displayName} credential ${type.displayName}: ${result.error || result.message}`);
-			table.push({ node: displayName, item: `credential: ${type.displayName}`, when, reachable: !result.error, set: result.error ? result.error : 'created + tested' });
-			if (result.error || !result.message.includes('Connection tested successfully')) failures.push(`${check.name}: ${result.error || result.message}`);
-		}
-		expect(failures).toEqual([]);
-	});
-
-	it('shows every parameter and option under its conditions, each settable through its control', async () => {
-		const failures = [];
-		for (const check of checks.filter((c) => c.kind === 'parameter')) {
-			await applyConditions(d.properties, check.conditions);
-			const p = check.property;
-			const reachable = await E.isShown(page, p);
-			let set = '—';
-			if (reachable) {
+		it('offers each credential type where needed: created in the credential dialog and tested', async () => {
+			const failures = [];
+			for (const check of checks.filter((c) => c.kind === 'credential')) {
+				await applyConditions(d.properties, check.conditions);
+				const type = credentialTypes[check.name];
+				let result;
 				try {
-					set = await E.exercise(page, p, check.value, { triggerNode: d.group.includes('trigger') });
+					result = await E.createCredential(page, type, credentialValues(check.name), {
+						onlyCredential: (d.credentials || []).length === 1,
+					});
 				} catch (error) {
-					set = `FAILED: ${error.message.split('\n')[0]}`;
+					result = { error: error.message };
 				}
+				const when = check.conditions.map(([k, v]) => `${k}=${v}`).join(', ');
+				progress(
+					`${displayName} credential ${type.displayName}: ${result.error || result.message}`,
+				);
+				table.push({
+					node: displayName,
+					item: `credential: ${type.displayName}`,
+					when,
+					reachable: !result.error,
+					set: result.error ? result.error : 'created + tested',
+				});
+				if (result.error || !result.message.includes('Connection tested successfully'))
+					failures.push(`${check.name}: ${result.error || result.message}`);
 			}
-			progress(`${displayName} ${p.name} [${check.when}]: ${reachable ? 'shown' : 'NOT SHOWN'}, ${set}`);
-			table.push({ node: displayName, item: p.displayName.length > 40 ? `${p.name} (notice)` : p.displayName, when: check.when, reachable, set });
-			if (!reachable || set.startsWith('FAILED')) failures.push(`${p.name} [${check.when}]: ${reachable ? set : 'not shown'}`);
-		}
-		expect(failures).toEqual([]);
-	});
+			expect(failures).toEqual([]);
+		});
 
-	it('panel screenshot (artifact)', async () => {
-		await E.resetToDefaults(page, d.properties);
-		await shootPanel(nodeType);
-	});
+		it('shows every parameter and option under its conditions, each settable through its control', async () => {
+			const failures = [];
+			for (const check of checks.filter((c) => c.kind === 'parameter')) {
+				await applyConditions(d.properties, check.conditions);
+				const p = check.property;
+				const reachable = await E.isShown(page, p);
+				let set = '—';
+				if (reachable) {
+					try {
+						set = await E.exercise(page, p, check.value, {
+							triggerNode: d.group.includes('trigger'),
+						});
+					} catch (error) {
+						set = `FAILED: ${error.message.split('\n')[0]}`;
+					}
+				}
+				progress(
+					`${displayName} ${p.name} [${check.when}]: ${reachable ? 'shown' : 'NOT SHOWN'}, ${set}`,
+				);
+				table.push({
+					node: displayName,
+					item: p.displayName.length > 40 ? `${p.name} (notice)` : p.displayName,
+					when: check.when,
+					reachable,
+					set,
+				});
+				if (!reachable || set.startsWith('FAILED'))
+					failures.push(`${p.name} [${check.when}]: ${reachable ? set : 'not shown'}`);
+			}
+			expect(failures).toEqual([]);
+		});
 
-	const delivery = deliveries[d.name];
-	(delivery ? it : it.skip)('saved and activated in the editor, receives a delivery; the execution shows the output', async () => {
-		// The settings the delivery needs, set in the panel like the rest (the first event the nodes
-		// panel offered may not be the one delivered).
-		for (const [name, value] of delivery.settings) {
-			const p = definitionOf(d.properties, name, new Map(delivery.settings));
-			if (p.type === 'resourceLocator') await E.exercise(page, p);
-			else await E.setParameter(page, p, value);
-		}
-		await E.closeNdv(page);
-		const workflowId = await E.saveAndActivate(page);
-		const saved = (await rest('GET', `/workflows/${workflowId}`)).json.data;
-		const node = saved.nodes.find((n) => n.type.endsWith(`.${d.name}`));
-		const url = `${n8n.baseUrl}/webhook/${node.webhookId}/webhook`;
-		const status = await delivery.send(url);
-		progress(`${displayName}: delivery answered ${status}`);
-		expect(status).toBe(200);
-		const output = await E.openLatestExecutionOutput(page, n8n.baseUrl, workflowId, d.defaults.name);
-		// The JSON view breaks and indents with its own whitespace characters: compare without them.
-		const squeeze = (text) => text.replace(/[\s\u00b7]+/g, '');
-		for (const text of delivery.expect) expect(squeeze(output)).toContain(squeeze(text));
-		table.push({ node: displayName, item: 'delivery → execution output in the UI', when: '', reachable: true, set: delivery.expect.join(', ') });
-	});
-});
+		it('panel screenshot (artifact)', async () => {
+			await E.resetToDefaults(page, d.properties);
+			await shootPanel(nodeType);
+		});
+
+		const delivery = deliveries[d.name];
+		(delivery ? it : it.skip)(
+			'saved and activated in the editor, receives a delivery; the execution shows the output',
+			async () => {
+				// The settings the delivery needs, set in the panel like the rest (the first event the nodes
+				// panel offered may not be the one delivered).
+				for (const [name, value] of delivery.settings) {
+					const p = definitionOf(d.properties, name, new Map(delivery.settings));
+					if (p.type === 'resourceLocator') await E.exercise(page, p);
+					else await E.setParameter(page, p, value);
+				}
+				await E.closeNdv(page);
+				const workflowId = await E.saveAndActivate(page);
+				const saved = (await rest('GET', `/workflows/${workflowId}`)).json.data;
+				const node = saved.nodes.find((n) => n.type.endsWith(`.${d.name}`));
+				const url = `${n8n.baseUrl}/webhook/${node.webhookId}/webhook`;
+				const status = await delivery.send(url);
+				progress(`${displayName}: delivery answered ${status}`);
+				expect(status).toBe(200);
+				const output = await E.openLatestExecutionOutput(
+					page,
+					n8n.baseUrl,
+					workflowId,
+					d.defaults.name,
+				);
+				// The JSON view breaks and indents with its own whitespace characters: compare without them.
+				const squeeze = (text) => text.replace(/[\s\u00b7]+/g, '');
+				for (const text of delivery.expect) expect(squeeze(output)).toContain(squeeze(text));
+				table.push({
+					node: displayName,
+					item: 'delivery → execution output in the UI',
+					when: '',
+					reachable: true,
+					set: delivery.expect.join(', '),
+				});
+			},
+		);
+	},
+);

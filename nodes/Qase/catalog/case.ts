@@ -1,48 +1,60 @@
 import { z } from 'zod/v4';
 
-import { id, nullableString, namedRef, styledRef, attachments, onlyId, cloned, qaseEvent, example, type QaseEventSpec } from './shared';
+import {
+	id,
+	nullableString,
+	namedRef,
+	styledRef,
+	attachments,
+	onlyId,
+	cloned,
+	qaseEvent,
+	example,
+	type QaseEventSpec,
+} from './shared';
 
 const caseStep = () =>
 	z.looseObject({
-	position: z.number().describe('Step position'),
-	action: z.string().describe('Step action'),
-	expected_result: z.string().nullable().describe('Expected result'),
-	data: z.string().nullable().describe('Input data'),
-	attachments: attachments(),
-	shared: z.boolean().describe('Whether the step is a shared step'),
-});
+		position: z.number().describe('Step position'),
+		action: z.string().describe('Step action'),
+		expected_result: z.string().nullable().describe('Expected result'),
+		data: z.string().nullable().describe('Input data'),
+		attachments: attachments(),
+		shared: z.boolean().describe('Whether the step is a shared step'),
+	});
 
 const caseCustomField = () =>
 	z.looseObject({
-	id: id('Custom field'),
-	title: z.string().describe('Custom field title'),
-	type: z.string().describe('Custom field type: number, string, text, selectbox or checkbox'),
-	value: z.unknown().describe('Custom field value (selectbox fields: an object of options)'),
-});
+		id: id('Custom field'),
+		title: z.string().describe('Custom field title'),
+		type: z.string().describe('Custom field type: number, string, text, selectbox or checkbox'),
+		value: z.unknown().describe('Custom field value (selectbox fields: an object of options)'),
+	});
 
 export const caseEvents: QaseEventSpec[] = [
 	qaseEvent({
 		name: 'case.created',
 		displayName: 'Test Case Created',
 		description: 'A test case is created',
-		payload: () => z.looseObject({
-			id: id('Test case'),
-			title: z.string().describe('Test case title'),
-			description: nullableString('Test case description'),
-			preconditions: nullableString('Test case preconditions'),
-			postconditions: nullableString('Test case postconditions'),
-			priority: styledRef('Priority'),
-			severity: styledRef('Severity'),
-			behavior: namedRef('Behavior'),
-			type: namedRef('Type'),
-			automation: namedRef('Automation status'),
-			status: namedRef('Status'),
-			suite_id: z.number().nullable().describe('Suite ID'),
-			milestone_id: z.number().nullable().describe('Milestone ID'),
-			steps: z.array(caseStep()).describe('Test steps'),
-			attachments: attachments(),
-			custom_fields: z.array(caseCustomField()).describe('Custom field values'),
-		}),
+		payload: () =>
+			z.looseObject({
+				id: id('Test case'),
+				title: z.string().describe('Test case title'),
+				description: nullableString('Test case description'),
+				preconditions: nullableString('Test case preconditions'),
+				postconditions: nullableString('Test case postconditions'),
+				priority: styledRef('Priority'),
+				severity: styledRef('Severity'),
+				behavior: namedRef('Behavior'),
+				type: namedRef('Type'),
+				automation: namedRef('Automation status'),
+				status: namedRef('Status'),
+				suite_id: z.number().nullable().describe('Suite ID'),
+				milestone_id: z.number().nullable().describe('Milestone ID'),
+				steps: z.array(caseStep()).describe('Test steps'),
+				attachments: attachments(),
+				custom_fields: z.array(caseCustomField()).describe('Custom field values'),
+			}),
 		sample: example('case.created', 1650530190, {
 			id: 1610,
 			title: 'Example test case',

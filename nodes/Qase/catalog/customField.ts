@@ -4,16 +4,16 @@ import { id, qaseEvent, example, type QaseEventSpec } from './shared';
 
 const customFieldPayload = () =>
 	z.looseObject({
-	id: id('Custom field'),
-	title: z.string().describe('Custom field title'),
-	isRequired: z.boolean().describe('Must be filled on the create/update page'),
-	isFilterable: z.boolean().describe('Shown in filters'),
-	isVisible: z.boolean().describe('Visible in previews and on the test case page'),
-	default_value: z.string().nullable().describe('Default value'),
-	value: z.unknown().describe('Field options (a JSON-encoded string in the documented example)'),
-	type: z.string().describe('Custom field type: number, string, text, selectbox or checkbox'),
-	entity: z.string().describe('Entity the field belongs to: case, defect or run'),
-});
+		id: id('Custom field'),
+		title: z.string().describe('Custom field title'),
+		isRequired: z.boolean().describe('Must be filled on the create/update page'),
+		isFilterable: z.boolean().describe('Shown in filters'),
+		isVisible: z.boolean().describe('Visible in previews and on the test case page'),
+		default_value: z.string().nullable().describe('Default value'),
+		value: z.unknown().describe('Field options (a JSON-encoded string in the documented example)'),
+		type: z.string().describe('Custom field type: number, string, text, selectbox or checkbox'),
+		entity: z.string().describe('Entity the field belongs to: case, defect or run'),
+	});
 
 const customFieldExample = {
 	id: 208,

@@ -7,13 +7,14 @@ export const defectEvents: QaseEventSpec[] = [
 		name: 'defect.created',
 		displayName: 'Defect Created',
 		description: 'A defect is created',
-		payload: () => z.looseObject({
-			id: id('Defect'),
-			title: z.string().describe('Defect title'),
-			severity: z.string().describe('Severity'),
-			actual_result: z.string().nullable().describe('What happened'),
-			attachments: attachments(),
-		}),
+		payload: () =>
+			z.looseObject({
+				id: id('Defect'),
+				title: z.string().describe('Defect title'),
+				severity: z.string().describe('Severity'),
+				actual_result: z.string().nullable().describe('What happened'),
+				attachments: attachments(),
+			}),
 		sample: example('defect.created', 1650532563, {
 			id: 1,
 			title: 'Example defect',

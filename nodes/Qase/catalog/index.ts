@@ -11,7 +11,13 @@ import { defectEvents } from './defect';
 import { reviewEvents } from './review';
 import { envelopeFields, type QaseEntity, type QaseEventSpec } from './shared';
 
-export { ENTITY_DISPLAY_NAMES, envelopeFields, QASE_ENTITIES, type QaseEntity, type QaseEventSpec } from './shared';
+export {
+	ENTITY_DISPLAY_NAMES,
+	envelopeFields,
+	QASE_ENTITIES,
+	type QaseEntity,
+	type QaseEventSpec,
+} from './shared';
 
 /**
  * Qase webhook deliveries, per github.com/qase-tms/docs `general/webhooks/*.md` (mirrored at
@@ -68,13 +74,17 @@ export const contextFields = {
 	occurred_at: z
 		.string()
 		.nullable()
-		.describe('When the event happened, ISO 8601 (from the unix timestamp; null if the delivery had none)'),
+		.describe(
+			'When the event happened, ISO 8601 (from the unix timestamp; null if the delivery had none)',
+		),
 };
 
 /** The item the trigger outputs by default for one event: payload fields plus context. */
 export function payloadOutputSchema(event: QaseEventSpec): z.ZodObject {
 	// At run time the context fields win over a payload field of the same name (none is documented).
-	const own = Object.fromEntries(Object.entries(event.payload.shape).filter(([key]) => !(key in contextFields)));
+	const own = Object.fromEntries(
+		Object.entries(event.payload.shape).filter(([key]) => !(key in contextFields)),
+	);
 	return z.looseObject({
 		...contextFields,
 		event: z.literal(event.name).describe('Qase event name'),
@@ -88,9 +98,13 @@ export const resolvedFields = {
 		.record(z.string(), z.unknown())
 		.nullable()
 		.optional()
-		.describe('The full record fetched from the Qase API (Resolve Full Record); null if the lookup failed'),
+		.describe(
+			'The full record fetched from the Qase API (Resolve Full Record); null if the lookup failed',
+		),
 	record_error: z
 		.looseObject({ status: z.number().nullable(), message: z.string() })
 		.optional()
-		.describe('Why the record could not be fetched (e.g. 404 when it was deleted since, 429 when rate limited)'),
+		.describe(
+			'Why the record could not be fetched (e.g. 404 when it was deleted since, 429 when rate limited)',
+		),
 };

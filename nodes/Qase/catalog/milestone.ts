@@ -7,12 +7,17 @@ export const milestoneEvents: QaseEventSpec[] = [
 		name: 'milestone.created',
 		displayName: 'Milestone Created',
 		description: 'A milestone is created',
-		payload: () => z.looseObject({
-			id: id('Milestone'),
-			title: z.string().describe('Milestone title'),
-			description: nullableString('Milestone description'),
+		payload: () =>
+			z.looseObject({
+				id: id('Milestone'),
+				title: z.string().describe('Milestone title'),
+				description: nullableString('Milestone description'),
+			}),
+		sample: example('milestone.created', 1650533865, {
+			id: 70673,
+			title: 'example',
+			description: 'description',
 		}),
-		sample: example('milestone.created', 1650533865, { id: 70673, title: 'example', description: 'description' }),
 	}),
 	qaseEvent({
 		name: 'milestone.updated',

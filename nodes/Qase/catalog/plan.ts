@@ -3,22 +3,26 @@ import { z } from 'zod/v4';
 import { id, nullableString, onlyId, qaseEvent, example, type QaseEventSpec } from './shared';
 
 const planCases = () =>
-	z
-	.record(z.string(), z.unknown())
-	.describe('Test cases in the plan, keyed by test case ID');
+	z.record(z.string(), z.unknown()).describe('Test cases in the plan, keyed by test case ID');
 
 export const planEvents: QaseEventSpec[] = [
 	qaseEvent({
 		name: 'plan.created',
 		displayName: 'Test Plan Created',
 		description: 'A test plan is created',
-		payload: () => z.looseObject({
-			id: id('Test plan'),
-			title: z.string().describe('Test plan title'),
-			description: nullableString('Test plan description'),
-			cases: planCases(),
+		payload: () =>
+			z.looseObject({
+				id: id('Test plan'),
+				title: z.string().describe('Test plan title'),
+				description: nullableString('Test plan description'),
+				cases: planCases(),
+			}),
+		sample: example('plan.created', 1650534130, {
+			id: 2,
+			title: 'dd',
+			description: 'd',
+			cases: { '1033': 0 },
 		}),
-		sample: example('plan.created', 1650534130, { id: 2, title: 'dd', description: 'd', cases: { '1033': 0 } }),
 	}),
 	qaseEvent({
 		name: 'plan.updated',

@@ -5,42 +5,44 @@ import { id, user, qaseEvent, example, type QaseEventSpec } from './shared';
 /** The proposed test case carried by review.updated / review.reopened. */
 const reviewCaseData = () =>
 	z
-	.looseObject({
-		id: z.union([z.number(), z.string()]).describe('Test case ID (a number, or a string in some deliveries)'),
-		title: z.string(),
-		status: z.number().optional(),
-		description: z.string().nullable().optional(),
-		suite_id: z.number().nullable().optional(),
-		severity: z.number().optional(),
-		priority: z.number().optional(),
-		type: z.number().optional(),
-		layer: z.number().optional(),
-		is_flaky: z.number().optional(),
-		milestone_id: z.number().nullable().optional(),
-		behavior: z.number().optional(),
-		automation: z.number().optional(),
-		params: z.array(z.unknown()).optional(),
-		tags: z.array(z.unknown()).optional(),
-		preconditions: z.string().nullable().optional(),
-		postconditions: z.string().nullable().optional(),
-		custom_field: z.array(z.unknown()).optional(),
-		steps_type: z.string().optional(),
-		code: z.string().optional(),
-		review: z.boolean().optional(),
-	})
-	.describe('Test case fields as proposed in the review');
+		.looseObject({
+			id: z
+				.union([z.number(), z.string()])
+				.describe('Test case ID (a number, or a string in some deliveries)'),
+			title: z.string(),
+			status: z.number().optional(),
+			description: z.string().nullable().optional(),
+			suite_id: z.number().nullable().optional(),
+			severity: z.number().optional(),
+			priority: z.number().optional(),
+			type: z.number().optional(),
+			layer: z.number().optional(),
+			is_flaky: z.number().optional(),
+			milestone_id: z.number().nullable().optional(),
+			behavior: z.number().optional(),
+			automation: z.number().optional(),
+			params: z.array(z.unknown()).optional(),
+			tags: z.array(z.unknown()).optional(),
+			preconditions: z.string().nullable().optional(),
+			postconditions: z.string().nullable().optional(),
+			custom_field: z.array(z.unknown()).optional(),
+			steps_type: z.string().optional(),
+			code: z.string().optional(),
+			review: z.boolean().optional(),
+		})
+		.describe('Test case fields as proposed in the review');
 
 const reviewUpdatePayload = () =>
 	z.looseObject({
-	id: id('Test case review'),
-	title: z.string().describe('Test case title'),
-	case_id: id('Test case'),
-	project: z.string().describe('Project code'),
-	data: reviewCaseData(),
-	approves: z.array(z.unknown()).describe('Approvals'),
-	updated_by: user('Who updated the review'),
-	updated: z.string().describe('When the review was updated (YYYY-MM-DD HH:MM:SS)'),
-});
+		id: id('Test case review'),
+		title: z.string().describe('Test case title'),
+		case_id: id('Test case'),
+		project: z.string().describe('Project code'),
+		data: reviewCaseData(),
+		approves: z.array(z.unknown()).describe('Approvals'),
+		updated_by: user('Who updated the review'),
+		updated: z.string().describe('When the review was updated (YYYY-MM-DD HH:MM:SS)'),
+	});
 
 const bob = { email: 'bob@bar.io', name: 'Bob Bar' };
 const bib = { email: 'bib@bob.io', name: 'Bib Bob' };
@@ -50,14 +52,15 @@ export const reviewEvents: QaseEventSpec[] = [
 		name: 'review.created',
 		displayName: 'Test Review Created',
 		description: 'A test case review is created',
-		payload: () => z.looseObject({
-			id: id('Test case review'),
-			title: z.string().describe('Test case title'),
-			case_id: id('Test case'),
-			project: z.string().describe('Project code'),
-			created_by: user('Who created the review'),
-			created: z.string().describe('When the review was created (YYYY-MM-DD HH:MM:SS)'),
-		}),
+		payload: () =>
+			z.looseObject({
+				id: id('Test case review'),
+				title: z.string().describe('Test case title'),
+				case_id: id('Test case'),
+				project: z.string().describe('Project code'),
+				created_by: user('Who created the review'),
+				created: z.string().describe('When the review was created (YYYY-MM-DD HH:MM:SS)'),
+			}),
 		sample: example('review.created', 1650534458, {
 			id: 1,
 			title: 'Check edit function and result of updates',
@@ -144,43 +147,57 @@ export const reviewEvents: QaseEventSpec[] = [
 		name: 'review.approval_status_changed',
 		displayName: 'Test Review Approval Status Changed',
 		description: "A test case review's approval status changes",
-		payload: () => z.looseObject({
-			id: id('Test case review'),
-			status: z.string().describe('unapproved, approved or request changes'),
-			updated_by: user('Who changed the status'),
-		}),
-		sample: example('review.approval_status_changed', 1650544272, { id: 2, status: 'approved', updated_by: bob }, 48),
+		payload: () =>
+			z.looseObject({
+				id: id('Test case review'),
+				status: z.string().describe('unapproved, approved or request changes'),
+				updated_by: user('Who changed the status'),
+			}),
+		sample: example(
+			'review.approval_status_changed',
+			1650544272,
+			{ id: 2, status: 'approved', updated_by: bob },
+			48,
+		),
 	}),
 	qaseEvent({
 		name: 'review.commented',
 		displayName: 'Test Review Commented',
 		description: 'A test case review gets a comment',
-		payload: () => z.looseObject({
-			id: id('Test case review'),
-			comment: z.string().describe('Comment text'),
-			commented_by: user('Who commented'),
+		payload: () =>
+			z.looseObject({
+				id: id('Test case review'),
+				comment: z.string().describe('Comment text'),
+				commented_by: user('Who commented'),
+			}),
+		sample: example('review.commented', 1650534928, {
+			id: 2,
+			comment: 'comment',
+			commented_by: bob,
 		}),
-		sample: example('review.commented', 1650534928, { id: 2, comment: 'comment', commented_by: bob }),
 	}),
 	qaseEvent({
 		name: 'review.declined',
 		displayName: 'Test Review Declined',
 		description: 'A test case review is declined',
-		payload: () => z.looseObject({ id: id('Test case review'), declined_by: user('Who declined the review') }),
+		payload: () =>
+			z.looseObject({ id: id('Test case review'), declined_by: user('Who declined the review') }),
 		sample: example('review.declined', 1650534857, { id: 2, declined_by: bob }),
 	}),
 	qaseEvent({
 		name: 'review.deleted',
 		displayName: 'Test Review Deleted',
 		description: 'A test case review is deleted',
-		payload: () => z.looseObject({ id: id('Test case review'), deleted_by: user('Who deleted the review') }),
+		payload: () =>
+			z.looseObject({ id: id('Test case review'), deleted_by: user('Who deleted the review') }),
 		sample: example('review.deleted', 1650534818, { id: 1, deleted_by: bob }),
 	}),
 	qaseEvent({
 		name: 'review.merged',
 		displayName: 'Test Review Merged',
 		description: 'A test case review is merged',
-		payload: () => z.looseObject({ id: id('Test case review'), merged_by: user('Who merged the review') }),
+		payload: () =>
+			z.looseObject({ id: id('Test case review'), merged_by: user('Who merged the review') }),
 		sample: example('review.merged', 1650544276, { id: 2, merged_by: bob }, 48),
 	}),
 	qaseEvent({

@@ -38,19 +38,19 @@ export const namedRef = (what: string) =>
 	z.looseObject({ id: z.number(), title: z.string() }).describe(what);
 
 export const styledRef = (what: string) =>
-	z.looseObject({ id: z.number(), title: z.string(), icon: z.string(), color: z.string() }).describe(what);
+	z
+		.looseObject({ id: z.number(), title: z.string(), icon: z.string(), color: z.string() })
+		.describe(what);
 
-export const attachments = () =>
-	z.array(z.unknown()).describe('Attachments (IDs or hashes)');
+export const attachments = () => z.array(z.unknown()).describe('Attachments (IDs or hashes)');
 
 export const user = (what: string) =>
-	z.looseObject({ email: z.string().describe('User email'), name: z.string().describe('User name') }).describe(what);
-
-
-
-
-
-
+	z
+		.looseObject({
+			email: z.string().describe('User email'),
+			name: z.string().describe('User name'),
+		})
+		.describe(what);
 
 export const onlyId = (what: string) => z.looseObject({ id: id(what) });
 export const cloned = (what: string) =>
@@ -62,7 +62,9 @@ export const cloned = (what: string) =>
 /** Fields of every delivery besides `payload`. */
 export const envelopeFields = {
 	timestamp: z.number().describe('When the event happened (unix seconds)'),
-	team_member_id: z.number().describe('Team member who triggered the event; 0 for an automation (API token)'),
+	team_member_id: z
+		.number()
+		.describe('Team member who triggered the event; 0 for an automation (API token)'),
 	project_code: z.string().describe('Code of the project the event happened in'),
 };
 
@@ -111,6 +113,11 @@ export function qaseEvent<const N extends string>(spec: {
 	};
 }
 
-export function example(name: string, timestamp: number, payload: Record<string, unknown>, teamMemberId = 40) {
+export function example(
+	name: string,
+	timestamp: number,
+	payload: Record<string, unknown>,
+	teamMemberId = 40,
+) {
 	return { event_name: name, timestamp, payload, team_member_id: teamMemberId, project_code: 'ID' };
 }

@@ -2,29 +2,29 @@ import { z } from 'zod/v4';
 
 import { attachments, qaseEvent, example, type QaseEventSpec } from './shared';
 
-const onlyHash = () =>
-	z.looseObject({ hash: z.string().describe('Shared step hash') });
+const onlyHash = () => z.looseObject({ hash: z.string().describe('Shared step hash') });
 
 const sharedStepStep = () =>
 	z.looseObject({
-	hash: z.string().describe('Step hash'),
-	action: z.string().describe('Step action'),
-	expected_result: z.string().nullable().describe('Expected result'),
-	data: z.string().nullable().describe('Input data'),
-	attachments: attachments(),
-});
+		hash: z.string().describe('Step hash'),
+		action: z.string().describe('Step action'),
+		expected_result: z.string().nullable().describe('Expected result'),
+		data: z.string().nullable().describe('Input data'),
+		attachments: attachments(),
+	});
 
 export const sharedStepEvents: QaseEventSpec[] = [
 	qaseEvent({
 		name: 'shared_step.created',
 		displayName: 'Shared Step Created',
 		description: 'A shared step is created',
-		payload: () => z.looseObject({
-			hash: z.string().describe('Shared step hash'),
-			title: z.string().describe('Shared step title'),
-			steps: z.array(sharedStepStep()).describe('Steps'),
-			data: z.string().nullable().optional().describe('Shared step data'),
-		}),
+		payload: () =>
+			z.looseObject({
+				hash: z.string().describe('Shared step hash'),
+				title: z.string().describe('Shared step title'),
+				steps: z.array(sharedStepStep()).describe('Steps'),
+				data: z.string().nullable().optional().describe('Shared step data'),
+			}),
 		sample: example('shared_step.created', 1650577292, {
 			hash: '678ec0e6bf8ddeadfc241016f876923542a4761a',
 			title: 'fff',
@@ -44,13 +44,17 @@ export const sharedStepEvents: QaseEventSpec[] = [
 		displayName: 'Shared Step Updated',
 		description: 'A shared step is updated (the payload carries only its hash)',
 		payload: onlyHash,
-		sample: example('shared_step.updated', 1650540693, { hash: '2563d597b756810934dea4185ce31b2b0dbf377c' }),
+		sample: example('shared_step.updated', 1650540693, {
+			hash: '2563d597b756810934dea4185ce31b2b0dbf377c',
+		}),
 	}),
 	qaseEvent({
 		name: 'shared_step.deleted',
 		displayName: 'Shared Step Deleted',
 		description: 'A shared step is deleted',
 		payload: onlyHash,
-		sample: example('shared_step.deleted', 1650540719, { hash: '2563d587b856810934dea4185ce31b9b0dbf352c' }),
+		sample: example('shared_step.deleted', 1650540719, {
+			hash: '2563d587b856810934dea4185ce31b9b0dbf352c',
+		}),
 	}),
 ];

@@ -1,19 +1,28 @@
 import { z } from 'zod/v4';
 
-import { id, nullableString, onlyId, cloned, qaseEvent, example, type QaseEventSpec } from './shared';
+import {
+	id,
+	nullableString,
+	onlyId,
+	cloned,
+	qaseEvent,
+	example,
+	type QaseEventSpec,
+} from './shared';
 
 export const suiteEvents: QaseEventSpec[] = [
 	qaseEvent({
 		name: 'suite.created',
 		displayName: 'Test Suite Created',
 		description: 'A test suite is created',
-		payload: () => z.looseObject({
-			id: id('Test suite'),
-			title: z.string().describe('Test suite title'),
-			description: nullableString('Test suite description'),
-			preconditions: nullableString('Test suite preconditions'),
-			parent_id: z.number().nullable().describe('Parent test suite ID'),
-		}),
+		payload: () =>
+			z.looseObject({
+				id: id('Test suite'),
+				title: z.string().describe('Test suite title'),
+				description: nullableString('Test suite description'),
+				preconditions: nullableString('Test suite preconditions'),
+				parent_id: z.number().nullable().describe('Parent test suite ID'),
+			}),
 		sample: example('suite.created', 1650540917, {
 			id: 312,
 			title: 'd',

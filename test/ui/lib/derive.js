@@ -42,8 +42,11 @@ function valueOutside(p, hidden) {
 function definitionOf(properties, name, assigned) {
 	const all = properties.filter((p) => p.name === name);
 	return (
-		all.find((p) => Object.entries(p.displayOptions?.show || {}).every(([k, vals]) => k === '@version' || !assigned.has(k) || vals.includes(assigned.get(k)))) ||
-		all[0]
+		all.find((p) =>
+			Object.entries(p.displayOptions?.show || {}).every(
+				([k, vals]) => k === '@version' || !assigned.has(k) || vals.includes(assigned.get(k)),
+			),
+		) || all[0]
 	);
 }
 
@@ -57,7 +60,8 @@ function conditionsFor(properties, displayOptions, choice = {}, assigned = new M
 		if (assigned.has(name)) return;
 		assigned.set(name, value);
 		const owner = definitionOf(properties, name, assigned);
-		if (owner?.displayOptions) steps.push(...conditionsFor(properties, owner.displayOptions, {}, assigned));
+		if (owner?.displayOptions)
+			steps.push(...conditionsFor(properties, owner.displayOptions, {}, assigned));
 		steps.push([name, value]);
 	};
 	for (const [name, values] of Object.entries(displayOptions?.show || {})) {
@@ -107,16 +111,40 @@ function checksFor(nodeType) {
 	const props = d.properties;
 	const checks = [];
 	for (const cred of d.credentials || []) {
-		checks.push({ kind: 'credential', name: cred.name, conditions: conditionsFor(props, cred.displayOptions), testedBy: cred.testedBy });
+		checks.push({
+			kind: 'credential',
+			name: cred.name,
+			conditions: conditionsFor(props, cred.displayOptions),
+			testedBy: cred.testedBy,
+		});
 	}
 	for (const p of props) {
 		for (const choice of showCombinations(p.displayOptions)) {
 			const conditions = conditionsFor(props, p.displayOptions, choice);
-			const label = Object.keys(choice).length ? Object.entries(choice).map(([k, v]) => `${k}=${v}`).join(', ') : '';
-			checks.push({ kind: 'parameter', name: p.name, property: p, conditions, when: label, value: otherValue(p) });
+			const label = Object.keys(choice).length
+				? Object.entries(choice)
+						.map(([k, v]) => `${k}=${v}`)
+						.join(', ')
+				: '';
+			checks.push({
+				kind: 'parameter',
+				name: p.name,
+				property: p,
+				conditions,
+				when: label,
+				value: otherValue(p),
+			});
 		}
 	}
 	return checks;
 }
 
-module.exports = { loadNodeTypes, loadCredentialTypes, checksFor, conditionsFor, otherValue, definitionOf, ROOT };
+module.exports = {
+	loadNodeTypes,
+	loadCredentialTypes,
+	checksFor,
+	conditionsFor,
+	otherValue,
+	definitionOf,
+	ROOT,
+};

@@ -2,7 +2,8 @@
 // Drives n8n's editor (1.123 and 2.x) the way a user does. Selectors are n8n's own data-test-id
 // attributes (the ones n8n's Playwright suite uses) and visible texts.
 
-const optionName = (p, value) => (p.options || []).find((o) => o.value === value)?.name ?? String(value);
+const optionName = (p, value) =>
+	(p.options || []).find((o) => o.value === value)?.name ?? String(value);
 
 /** Opens the select behind `input` and clicks its entry whose title is exactly `name`. */
 async function pickFromSelect(page, input, name, { multiple = false } = {}) {
@@ -22,7 +23,8 @@ async function pickFromSelect(page, input, name, { multiple = false } = {}) {
 }
 
 const ndv = (page) => page.getByTestId('ndv');
-const field = (page, name) => ndv(page).getByTestId(`parameter-input-${name}`).filter({ visible: true }).first();
+const field = (page, name) =>
+	ndv(page).getByTestId(`parameter-input-${name}`).filter({ visible: true }).first();
 
 /** The "Add Option" control of a collection parameter (a select on 1.x, a button on some 2.x). */
 function collectionAdder(page, p) {
@@ -34,11 +36,19 @@ function collectionAdder(page, p) {
 }
 
 async function isShown(page, p) {
-	if (p.type === 'collection') return (await collectionAdder(page, p).count()) > 0 || (await field(page, p.name).count()) > 0;
+	if (p.type === 'collection')
+		return (await collectionAdder(page, p).count()) > 0 || (await field(page, p.name).count()) > 0;
 	if (p.type === 'notice') {
-		return (await ndv(page).getByText(p.displayName.slice(0, 60), { exact: false }).filter({ visible: true }).count()) > 0;
+		return (
+			(await ndv(page)
+				.getByText(p.displayName.slice(0, 60), { exact: false })
+				.filter({ visible: true })
+				.count()) > 0
+		);
 	}
-	return (await ndv(page).getByTestId(`parameter-input-${p.name}`).filter({ visible: true }).count()) > 0;
+	return (
+		(await ndv(page).getByTestId(`parameter-input-${p.name}`).filter({ visible: true }).count()) > 0
+	);
 }
 
 /** The value the panel shows for a parameter, in the words the user sees. */
@@ -73,7 +83,13 @@ async function setParameter(page, p, value) {
 			break;
 		}
 		case 'multiOptions': {
-			if ((await shownValue(page, p)).split('\n').map((s) => s.trim()).includes(optionName(p, value))) break;
+			if (
+				(await shownValue(page, p))
+					.split('\n')
+					.map((s) => s.trim())
+					.includes(optionName(p, value))
+			)
+				break;
 			const input = f.locator('input').first();
 			await pickFromSelect(page, input, optionName(p, value), { multiple: true });
 			await input.press('Escape');
@@ -95,7 +111,11 @@ async function setParameter(page, p, value) {
 async function showsValue(page, p, value) {
 	const shown = await shownValue(page, p);
 	if (p.type === 'boolean') return shown === value;
-	if (p.type === 'multiOptions') return shown.split('\n').map((s) => s.trim()).includes(optionName(p, value));
+	if (p.type === 'multiOptions')
+		return shown
+			.split('\n')
+			.map((s) => s.trim())
+			.includes(optionName(p, value));
 	if (p.type === 'options') return shown === optionName(p, value);
 	return String(shown) === String(value);
 }
@@ -138,32 +158,65 @@ async function createCredential(page, credentialType, values, options = {}) {
 	const labels = ndv(page).getByTestId('credentials-label').filter({ visible: true });
 	let label = labels.filter({ hasText: `Credential for ${credentialType.displayName}` });
 	// n8n labels the selector of a node's only, unconditional credential "Credential to connect with".
-	if ((await label.count()) === 0 && (await labels.count()) === 1 && options.onlyCredential) label = labels;
+	if ((await label.count()) === 0 && (await labels.count()) === 1 && options.onlyCredential)
+		label = labels;
 	if ((await label.count()) === 0) {
-		const shown = await ndv(page).getByTestId('credentials-label').filter({ visible: true }).allInnerTexts();
-		throw new Error(`no selector for ${credentialType.displayName} in the panel (shown: ${shown.map((t) => t.split('\n')[0]).join(' | ') || 'none'})`);
+		const shown = await ndv(page)
+			.getByTestId('credentials-label')
+			.filter({ visible: true })
+			.allInnerTexts();
+		throw new Error(
+			`no selector for ${credentialType.displayName} in the panel (shown: ${shown.map((t) => t.split('\n')[0]).join(' | ') || 'none'})`,
+		);
 	}
 	const select = label.getByTestId('node-credentials-select');
 	if ((await select.count()) > 0) await openCreateCredential(page, select.locator('input').first());
-	else await label.getByRole('button').filter({ hasText: /Connect|Create|Set up/i }).first().click();
+	else
+		await label
+			.getByRole('button')
+			.filter({ hasText: /Connect|Create|Set up/i })
+			.first()
+			.click();
 	const dialog = page.getByTestId('editCredential-modal').filter({ visible: true }).first();
 	await dialog.getByTestId('credential-save-button').waitFor();
 	await dialog.getByText(credentialType.displayName, { exact: true }).waitFor({ timeout: 10000 });
 	for (const [name, value] of Object.entries(values)) {
-		await dialog.getByTestId(`parameter-input-${name}`).locator('input, textarea').first().fill(String(value));
+		await dialog
+			.getByTestId(`parameter-input-${name}`)
+			.locator('input, textarea')
+			.first()
+			.fill(String(value));
 	}
 	await dialog.getByTestId('credential-save-button').click();
 	// Saving runs the credential's test; n8n shows either its success tag or the error.
-	const success = dialog.getByTestId('credentials-config-container-test-success').filter({ visible: true });
-	const failure = dialog.getByText(/Couldn.t connect|could not connect|error/i).filter({ visible: true });
-	await success.or(failure).first().waitFor({ timeout: 60000 }).catch(() => undefined);
+	const success = dialog
+		.getByTestId('credentials-config-container-test-success')
+		.filter({ visible: true });
+	const failure = dialog
+		.getByText(/Couldn.t connect|could not connect|error/i)
+		.filter({ visible: true });
+	await success
+		.or(failure)
+		.first()
+		.waitFor({ timeout: 60000 })
+		.catch(() => undefined);
 	const ok = (await success.count()) > 0;
 	const message = ok
-		? ((await success.first().textContent({ timeout: 5000 }).catch(() => null)) ?? 'Connection tested successfully').trim()
+		? (
+				(await success
+					.first()
+					.textContent({ timeout: 5000 })
+					.catch(() => null)) ?? 'Connection tested successfully'
+			).trim()
 		: ((await dialog.textContent({ timeout: 5000 }).catch(() => '')) ?? '').slice(0, 400);
 	await closeDialog(page);
 	if (!ok) throw new Error(`${credentialType.displayName}: the test did not succeed: ${message}`);
-	const selected = await label.getByTestId('node-credentials-select').locator('input').first().inputValue().catch(() => '');
+	const selected = await label
+		.getByTestId('node-credentials-select')
+		.locator('input')
+		.first()
+		.inputValue()
+		.catch(() => '');
 	return { message, selected };
 }
 
@@ -184,35 +237,60 @@ async function addNodeBySearch(page, displayName) {
 	await items.first().waitFor();
 	await page.waitForTimeout(500);
 	const listed = (await items.allInnerTexts()).map((t) => t.trim());
-	const index = listed.findIndex((name) => name === displayName || name === displayName.replace(/ Trigger$/, ''));
-	if (index < 0) throw new Error(`"${displayName}" is not among the search results: ${listed.join(' | ')}`);
+	const index = listed.findIndex(
+		(name) => name === displayName || name === displayName.replace(/ Trigger$/, ''),
+	);
+	if (index < 0)
+		throw new Error(`"${displayName}" is not among the search results: ${listed.join(' | ')}`);
 	await items.nth(index).click();
 	// The node's own view (header with its name, then its trigger events or operations) replaces the
 	// search results; pick its first entry.
-	const view = page.getByTestId('node-creator').filter({ has: page.getByTestId('nodes-list-header') });
-	if (await view.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
+	const view = page
+		.getByTestId('node-creator')
+		.filter({ has: page.getByTestId('nodes-list-header') });
+	if (
+		await view.waitFor({ timeout: 10000 }).then(
+			() => true,
+			() => false,
+		)
+	) {
 		// For a node without triggers, n8n lists suggested triggers (schedule, manual) before the
 		// node's "Actions": take the first entry of our node's own category.
-		const index = await view.evaluate((root, isTrigger) => {
-			const entries = [...root.querySelectorAll('[data-test-id="node-creator-category-item"], [data-test-id="item-iterator-item"]')].filter((e) => e.offsetParent !== null);
-			const wanted = isTrigger ? /^Triggers?\b/i : /^Actions?\b/i;
-			let inCategory = false;
-			let seenCategory = false;
-			let itemIndex = -1;
-			for (const e of entries) {
-				if (e.getAttribute('data-test-id') === 'node-creator-category-item') {
-					seenCategory = true;
-					inCategory = wanted.test(e.textContent.trim());
-					continue;
+		const index = await view.evaluate(
+			(root, isTrigger) => {
+				const entries = [
+					...root.querySelectorAll(
+						'[data-test-id="node-creator-category-item"], [data-test-id="item-iterator-item"]',
+					),
+				].filter((e) => e.offsetParent !== null);
+				const wanted = isTrigger ? /^Triggers?\b/i : /^Actions?\b/i;
+				let inCategory = false;
+				let seenCategory = false;
+				let itemIndex = -1;
+				for (const e of entries) {
+					if (e.getAttribute('data-test-id') === 'node-creator-category-item') {
+						seenCategory = true;
+						inCategory = wanted.test(e.textContent.trim());
+						continue;
+					}
+					itemIndex++;
+					if (inCategory || !seenCategory) return itemIndex;
 				}
-				itemIndex++;
-				if (inCategory || !seenCategory) return itemIndex;
-			}
-			return 0;
-		}, / Trigger$/.test(displayName));
+				return 0;
+			},
+			/ Trigger$/.test(displayName),
+		);
 		await view.getByTestId('item-iterator-item').filter({ visible: true }).nth(index).click();
 	}
-	if (!(await ndv(page).waitFor({ timeout: 15000 }).then(() => true, () => false))) await openNode(page, displayName);
+	if (
+		!(await ndv(page)
+			.waitFor({ timeout: 15000 })
+			.then(
+				() => true,
+				() => false,
+			))
+	)
+		await openNode(page, displayName);
 	return listed;
 }
 
@@ -225,13 +303,23 @@ async function exercise(page, p, value, { triggerNode = true } = {}) {
 			const added = [];
 			for (const option of p.options) {
 				const adder = collectionAdder(page, p);
-				if ((await adder.evaluate((e) => e.tagName)) === 'INPUT') await pickFromSelect(page, adder, option.displayName);
+				if ((await adder.evaluate((e) => e.tagName)) === 'INPUT')
+					await pickFromSelect(page, adder, option.displayName);
 				else {
 					// A button: adds the only option at once (1.x), or opens a menu of options (2.x).
 					await adder.click();
-					if (!(await shownOption(page, option).waitFor({ timeout: 3000 }).then(() => true, () => false))) {
+					if (
+						!(await shownOption(page, option)
+							.waitFor({ timeout: 3000 })
+							.then(
+								() => true,
+								() => false,
+							))
+					) {
 						await page
-							.locator('[role="menuitem"]:visible, [role="option"]:visible, .el-dropdown-menu__item:visible')
+							.locator(
+								'[role="menuitem"]:visible, [role="option"]:visible, .el-dropdown-menu__item:visible',
+							)
 							.filter({ hasText: option.displayName })
 							.first()
 							.evaluate((e) => e.click());
@@ -241,7 +329,8 @@ async function exercise(page, p, value, { triggerNode = true } = {}) {
 				const v = otherOptionValue(option);
 				if (v !== undefined) {
 					await setParameter(page, option, v);
-					if (!(await showsValue(page, option, v))) throw new Error(`${option.name} did not take ${v}`);
+					if (!(await showsValue(page, option, v)))
+						throw new Error(`${option.name} did not take ${v}`);
 					added.push(`${option.displayName}=${v}`);
 				} else added.push(option.displayName);
 			}
@@ -270,13 +359,19 @@ async function exercise(page, p, value, { triggerNode = true } = {}) {
 				const declared = p.options.map((o) => o.name);
 				// n8n offers it on purpose in action nodes with an API credential (it points to the HTTP
 				// Request node); a trigger must not list it.
-				const extra = listed.filter((n) => !declared.includes(n) && !(n === 'Custom API Call' && !triggerNode));
+				const extra = listed.filter(
+					(n) => !declared.includes(n) && !(n === 'Custom API Call' && !triggerNode),
+				);
 				const missing = declared.filter((n) => !listed.includes(n));
-				if (extra.length || missing.length) throw new Error(`the list differs from the description: extra [${extra.join(', ')}], missing [${missing.join(', ')}]`);
+				if (extra.length || missing.length)
+					throw new Error(
+						`the list differs from the description: extra [${extra.join(', ')}], missing [${missing.join(', ')}]`,
+					);
 			}
 			if (value === undefined) return 'nothing else to pick';
 			await setParameter(page, p, value);
-			if (!(await showsValue(page, p, value))) throw new Error(`shows ${await shownValue(page, p)} after setting ${value}`);
+			if (!(await showsValue(page, p, value)))
+				throw new Error(`shows ${await shownValue(page, p)} after setting ${value}`);
 			return `set to ${typeof value === 'boolean' ? value : optionName(p, value)}`;
 		}
 	}
@@ -285,7 +380,10 @@ async function exercise(page, p, value, { triggerNode = true } = {}) {
 /** An added collection option: its input, or for nested collections (headers) its labelled block. */
 function shownOption(page, option) {
 	if (option.type === 'fixedCollection' || option.type === 'collection') {
-		return ndv(page).getByText(option.displayName, { exact: true }).filter({ visible: true }).first();
+		return ndv(page)
+			.getByText(option.displayName, { exact: true })
+			.filter({ visible: true })
+			.first();
 	}
 	return field(page, option.name);
 }
@@ -297,7 +395,9 @@ async function listedOptions(page, p) {
 	if (!(await listbox.isVisible())) await input.click();
 	const items = listbox.locator('[role="option"]');
 	await items.first().waitFor();
-	const titles = await items.evaluateAll((els) => els.map((e) => (e.querySelector('.option-headline') || e).textContent.trim()));
+	const titles = await items.evaluateAll((els) =>
+		els.map((e) => (e.querySelector('.option-headline') || e).textContent.trim()),
+	);
 	await input.press('Escape');
 	await listbox.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
 	return titles;
@@ -305,9 +405,11 @@ async function listedOptions(page, p) {
 
 function otherOptionValue(o) {
 	if (o.type === 'boolean') return !o.default;
-	if (o.type === 'number') return Math.max(Number(o.default || 0) + 1, o.typeOptions?.minValue ?? 0);
+	if (o.type === 'number')
+		return Math.max(Number(o.default || 0) + 1, o.typeOptions?.minValue ?? 0);
 	if (o.type === 'string') return `ui-${o.name}`;
-	if (o.type === 'multiOptions') return (o.options || []).map((x) => x.value).find((v) => !(o.default || []).includes(v));
+	if (o.type === 'multiOptions')
+		return (o.options || []).map((x) => x.value).find((v) => !(o.default || []).includes(v));
 	return undefined;
 }
 
@@ -315,7 +417,13 @@ function otherOptionValue(o) {
 async function resetToDefaults(page, properties) {
 	for (const p of properties) {
 		if (!['options', 'boolean'].includes(p.type)) continue;
-		if ((await ndv(page).getByTestId(`parameter-input-${p.name}`).filter({ visible: true }).count()) === 0) continue;
+		if (
+			(await ndv(page)
+				.getByTestId(`parameter-input-${p.name}`)
+				.filter({ visible: true })
+				.count()) === 0
+		)
+			continue;
 		await setParameter(page, p, p.default);
 	}
 }
@@ -347,8 +455,17 @@ async function saveAndActivate(page) {
 	if (await toggle.isVisible()) {
 		await toggle.click();
 		const gotIt = page.getByRole('button', { name: 'Got it' });
-		if (await gotIt.waitFor({ timeout: 8000 }).then(() => true, () => false)) await gotIt.click();
-		await page.getByTestId('workflow-activator-status').getByText('Active', { exact: true }).waitFor();
+		if (
+			await gotIt.waitFor({ timeout: 8000 }).then(
+				() => true,
+				() => false,
+			)
+		)
+			await gotIt.click();
+		await page
+			.getByTestId('workflow-activator-status')
+			.getByText('Active', { exact: true })
+			.waitFor();
 	} else {
 		// n8n 2.x: Publish opens a dialog whose Publish button activates the workflow.
 		await page.getByTestId('workflow-open-publish-modal-button').click();
@@ -365,7 +482,10 @@ async function saveAndActivate(page) {
  */
 async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}/executions`);
-	const item = page.locator('.execution-card').or(page.getByTestId('current-executions-list').locator('a')).first();
+	const item = page
+		.locator('.execution-card')
+		.or(page.getByTestId('current-executions-list').locator('a'))
+		.first();
 	await item.waitFor({ timeout: 60000 });
 	await item.click();
 	const frame = page.frameLocator('iframe').first();
@@ -390,4 +510,13 @@ module.exports = {
 	panelClip,
 	createCredential,
 	openNode,
-	closeDialog, ndv, field, isShown, setParameter, shownValue, showsValue, pickFromSelect, optionName };
+	closeDialog,
+	ndv,
+	field,
+	isShown,
+	setParameter,
+	shownValue,
+	showsValue,
+	pickFromSelect,
+	optionName,
+};

@@ -1,7 +1,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { currentsEvents } from '../../../nodes/Currents/catalog';
-import { attachFailedTests, DEFAULT_FAILED_TESTS_LIMITS, fetchFailedTests } from '../../../nodes/Currents/failedTests';
+import {
+	attachFailedTests,
+	DEFAULT_FAILED_TESTS_LIMITS,
+	fetchFailedTests,
+} from '../../../nodes/Currents/failedTests';
 import { itemError } from '../../../nodes/shared/errors';
 import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.node';
 import { makeContext } from '../../helpers/context';
@@ -38,12 +42,29 @@ function seedRun(runId: string) {
 	fake.addRun({
 		runId,
 		specs: [
-			{ spec: 'cypress/e2e/login.cy.ts', tests: [
-				{ title: ['Login', 'accepts a valid user'], state: 'passed' },
-				{ title: ['Login', 'rejects a wrong password'], state: 'failed', error: 'expected 401 to equal 403', attempts: 3 },
-			] },
-			{ spec: 'cypress/e2e/cart.cy.ts', tests: [{ title: ['Cart', 'adds an item'], state: 'passed' }] },
-			{ spec: 'cypress/e2e/pay.cy.ts', groupId: 'firefox', tests: [{ title: ['Pay', 'charges the card'], state: 'failed', error: 'Timed out retrying' }] },
+			{
+				spec: 'cypress/e2e/login.cy.ts',
+				tests: [
+					{ title: ['Login', 'accepts a valid user'], state: 'passed' },
+					{
+						title: ['Login', 'rejects a wrong password'],
+						state: 'failed',
+						error: 'expected 401 to equal 403',
+						attempts: 3,
+					},
+				],
+			},
+			{
+				spec: 'cypress/e2e/cart.cy.ts',
+				tests: [{ title: ['Cart', 'adds an item'], state: 'passed' }],
+			},
+			{
+				spec: 'cypress/e2e/pay.cy.ts',
+				groupId: 'firefox',
+				tests: [
+					{ title: ['Pay', 'charges the card'], state: 'failed', error: 'Timed out retrying' },
+				],
+			},
 		],
 	});
 }
@@ -64,9 +85,18 @@ describe('fetchFailedTests', () => {
 				instanceId: 'r1-inst-0',
 				url: 'https://app.currents.dev/instance/r1-inst-0/test/t0_1',
 			},
-			expect.objectContaining({ spec: 'cypress/e2e/pay.cy.ts', title: 'Pay > charges the card', errorMessage: 'Timed out retrying', attempts: 1 }),
+			expect.objectContaining({
+				spec: 'cypress/e2e/pay.cy.ts',
+				title: 'Pay > charges the card',
+				errorMessage: 'Timed out retrying',
+				attempts: 1,
+			}),
 		]);
-		expect(fake.requests.map((r) => r.path)).toEqual(['/runs/r1', '/instances/r1-inst-0', '/instances/r1-inst-2']);
+		expect(fake.requests.map((r) => r.path)).toEqual([
+			'/runs/r1',
+			'/instances/r1-inst-0',
+			'/instances/r1-inst-2',
+		]);
 		expect(fake.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
 	});
 
@@ -81,16 +111,28 @@ describe('fetchFailedTests', () => {
 			runId: 'big',
 			specs: Array.from({ length: 5 }, (_, i) => ({
 				spec: `s${i}.cy.ts`,
-				tests: Array.from({ length: 3 }, (_, j) => ({ title: [`t${j}`], state: 'failed' as const })),
+				tests: Array.from({ length: 3 }, (_, j) => ({
+					title: [`t${j}`],
+					state: 'failed' as const,
+				})),
 			})),
 		});
-		const bySpecs = await fetchFailedTests(ctx(), runUrl('big'), undefined, { ...DEFAULT_FAILED_TESTS_LIMITS, maxSpecs: 2 });
+		const bySpecs = await fetchFailedTests(ctx(), runUrl('big'), undefined, {
+			...DEFAULT_FAILED_TESTS_LIMITS,
+			maxSpecs: 2,
+		});
 		expect(bySpecs).toMatchObject({ truncated: true });
 		expect(bySpecs.tests).toHaveLength(6);
-		const byResults = await fetchFailedTests(ctx(), runUrl('big'), undefined, { ...DEFAULT_FAILED_TESTS_LIMITS, maxResults: 4 });
+		const byResults = await fetchFailedTests(ctx(), runUrl('big'), undefined, {
+			...DEFAULT_FAILED_TESTS_LIMITS,
+			maxResults: 4,
+		});
 		expect(byResults.truncated).toBe(true);
 		expect(byResults.tests).toHaveLength(4);
-		const exact = await fetchFailedTests(ctx(), runUrl('big'), undefined, { ...DEFAULT_FAILED_TESTS_LIMITS, maxResults: 15 });
+		const exact = await fetchFailedTests(ctx(), runUrl('big'), undefined, {
+			...DEFAULT_FAILED_TESTS_LIMITS,
+			maxResults: 15,
+		});
 		expect(exact).toMatchObject({ truncated: false });
 		expect(exact.tests).toHaveLength(15);
 	});
@@ -99,13 +141,22 @@ describe('fetchFailedTests', () => {
 describe('attachFailedTests: errors become the item-level error object', () => {
 	test('404: the run is unknown', async () => {
 		const json = await attachFailedTests(ctx(), finished('missing', 2));
-		expect(json.failedTestsError).toEqual({ status: 404, message: 'Currents API error (HTTP 404): Run not found' });
+		expect(json.failedTestsError).toEqual({
+			status: 404,
+			message: 'Currents API error (HTTP 404): Run not found',
+		});
 		expect(json.failedTests).toBeUndefined();
 	});
 
 	test('429 with a short Retry-After is waited out', async () => {
 		seedRun('r3');
-		fake.addFault({ path: '^/instances/', status: 429, headers: { 'retry-after': '1' }, body: { message: 'Rate limited' }, times: 1 });
+		fake.addFault({
+			path: '^/instances/',
+			status: 429,
+			headers: { 'retry-after': '1' },
+			body: { message: 'Rate limited' },
+			times: 1,
+		});
 		const json = await attachFailedTests(ctx(), finished('r3', 2));
 		expect(json.failedTests).toHaveLength(2);
 		expect(fake.requests.filter((r) => r.path === '/instances/r3-inst-0')).toHaveLength(2); // refused once, then asked again
@@ -113,38 +164,70 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 
 	test('429 with a long Retry-After is reported at once', async () => {
 		seedRun('r4');
-		fake.addFault({ path: '^/runs/', status: 429, headers: { 'retry-after': '120' }, body: { message: 'Rate limited' } });
+		fake.addFault({
+			path: '^/runs/',
+			status: 429,
+			headers: { 'retry-after': '120' },
+			body: { message: 'Rate limited' },
+		});
 		const json = await attachFailedTests(ctx(), finished('r4', 2));
-		expect(json.failedTestsError).toEqual({ status: 429, message: 'Currents API error (HTTP 429): Rate limited' });
+		expect(json.failedTestsError).toEqual({
+			status: 429,
+			message: 'Currents API error (HTTP 429): Rate limited',
+		});
 		expect(fake.requests).toHaveLength(1);
 	});
 
 	test('a timeout has no status and says it timed out', async () => {
 		seedRun('r5');
 		fake.addFault({ path: '^/runs/', delayMs: 800, times: 1 });
-		const json = await attachFailedTests(ctx(), finished('r5', 2), { ...DEFAULT_FAILED_TESTS_LIMITS, timeoutMs: 200 });
-		expect(json.failedTestsError).toEqual({ status: null, message: expect.stringMatching(/timed out/i) });
+		const json = await attachFailedTests(ctx(), finished('r5', 2), {
+			...DEFAULT_FAILED_TESTS_LIMITS,
+			timeoutMs: 200,
+		});
+		expect(json.failedTestsError).toEqual({
+			status: null,
+			message: expect.stringMatching(/timed out/i),
+		});
 	});
 
 	test('a runUrl without a run id, and a wrong key', async () => {
-		expect((await attachFailedTests(ctx(), finished('x', 1, { runUrl: 'https://app.currents.dev/projects' }))).failedTestsError).toEqual({
+		expect(
+			(
+				await attachFailedTests(
+					ctx(),
+					finished('x', 1, { runUrl: 'https://app.currents.dev/projects' }),
+				)
+			).failedTestsError,
+		).toEqual({
 			status: null,
 			message: "The delivery's runUrl names no run",
 		});
 		seedRun('r6');
-		const wrongKey = makeContext({ credentials: { currentsTestOpsApi: { apiKey: 'nope', baseUrl } } }).execute;
+		const wrongKey = makeContext({
+			credentials: { currentsTestOpsApi: { apiKey: 'nope', baseUrl } },
+		}).execute;
 		const json = await attachFailedTests(wrongKey, finished('r6', 1));
-		expect(json.failedTestsError).toEqual({ status: 401, message: 'Currents API error (HTTP 401): Invalid API key' });
+		expect(json.failedTestsError).toEqual({
+			status: 401,
+			message: 'Currents API error (HTTP 401): Invalid API key',
+		});
 		expect(JSON.stringify(json)).not.toContain('nope');
 	});
 
 	test('only finished or timed-out runs with failures are looked up', async () => {
 		seedRun('r7');
-		for (const body of [finished('r7', 0), { ...finished('r7', 3), event: 'RUN_START' }, { ...finished('r7', 3), event: 'RUN_CANCELED' }]) {
+		for (const body of [
+			finished('r7', 0),
+			{ ...finished('r7', 3), event: 'RUN_START' },
+			{ ...finished('r7', 3), event: 'RUN_CANCELED' },
+		]) {
 			expect(await attachFailedTests(ctx(), body)).toBe(body);
 		}
 		expect(fake.requests).toHaveLength(0);
-		expect((await attachFailedTests(ctx(), { ...finished('r7', 2), event: 'RUN_TIMEOUT' })).failedTests).toHaveLength(2);
+		expect(
+			(await attachFailedTests(ctx(), { ...finished('r7', 2), event: 'RUN_TIMEOUT' })).failedTests,
+		).toHaveLength(2);
 	});
 
 	test('itemError keeps status and message only', () => {
@@ -158,7 +241,12 @@ describe('Currents Trigger execute()', () => {
 		node.execute.call(
 			ctx({
 				params: { setupMode: 'automatic', events: ['RUN_FINISH'], options: {}, ...params },
-				items: [{ json: body, testopsDelivery: { receivedAt: '2026-03-01T10:00:00.000Z', project: 'proj_alpha' } } as unknown as INodeExecutionData],
+				items: [
+					{
+						json: body,
+						testopsDelivery: { receivedAt: '2026-03-01T10:00:00.000Z', project: 'proj_alpha' },
+					} as unknown as INodeExecutionData,
+				],
 			}),
 		);
 
@@ -167,14 +255,27 @@ describe('Currents Trigger execute()', () => {
 		const [[plain]] = await exec({ attachFailedTests: true }, finished('r8', 2));
 		expect(plain.json.failedTests).toHaveLength(2);
 		expect(plain.json.failedTestsTruncated).toBe(false);
-		const [[summary]] = await exec({ attachFailedTests: true, output: 'summary' }, finished('r8', 2));
+		const [[summary]] = await exec(
+			{ attachFailedTests: true, output: 'summary' },
+			finished('r8', 2),
+		);
 		expect(summary.json).toMatchObject({
 			source: 'currents',
 			status: 'failed',
 			project: 'proj_alpha',
 			failures: [
-				{ title: 'Login > rejects a wrong password', file: 'cypress/e2e/login.cy.ts', message: 'expected 401 to equal 403', url: 'https://app.currents.dev/instance/r8-inst-0/test/t0_1' },
-				{ title: 'Pay > charges the card', file: 'cypress/e2e/pay.cy.ts', message: 'Timed out retrying', url: expect.any(String) },
+				{
+					title: 'Login > rejects a wrong password',
+					file: 'cypress/e2e/login.cy.ts',
+					message: 'expected 401 to equal 403',
+					url: 'https://app.currents.dev/instance/r8-inst-0/test/t0_1',
+				},
+				{
+					title: 'Pay > charges the card',
+					file: 'cypress/e2e/pay.cy.ts',
+					message: 'Timed out retrying',
+					url: expect.any(String),
+				},
 			],
 			failuresTruncated: false,
 			failuresError: null,
@@ -184,8 +285,14 @@ describe('Currents Trigger execute()', () => {
 	});
 
 	test('an API error reaches the summary as failuresError', async () => {
-		const [[summary]] = await exec({ attachFailedTests: true, output: 'summary' }, finished('gone', 2));
-		expect(summary.json).toMatchObject({ failures: null, failuresError: { status: 404, message: 'Currents API error (HTTP 404): Run not found' } });
+		const [[summary]] = await exec(
+			{ attachFailedTests: true, output: 'summary' },
+			finished('gone', 2),
+		);
+		expect(summary.json).toMatchObject({
+			failures: null,
+			failuresError: { status: 404, message: 'Currents API error (HTTP 404): Run not found' },
+		});
 	});
 
 	test('off by default: nothing is asked', async () => {

@@ -11,7 +11,10 @@ const HOOK_URL = 'http://127.0.0.1:5678/webhook/abc/webhook';
 const node = new CurrentsTrigger();
 const methods = node.webhookMethods.default;
 const prod = (c: { staticData: Record<string, unknown> }) =>
-	(((c.staticData.hooks ?? {}) as Record<string, unknown>)[HOOK_URL] ?? {}) as Record<string, string>;
+	(((c.staticData.hooks ?? {}) as Record<string, unknown>)[HOOK_URL] ?? {}) as Record<
+		string,
+		string
+	>;
 const keyed = (record: object) => ({ hooks: { [HOOK_URL]: record } });
 
 describe('Currents Trigger hook lifecycle (against the fake API)', () => {
@@ -49,15 +52,28 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(await methods.create.call(c.hook)).toBe(true);
 		expect(fake.hooks).toHaveLength(1);
 		const [hook] = fake.hooks;
-		expect(hook).toMatchObject({ url: HOOK_URL, projectId: 'proj_alpha', label: 'n8n: Nightly alerts', hookEvents: ['RUN_FINISH', 'RUN_START'] });
-		expect(c.staticData).toEqual(keyed({ hookId: hook.hookId, secret: JSON.parse(hook.headers!)['x-webhook-secret'], projectId: 'proj_alpha' }));
+		expect(hook).toMatchObject({
+			url: HOOK_URL,
+			projectId: 'proj_alpha',
+			label: 'n8n: Nightly alerts',
+			hookEvents: ['RUN_FINISH', 'RUN_START'],
+		});
+		expect(c.staticData).toEqual(
+			keyed({
+				hookId: hook.hookId,
+				secret: JSON.parse(hook.headers!)['x-webhook-secret'],
+				projectId: 'proj_alpha',
+			}),
+		);
 		expect(prod(c).secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(await methods.checkExists.call(c.hook)).toBe(true);
 	});
 
 	test('create refuses a malformed project ID before calling the API (checked here, not by the locator)', async () => {
 		const c = ctx({}, { project: { __rl: true, mode: 'id', value: 'proj alpha/../x' } });
-		await expect(methods.create.call(c.hook)).rejects.toThrow('"proj alpha/../x" is not a valid project ID');
+		await expect(methods.create.call(c.hook)).rejects.toThrow(
+			'"proj alpha/../x" is not a valid project ID',
+		);
 		expect(fake.requests).toHaveLength(0);
 		expect(fake.hooks).toHaveLength(0);
 		const locator = new CurrentsTrigger().description.properties.find((p) => p.name === 'project')!;
@@ -74,7 +90,9 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await fetch(`${baseUrl}/webhooks/${first.hookId}`, {
 			method: 'PUT',
 			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ headers: JSON.stringify({ 'x-team': 'qa', 'x-webhook-secret': 'old' }) }),
+			body: JSON.stringify({
+				headers: JSON.stringify({ 'x-team': 'qa', 'x-webhook-secret': 'old' }),
+			}),
 		});
 		await fetch(`${baseUrl}/webhooks?projectId=proj_alpha`, {
 			method: 'POST',
@@ -86,7 +104,10 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await methods.create.call(c.hook);
 		expect(fake.hooks).toHaveLength(1);
 		expect(fake.hooks[0].hookId).toBe(first.hookId);
-		expect(JSON.parse(fake.hooks[0].headers!)).toEqual({ 'x-team': 'qa', 'x-webhook-secret': prod(c).secret });
+		expect(JSON.parse(fake.hooks[0].headers!)).toEqual({
+			'x-team': 'qa',
+			'x-webhook-secret': prod(c).secret,
+		});
 	});
 
 	test('checkExists forgets a hook deleted behind our back and repairs drifted events', async () => {
@@ -102,7 +123,10 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(await methods.checkExists.call(c.hook)).toBe(true);
 		expect(fake.hooks[0].hookEvents).toEqual(['RUN_FINISH', 'RUN_START']);
 		// Gone: deleted in the dashboard.
-		await fetch(`${baseUrl}/webhooks/${hookId}`, { method: 'DELETE', headers: { authorization: `Bearer ${KEY}` } });
+		await fetch(`${baseUrl}/webhooks/${hookId}`, {
+			method: 'DELETE',
+			headers: { authorization: `Bearer ${KEY}` },
+		});
 		expect(await methods.checkExists.call(c.hook)).toBe(false);
 		expect(c.staticData).toEqual(keyed({}));
 	});
@@ -113,13 +137,24 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(await methods.delete.call(c.hook)).toBe(true);
 		expect(fake.hooks).toHaveLength(0);
 		expect(c.staticData).toEqual(keyed({}));
-		const stale = ctx(keyed({ hookId: '550e8400-e29b-41d4-a716-446655440000', secret: 's', projectId: 'proj_alpha' }));
+		const stale = ctx(
+			keyed({
+				hookId: '550e8400-e29b-41d4-a716-446655440000',
+				secret: 's',
+				projectId: 'proj_alpha',
+			}),
+		);
 		expect(await methods.delete.call(stale.hook)).toBe(true);
 		expect(stale.staticData).toEqual(keyed({}));
 	});
 
 	test('a failing API makes activation fail with the status and vendor message, and writes no state', async () => {
-		fake.addFault({ method: 'POST', path: '^/webhooks$', status: 500, body: { status: 'FAILED', message: 'database unavailable' } });
+		fake.addFault({
+			method: 'POST',
+			path: '^/webhooks$',
+			status: 500,
+			body: { status: 'FAILED', message: 'database unavailable' },
+		});
 		const c = ctx();
 		await expect(methods.create.call(c.hook)).rejects.toThrow(
 			'Could not register the Currents webhook (HTTP 500): database unavailable',
@@ -129,10 +164,21 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 	});
 
 	test('the activation error says the whole story in its description too (all n8n 1.x shows a user)', async () => {
-		fake.addFault({ method: 'POST', path: '^/webhooks$', status: 500, body: { status: 'FAILED', message: 'database unavailable' } });
-		const error = (await methods.create.call(ctx().hook).catch((e: unknown) => e)) as { message: string; description?: string; httpCode: string };
+		fake.addFault({
+			method: 'POST',
+			path: '^/webhooks$',
+			status: 500,
+			body: { status: 'FAILED', message: 'database unavailable' },
+		});
+		const error = (await methods.create.call(ctx().hook).catch((e: unknown) => e)) as {
+			message: string;
+			description?: string;
+			httpCode: string;
+		};
 		// n8n 1.x's WorkflowService reports `error.description ?? error.message` of a NodeApiError.
-		expect(error.description ?? error.message).toBe('Could not register the Currents webhook (HTTP 500): database unavailable');
+		expect(error.description ?? error.message).toBe(
+			'Could not register the Currents webhook (HTTP 500): database unavailable',
+		);
 		expect(error.httpCode).toBe('500');
 	});
 
@@ -147,9 +193,16 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 	});
 
 	test('a 502 with no hook created fails the activation after one POST and stores nothing', async () => {
-		fake.addFault({ method: 'POST', path: '^/webhooks$', status: 502, body: { message: 'Bad gateway' } });
+		fake.addFault({
+			method: 'POST',
+			path: '^/webhooks$',
+			status: 502,
+			body: { message: 'Bad gateway' },
+		});
 		const c = ctx();
-		await expect(methods.create.call(c.hook)).rejects.toThrow('Could not register the Currents webhook (HTTP 502): Bad gateway');
+		await expect(methods.create.call(c.hook)).rejects.toThrow(
+			'Could not register the Currents webhook (HTTP 502): Bad gateway',
+		);
 		expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 		expect(fake.hooks).toHaveLength(0);
 		expect(c.staticData).toEqual(keyed({}));
@@ -168,16 +221,25 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 				req.on('end', () => {
 					sentSecret = JSON.parse(JSON.parse(raw).headers)['x-webhook-secret'];
 					res.writeHead(400, { 'content-type': 'application/json' });
-					res.end(JSON.stringify({ status: 'FAILED', message: `headers ${JSON.parse(raw).headers} rejected` }));
+					res.end(
+						JSON.stringify({
+							status: 'FAILED',
+							message: `headers ${JSON.parse(raw).headers} rejected`,
+						}),
+					);
 				});
 				return;
 			}
 			original(req, res);
 		});
 		try {
-			const error = (await methods.create.call(c.hook).catch((e: unknown) => e)) as Error & { description?: string };
+			const error = (await methods.create.call(c.hook).catch((e: unknown) => e)) as Error & {
+				description?: string;
+			};
 			expect(sentSecret).toMatch(/^[0-9a-f]{64}$/);
-			expect(error.message).toBe('Could not register the Currents webhook (HTTP 400): headers {"x-webhook-secret":"**redacted**"} rejected');
+			expect(error.message).toBe(
+				'Could not register the Currents webhook (HTTP 400): headers {"x-webhook-secret":"**redacted**"} rejected',
+			);
 			expect(JSON.stringify(error)).not.toContain(sentSecret);
 			expect(String(error.description ?? '')).not.toContain(sentSecret);
 		} finally {
@@ -187,17 +249,33 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 	});
 
 	test('a 429 with a short Retry-After is retried and activation succeeds', async () => {
-		fake.addFault({ method: 'GET', path: '^/webhooks$', status: 429, headers: { 'retry-after': '1' }, times: 1 });
+		fake.addFault({
+			method: 'GET',
+			path: '^/webhooks$',
+			status: 429,
+			headers: { 'retry-after': '1' },
+			times: 1,
+		});
 		const c = ctx();
 		await methods.create.call(c.hook);
 		expect(fake.hooks).toHaveLength(1);
-		expect(fake.requests.filter((r) => r.method === 'GET' && r.path === '/webhooks')).toHaveLength(2);
+		expect(fake.requests.filter((r) => r.method === 'GET' && r.path === '/webhooks')).toHaveLength(
+			2,
+		);
 	});
 
 	test('a 429 whose Retry-After is too long fails at once with the status, without hammering the API', async () => {
-		fake.addFault({ method: 'GET', path: '^/webhooks$', status: 429, headers: { 'retry-after': '60' }, body: { status: 'FAILED', message: 'Too many requests' } });
+		fake.addFault({
+			method: 'GET',
+			path: '^/webhooks$',
+			status: 429,
+			headers: { 'retry-after': '60' },
+			body: { status: 'FAILED', message: 'Too many requests' },
+		});
 		const c = ctx();
-		await expect(methods.create.call(c.hook)).rejects.toThrow('Could not register the Currents webhook (HTTP 429): Too many requests');
+		await expect(methods.create.call(c.hook)).rejects.toThrow(
+			'Could not register the Currents webhook (HTTP 429): Too many requests',
+		);
 		expect(fake.requests.filter((r) => r.path === '/webhooks')).toHaveLength(1);
 		expect(c.staticData).toEqual(keyed({}));
 	});
@@ -209,7 +287,9 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 			webhookUrl: HOOK_URL,
 		});
 		const error = await methods.create.call(c.hook).catch((e: Error) => e);
-		expect(String((error as Error).message)).toBe('Could not register the Currents webhook (HTTP 401): Invalid API key');
+		expect(String((error as Error).message)).toBe(
+			'Could not register the Currents webhook (HTTP 401): Invalid API key',
+		);
 		expect(JSON.stringify(error)).not.toContain('wrong-key-value');
 	});
 
@@ -218,33 +298,41 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 	test.each([
 		['the default test path', '/webhook-test/'],
 		['a custom N8N_ENDPOINT_WEBHOOK_TEST', '/try-hooks/'],
-	])("the editor's test hook lives beside the production hook and never disturbs it (%s)", async (_label, testPath) => {
-		const staticData: IDataObject = {};
-		const production = ctx(staticData);
-		await methods.create.call(production.hook);
-		const productionRecord = { ...prod(production) };
-		const testUrl = HOOK_URL.replace('/webhook/', testPath);
-		const testCtx = (mode: string) =>
-			makeContext({
-				params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
-				credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
-				staticData,
-				webhookUrl: testUrl,
-				mode,
-			});
-		expect(await methods.checkExists.call(testCtx('manual').hook)).toBe(false);
-		await methods.create.call(testCtx('manual').hook);
-		expect(fake.hooks.map((h) => h.url).sort()).toEqual([HOOK_URL, testUrl].sort());
-		await methods.delete.call(testCtx('internal').hook);
-		expect(fake.hooks.map((h) => h.url)).toEqual([HOOK_URL]);
-		expect(prod(production)).toEqual(productionRecord);
-		expect(await methods.checkExists.call(production.hook)).toBe(true);
-		expect(fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).not.toContain(`/webhooks/${productionRecord.hookId}`);
-	});
+	])(
+		"the editor's test hook lives beside the production hook and never disturbs it (%s)",
+		async (_label, testPath) => {
+			const staticData: IDataObject = {};
+			const production = ctx(staticData);
+			await methods.create.call(production.hook);
+			const productionRecord = { ...prod(production) };
+			const testUrl = HOOK_URL.replace('/webhook/', testPath);
+			const testCtx = (mode: string) =>
+				makeContext({
+					params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
+					credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
+					staticData,
+					webhookUrl: testUrl,
+					mode,
+				});
+			expect(await methods.checkExists.call(testCtx('manual').hook)).toBe(false);
+			await methods.create.call(testCtx('manual').hook);
+			expect(fake.hooks.map((h) => h.url).sort()).toEqual([HOOK_URL, testUrl].sort());
+			await methods.delete.call(testCtx('internal').hook);
+			expect(fake.hooks.map((h) => h.url)).toEqual([HOOK_URL]);
+			expect(prod(production)).toEqual(productionRecord);
+			expect(await methods.checkExists.call(production.hook)).toBe(true);
+			expect(fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).not.toContain(
+				`/webhooks/${productionRecord.hookId}`,
+			);
+		},
+	);
 
 	test('a test delivery (mode manual) is checked against the test hook secret, a production one against the production secret', async () => {
 		const staticData: IDataObject = {
-			hooks: { [HOOK_URL]: { secret: 'production-secret' }, [HOOK_URL.replace('/webhook/', '/try/')]: { secret: 'test-secret', test: true } },
+			hooks: {
+				[HOOK_URL]: { secret: 'production-secret' },
+				[HOOK_URL.replace('/webhook/', '/try/')]: { secret: 'test-secret', test: true },
+			},
 		};
 		const sample = currentsEvents[1].sample;
 		const deliver = async (mode: string, secret: string) => {
@@ -306,8 +394,19 @@ describe('Currents Trigger webhook()', () => {
 		const sentAt = Date.now();
 		const res = await node.webhook.call(c.webhook);
 		// The delivery's send time and the hook's project ride beside json for execute().
-		expect(res).toEqual({ workflowData: [[{ json: sample, testopsDelivery: { receivedAt: expect.any(String), project: null } }]] });
-		expect(Math.abs(Date.parse((res.workflowData![0][0] as any).testopsDelivery.receivedAt) - sentAt)).toBeLessThan(5000);
+		expect(res).toEqual({
+			workflowData: [
+				[{ json: sample, testopsDelivery: { receivedAt: expect.any(String), project: null } }],
+			],
+		});
+		expect(
+			Math.abs(
+				Date.parse(
+					(res.workflowData![0][0] as unknown as { testopsDelivery: { receivedAt: string } })
+						.testopsDelivery.receivedAt,
+				) - sentAt,
+			),
+		).toBeLessThan(5000);
 		expect(c.recorded.status).toBeUndefined();
 	});
 
@@ -323,10 +422,19 @@ describe('Currents Trigger webhook()', () => {
 	});
 
 	test('manual mode uses the secret credential and its header name', async () => {
-		const params = { setupMode: 'manual', events: ['RUN_FINISH'], options: { toleranceSeconds: 60 } };
+		const params = {
+			setupMode: 'manual',
+			events: ['RUN_FINISH'],
+			options: { toleranceSeconds: 60 },
+		};
 		const shared = randomBytes(16).toString('hex');
 		const credentials = { currentsWebhookSecretApi: { headerName: 'X-CI-Secret', secret: shared } };
-		const ok = makeContext({ params, credentials, headers: { 'x-ci-secret': shared }, rawBody: JSON.stringify(sample) });
+		const ok = makeContext({
+			params,
+			credentials,
+			headers: { 'x-ci-secret': shared },
+			rawBody: JSON.stringify(sample),
+		});
 		expect((await node.webhook.call(ok.webhook)).workflowData).toHaveLength(1);
 		const bad = makeContext({ params, credentials, headers: {}, rawBody: JSON.stringify(sample) });
 		await node.webhook.call(bad.webhook);
@@ -335,9 +443,15 @@ describe('Currents Trigger webhook()', () => {
 
 	test('the secret credential test checks header name and secret length', async () => {
 		const test = node.methods.credentialTest.checkSharedSecret;
-		const run = (data: Record<string, string>) => test.call({} as never, { id: '1', name: 'c', type: 't', data });
-		expect(await run({ headerName: 'x-ci-secret', secret: 'long-enough-secret' })).toEqual({ status: 'OK', message: 'Secret is usable' });
+		const run = (data: Record<string, string>) =>
+			test.call({} as never, { id: '1', name: 'c', type: 't', data });
+		expect(await run({ headerName: 'x-ci-secret', secret: 'long-enough-secret' })).toEqual({
+			status: 'OK',
+			message: 'Secret is usable',
+		});
 		expect((await run({ headerName: 'x-ci-secret', secret: 'short' })).status).toBe('Error');
-		expect((await run({ headerName: 'bad header', secret: 'long-enough-secret' })).status).toBe('Error');
+		expect((await run({ headerName: 'bad header', secret: 'long-enough-secret' })).status).toBe(
+			'Error',
+		);
 	});
 });

@@ -13,7 +13,9 @@ import { webhookOperations } from '../../../nodes/CurrentsWebhooks/resources/web
 const description = new CurrentsWebhooks().description;
 const operationProperty = description.properties.find((p) => p.name === 'operation')!;
 const visibleFor = (operation: string) =>
-	description.properties.filter((p: INodeProperties) => p.displayOptions?.show?.operation?.includes(operation));
+	description.properties.filter((p: INodeProperties) =>
+		p.displayOptions?.show?.operation?.includes(operation),
+	);
 
 describe('resources/webhook', () => {
 	const names = Object.keys(webhookOperations);
@@ -37,12 +39,24 @@ describe('resources/webhook', () => {
 		for (const [name, op] of Object.entries(webhookOperations)) {
 			expect(visibleFor(name).map((p) => p.name)).toEqual(op.description.map((p) => p.name));
 		}
-		expect(visibleFor('create').map((p) => p.name)).toEqual(['project', 'url', 'hookEvents', 'additionalFields']);
-		expect(visibleFor('update').map((p) => p.name)).toEqual(['hookId', 'updateFields']);
+		expect(visibleFor('create').map((p) => p.name)).toEqual([
+			'project',
+			'url',
+			'hookEvents',
+			'additionalFields',
+			'revealHeaderValues',
+		]);
+		expect(visibleFor('update').map((p) => p.name)).toEqual([
+			'hookId',
+			'updateFields',
+			'revealHeaderValues',
+		]);
 	});
 
 	test('one __schema__ preview per operation of the map', () => {
-		expect(outputSchemas().map((f) => f.file)).toEqual(names.map((n) => `v1.0.0/webhook/${n}.json`));
+		expect(outputSchemas().map((f) => f.file)).toEqual(
+			names.map((n) => `v1.0.0/webhook/${n}.json`),
+		);
 		const del = outputSchemas().find((f) => f.file.endsWith('/delete.json'))!;
 		expect(Object.keys(del.schema.properties ?? {})).toEqual(['deleted', 'hookId']);
 	});

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { searchProjects } from '../../../nodes/Currents/projectLocator';
 import { CurrentsWebhooks } from '../../../nodes/CurrentsWebhooks/CurrentsWebhooks.node';
 import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
@@ -21,7 +23,10 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		fake.requests.length = 0;
 	});
 
-	const run = (params: Record<string, unknown>, extra: { items?: number; continueOnFail?: boolean } = {}) => {
+	const run = (
+		params: Record<string, unknown>,
+		extra: { items?: number; continueOnFail?: boolean } = {},
+	) => {
 		const c = makeContext({
 			params: { resource: 'webhook', ...params },
 			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
@@ -44,10 +49,20 @@ describe('Currents Webhooks node (against the fake API)', () => {
 
 	test('create sends the documented fields, headers as a JSON string', async () => {
 		const hook = await create();
-		expect(hook).toMatchObject({ url: 'https://example.com/hook', label: 'CI', hookEvents: ['RUN_FINISH'], headers: '{"x-token":"**redacted**"}' });
+		expect(hook).toMatchObject({
+			url: 'https://example.com/hook',
+			label: 'CI',
+			hookEvents: ['RUN_FINISH'],
+			headers: '{"x-token":"**redacted**"}',
+		});
 		const req = fake.requests.find((r) => r.method === 'POST')!;
 		expect(req.query).toEqual({ projectId: 'proj_alpha' });
-		expect(req.body).toEqual({ url: 'https://example.com/hook', hookEvents: ['RUN_FINISH'], label: 'CI', headers: '{"x-token":"t"}' });
+		expect(req.body).toEqual({
+			url: 'https://example.com/hook',
+			hookEvents: ['RUN_FINISH'],
+			label: 'CI',
+			headers: '{"x-token":"t"}',
+		});
 	});
 
 	test('list returns one item per hook, paired with its input', async () => {
@@ -62,29 +77,66 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		const hook = await create();
 		const got = (await run({ operation: 'get', hookId: hook.hookId }).result)[0][0].json;
 		expect(got.hookId).toBe(hook.hookId);
-		const updated = (await run({ operation: 'update', hookId: hook.hookId, updateFields: { label: 'CI v2' } }).result)[0][0].json;
-		expect(updated).toMatchObject({ label: 'CI v2', url: 'https://example.com/hook', headers: '{"x-token":"**redacted**"}' });
+		const updated = (
+			await run({ operation: 'update', hookId: hook.hookId, updateFields: { label: 'CI v2' } })
+				.result
+		)[0][0].json;
+		expect(updated).toMatchObject({
+			label: 'CI v2',
+			url: 'https://example.com/hook',
+			headers: '{"x-token":"**redacted**"}',
+		});
 		expect(fake.requests.find((r) => r.method === 'PUT')!.body).toEqual({ label: 'CI v2' });
-		const cleared = (await run({ operation: 'update', hookId: hook.hookId, updateFields: { clearHeaders: true } }).result)[0][0].json;
+		const cleared = (
+			await run({ operation: 'update', hookId: hook.hookId, updateFields: { clearHeaders: true } })
+				.result
+		)[0][0].json;
 		expect(cleared.headers).toBeNull();
 		const deleted = (await run({ operation: 'delete', hookId: hook.hookId }).result)[0][0].json;
 		expect(deleted).toEqual({ deleted: true, hookId: hook.hookId });
 		expect(fake.hooks).toHaveLength(0);
 	});
 
-	test.each(['get', 'delete'])('%s of a missing hook says it does not exist (404)', async (operation) => {
-		const id = '550e8400-e29b-41d4-a716-446655440000';
-		const error = await run({ operation, hookId: id }).result.catch((e) => e);
-		expect(error.message).toBe(`Webhook ${id} does not exist`);
-		expect(error.httpCode).toBe('404');
-	});
+	test.each(['get', 'delete'])(
+		'%s of a missing hook says it does not exist (404)',
+		async (operation) => {
+			const id = '550e8400-e29b-41d4-a716-446655440000';
+			const error = await run({ operation, hookId: id }).result.catch((e) => e);
+			expect(error.message).toBe(`Webhook ${id} does not exist`);
+			expect(error.httpCode).toBe('404');
+		},
+	);
 
 	test.each([
-		[{ operation: 'create', project, url: 'ftp://x', hookEvents: ['RUN_START'], additionalFields: {} }, 'URL must use http or https, got "ftp:"'],
-		[{ operation: 'create', project, url: 'https://x', hookEvents: [], additionalFields: {} }, 'Events: select at least one event'],
-		[{ operation: 'create', project, url: 'https://x', hookEvents: ['RUN_START'], additionalFields: { label: '' } }, 'Label must be 1 to 255 characters (it has 0)'],
+		[
+			{
+				operation: 'create',
+				project,
+				url: 'ftp://x',
+				hookEvents: ['RUN_START'],
+				additionalFields: {},
+			},
+			'URL must use http or https, got "ftp:"',
+		],
+		[
+			{ operation: 'create', project, url: 'https://x', hookEvents: [], additionalFields: {} },
+			'Events: select at least one event',
+		],
+		[
+			{
+				operation: 'create',
+				project,
+				url: 'https://x',
+				hookEvents: ['RUN_START'],
+				additionalFields: { label: '' },
+			},
+			'Label must be 1 to 255 characters (it has 0)',
+		],
 		[{ operation: 'get', hookId: 'abc' }, 'Webhook ID must be a UUID, got "abc"'],
-		[{ operation: 'update', hookId: '550e8400-e29b-41d4-a716-446655440000', updateFields: {} }, 'Update Fields: add at least one field to change'],
+		[
+			{ operation: 'update', hookId: '550e8400-e29b-41d4-a716-446655440000', updateFields: {} },
+			'Update Fields: add at least one field to change',
+		],
 	])('bad input is refused before any request: %j', async (params, message) => {
 		const error = await run(params).result.catch((e) => e);
 		expect(error.message).toBe(message);
@@ -93,7 +145,12 @@ describe('Currents Webhooks node (against the fake API)', () => {
 	});
 
 	test('API errors carry the status and Currents message; the key never appears', async () => {
-		fake.addFault({ method: 'GET', path: '^/webhooks$', status: 403, body: { status: 'FAILED', message: 'Insufficient scope', code: 'insufficient_scope' } });
+		fake.addFault({
+			method: 'GET',
+			path: '^/webhooks$',
+			status: 403,
+			body: { status: 'FAILED', message: 'Insufficient scope', code: 'insufficient_scope' },
+		});
 		const error = await run({ operation: 'list', project }).result.catch((e) => e);
 		expect(error.message).toBe('Currents API error (HTTP 403): Insufficient scope');
 		expect(error.httpCode).toBe('403');
@@ -108,7 +165,10 @@ describe('Currents Webhooks node (against the fake API)', () => {
 	});
 
 	test('Continue On Fail turns each failing item into an error item paired with it', async () => {
-		const { result } = run({ operation: 'get', hookId: 'nope' }, { items: 2, continueOnFail: true });
+		const { result } = run(
+			{ operation: 'get', hookId: 'nope' },
+			{ items: 2, continueOnFail: true },
+		);
 		const out = (await result)[0];
 		expect(out).toEqual([
 			{ json: { error: 'Webhook ID must be a UUID, got "nope"' }, pairedItem: { item: 0 } },
@@ -117,40 +177,65 @@ describe('Currents Webhooks node (against the fake API)', () => {
 	});
 
 	describe('header values are redacted in output unless revealed (issue 10 item 4)', () => {
-		const SECRET = 'b3f1c0ffee5ecret0000000000000000000000000000000000000000000000aa';
+		const SECRET = randomBytes(32).toString('hex');
 		async function triggerLikeHook() {
 			const res = await fetch(`${baseUrl}/webhooks?projectId=proj_alpha`, {
 				method: 'POST',
 				headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ url: 'https://n8n.example.com/webhook/x/webhook', hookEvents: ['RUN_FINISH'], headers: JSON.stringify({ 'x-webhook-secret': SECRET, 'x-team': 'qa' }) }),
+				body: JSON.stringify({
+					url: 'https://n8n.example.com/webhook/x/webhook',
+					hookEvents: ['RUN_FINISH'],
+					headers: JSON.stringify({ 'x-webhook-secret': SECRET, 'x-team': 'qa' }),
+				}),
 			});
 			return ((await res.json()) as { data: { hookId: string } }).data.hookId;
 		}
 
-		test.each(['list', 'get'])("%s shows header names, never the Currents Trigger's x-webhook-secret", async (operation) => {
-			const hookId = await triggerLikeHook();
-			const out = (await run({ operation, project, hookId }).result)[0];
-			expect(JSON.stringify(out)).not.toContain(SECRET);
-			expect(JSON.stringify(out)).not.toContain('"qa"');
-			expect(JSON.parse(out[0].json.headers as string)).toEqual({ 'x-webhook-secret': '**redacted**', 'x-team': '**redacted**' });
-		});
+		test.each(['list', 'get'])(
+			"%s shows header names, never the Currents Trigger's x-webhook-secret",
+			async (operation) => {
+				const hookId = await triggerLikeHook();
+				const out = (await run({ operation, project, hookId }).result)[0];
+				expect(JSON.stringify(out)).not.toContain(SECRET);
+				expect(JSON.stringify(out)).not.toContain('"qa"');
+				expect(JSON.parse(out[0].json.headers as string)).toEqual({
+					'x-webhook-secret': '**redacted**',
+					'x-team': '**redacted**',
+				});
+			},
+		);
 
 		test.each(['list', 'get'])('%s with Reveal Header Values on shows them', async (operation) => {
 			const hookId = await triggerLikeHook();
 			const out = (await run({ operation, project, hookId, revealHeaderValues: true }).result)[0];
-			expect(JSON.parse(out[0].json.headers as string)).toEqual({ 'x-webhook-secret': SECRET, 'x-team': 'qa' });
+			expect(JSON.parse(out[0].json.headers as string)).toEqual({
+				'x-webhook-secret': SECRET,
+				'x-team': 'qa',
+			});
 		});
 
 		test('an API error that quotes the headers sent does not repeat their values', async () => {
-			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 400, body: { status: 'FAILED', message: `headers {"authorization":"Bearer sk-live-123456"} rejected` } });
+			fake.addFault({
+				method: 'POST',
+				path: '^/webhooks$',
+				status: 400,
+				body: {
+					status: 'FAILED',
+					message: `headers {"authorization":"Bearer sk-live-123456"} rejected`,
+				},
+			});
 			const error = await run({
 				operation: 'create',
 				project,
 				url: 'https://example.com/h',
 				hookEvents: ['RUN_FINISH'],
-				additionalFields: { headers: { header: [{ name: 'authorization', value: 'Bearer sk-live-123456' }] } },
+				additionalFields: {
+					headers: { header: [{ name: 'authorization', value: 'Bearer sk-live-123456' }] },
+				},
 			}).result.catch((e) => e);
-			expect(error.message).toBe('Currents API error (HTTP 400): headers {"authorization":"**redacted**"} rejected');
+			expect(error.message).toBe(
+				'Currents API error (HTTP 400): headers {"authorization":"**redacted**"} rejected',
+			);
 			expect(JSON.stringify(error)).not.toContain('sk-live-123456');
 			expect(String(error.description)).not.toContain('sk-live-123456');
 		});
@@ -165,23 +250,73 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			additionalFields: {},
 			...over,
 		});
-		const header = (name: string, value: string) => ({ additionalFields: { headers: { header: [{ name, value }] } } });
+		const header = (name: string, value: string) => ({
+			additionalFields: { headers: { header: [{ name, value }] } },
+		});
 		test.each([
-			['header value with CR/LF', createWith(header('x-a', 'v\r\nX-Injected: 1')), 'Headers: the value of "x-a" must not contain a carriage return (CR)'],
-			['header value with LF', createWith(header('x-a', 'v\nb')), 'Headers: the value of "x-a" must not contain a line feed (LF)'],
-			['header value with NUL', createWith(header('x-a', 'v\u0000')), 'Headers: the value of "x-a" must not contain a NUL character'],
-			['header named __proto__', createWith(header('__proto__', 'x')), 'Headers: "__proto__" cannot be used as a header name'],
-			['header name not a token', createWith(header('x a', 'x')), 'Headers: "x a" is not a valid HTTP header name'],
-			['URL with CR/LF', createWith({ url: 'https://example.com/h\r\nHost: evil' }), 'URL must not contain a carriage return (CR)'],
-			['URL with a tab', createWith({ url: 'https://exa\tmple.com/h' }), 'URL must not contain a tab'],
-			['URL with a trailing LF', createWith({ url: 'https://example.com/h\n' }), 'URL must not contain a line feed (LF)'],
-			['label of only spaces', createWith({ additionalFields: { label: '   ' } }), 'Label must not be only spaces'],
+			[
+				'header value with CR/LF',
+				createWith(header('x-a', 'v\r\nX-Injected: 1')),
+				'Headers: the value of "x-a" must not contain a carriage return (CR)',
+			],
+			[
+				'header value with LF',
+				createWith(header('x-a', 'v\nb')),
+				'Headers: the value of "x-a" must not contain a line feed (LF)',
+			],
+			[
+				'header value with NUL',
+				createWith(header('x-a', 'v\u0000')),
+				'Headers: the value of "x-a" must not contain a NUL character',
+			],
+			[
+				'header named __proto__',
+				createWith(header('__proto__', 'x')),
+				'Headers: "__proto__" cannot be used as a header name',
+			],
+			[
+				'header name not a token',
+				createWith(header('x a', 'x')),
+				'Headers: "x a" is not a valid HTTP header name',
+			],
+			[
+				'URL with CR/LF',
+				createWith({ url: 'https://example.com/h\r\nHost: evil' }),
+				'URL must not contain a carriage return (CR)',
+			],
+			[
+				'URL with a tab',
+				createWith({ url: 'https://exa\tmple.com/h' }),
+				'URL must not contain a tab',
+			],
+			[
+				'URL with a trailing LF',
+				createWith({ url: 'https://example.com/h\n' }),
+				'URL must not contain a line feed (LF)',
+			],
+			[
+				'label of only spaces',
+				createWith({ additionalFields: { label: '   ' } }),
+				'Label must not be only spaces',
+			],
 			[
 				'update: header value with CR',
-				{ operation: 'update', hookId: '550e8400-e29b-41d4-a716-446655440000', updateFields: { headers: { header: [{ name: 'x-b', value: 'a\rb' }] } } },
+				{
+					operation: 'update',
+					hookId: '550e8400-e29b-41d4-a716-446655440000',
+					updateFields: { headers: { header: [{ name: 'x-b', value: 'a\rb' }] } },
+				},
 				'Headers: the value of "x-b" must not contain a carriage return (CR)',
 			],
-			['update: label of only spaces', { operation: 'update', hookId: '550e8400-e29b-41d4-a716-446655440000', updateFields: { label: ' ' } }, 'Label must not be only spaces'],
+			[
+				'update: label of only spaces',
+				{
+					operation: 'update',
+					hookId: '550e8400-e29b-41d4-a716-446655440000',
+					updateFields: { label: ' ' },
+				},
+				'Label must not be only spaces',
+			],
 		])('%s', async (_name, params, message) => {
 			const error = await run(params).result.catch((e) => e);
 			expect(error.message).toBe(message);
@@ -207,11 +342,21 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			expect(posts()).toBe(1);
 			expect(fake.hooks).toHaveLength(1);
 			expect(out).toHaveLength(1);
-			expect(out[0].json).toMatchObject({ hookId: fake.hooks[0].hookId, url: 'https://example.com/once', label: 'once' });
+			expect(out[0].json).toMatchObject({
+				hookId: fake.hooks[0].hookId,
+				url: 'https://example.com/once',
+				label: 'once',
+			});
 		});
 
 		test('a 504 without a hook created: one POST, no hook, the 504 reported', async () => {
-			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 504, body: { message: 'Gateway timeout' }, times: 1 });
+			fake.addFault({
+				method: 'POST',
+				path: '^/webhooks$',
+				status: 504,
+				body: { message: 'Gateway timeout' },
+				times: 1,
+			});
 			const error = await run(params).result.catch((e) => e);
 			expect(error.message).toBe('Currents API error (HTTP 504): Gateway timeout');
 			expect(posts()).toBe(1);
@@ -226,7 +371,13 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		});
 
 		test('a 429 is still retried for a POST (the request was not processed)', async () => {
-			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 429, headers: { 'retry-after': '1' }, times: 1 });
+			fake.addFault({
+				method: 'POST',
+				path: '^/webhooks$',
+				status: 429,
+				headers: { 'retry-after': '1' },
+				times: 1,
+			});
 			await run(params).result;
 			expect(posts()).toBe(2);
 			expect(fake.hooks).toHaveLength(1);
@@ -245,7 +396,11 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		const first = await searchProjects.call(c.loadOptions);
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBeDefined();
-		const second = await searchProjects.call(c.loadOptions, undefined, first.paginationToken as string);
+		const second = await searchProjects.call(
+			c.loadOptions,
+			undefined,
+			first.paginationToken as string,
+		);
 		expect(second.results).toHaveLength(22);
 		expect(second.paginationToken).toBeUndefined();
 		const names = new Set([...first.results, ...second.results].map((r) => r.value));

@@ -23,11 +23,14 @@ describe('Openlayer catalog', () => {
 		expect(new Set(OPENLAYER_EVENT_NAMES).size).toBe(4);
 	});
 
-	it.each(openlayerEvents.map((e) => [e.name, e] as const))('%s: the documented sample validates', (_name, event) => {
-		const parsed = event.schema.safeParse(event.sample);
-		expect(parsed.success).toBe(true);
-		expect(event.sample).toMatchObject({ type: event.name, timestamp: '2026-01-21T10:30:00Z' });
-	});
+	it.each(openlayerEvents.map((e) => [e.name, e] as const))(
+		'%s: the documented sample validates',
+		(_name, event) => {
+			const parsed = event.schema.safeParse(event.sample);
+			expect(parsed.success).toBe(true);
+			expect(event.sample).toMatchObject({ type: event.name, timestamp: '2026-01-21T10:30:00Z' });
+		},
+	);
 
 	it.each(openlayerEvents.map((e) => [e.name, e] as const))(
 		'%s: keeps unknown fields (loose objects) and refuses another event type',
@@ -51,13 +54,22 @@ describe('Openlayer catalog', () => {
 			{ ...tests, projectId: undefined },
 			{ ...tests, projectVersionId: undefined },
 		]) {
-			expect(results.schema.safeParse({ ...results.sample, data: { tests: broken } }).success).toBe(false);
+			expect(results.schema.safeParse({ ...results.sample, data: { tests: broken } }).success).toBe(
+				false,
+			);
 		}
 		expect(results.schema.safeParse({ ...results.sample, data: {} }).success).toBe(false);
-		expect(byName['test.deleted'].schema.safeParse({ type: 'test.deleted', timestamp: 'x', data: { test: {} } }).success).toBe(
-			false,
-		);
-		expect(byName['test.created'].schema.safeParse({ type: 'test.created', data: { test: { id: 'a' } } }).success).toBe(false);
+		expect(
+			byName['test.deleted'].schema.safeParse({
+				type: 'test.deleted',
+				timestamp: 'x',
+				data: { test: {} },
+			}).success,
+		).toBe(false);
+		expect(
+			byName['test.created'].schema.safeParse({ type: 'test.created', data: { test: { id: 'a' } } })
+				.success,
+		).toBe(false);
 	});
 
 	it('computes the run status: failing > running > passing', () => {
@@ -80,8 +92,17 @@ describe('Openlayer catalog', () => {
 		}
 		const withFailing = {
 			...openlayerEvents[3].sample,
-			data: { tests: { ...(openlayerEvents[3].sample as TestsResultEvent).data.tests, status: 'failing' } },
-			failingTests: [{ id: 'r1', status: 'failing', statusMessage: null, goal: { id: 'g1', name: 'No nulls', number: 2 } }],
+			data: {
+				tests: { ...(openlayerEvents[3].sample as TestsResultEvent).data.tests, status: 'failing' },
+			},
+			failingTests: [
+				{
+					id: 'r1',
+					status: 'failing',
+					statusMessage: null,
+					goal: { id: 'g1', name: 'No nulls', number: 2 },
+				},
+			],
 			failingTestsTruncated: false,
 		};
 		expect(triggerOutputSchema.safeParse(withFailing).success).toBe(true);
@@ -96,9 +117,7 @@ describe('output schema preview (__schema__)', () => {
 		expect(files.map((f) => f.file)).toEqual(['v1.0.0.json']);
 		const schema = files[0].schema;
 		expect(schema.type).toBe('object');
-		expect(Object.keys(schema.properties ?? {})).toEqual(
-			['type', 'timestamp', 'data'],
-		);
+		expect(Object.keys(schema.properties ?? {})).toEqual(['type', 'timestamp', 'data']);
 		expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
 	});
 
@@ -106,8 +125,13 @@ describe('output schema preview (__schema__)', () => {
 		const schema = files[0].schema as unknown as JsonSchemaTree;
 		expect(schema.properties.type.enum).toEqual([...OPENLAYER_EVENT_NAMES]);
 		const data = schema.properties.data.properties;
-		expect(Object.keys(data.test.properties)).toEqual(expect.arrayContaining(['id', 'name', 'type', 'subtype', 'thresholds']));
-		expect(data.tests.properties.status).toMatchObject({ type: 'string', enum: ['failing', 'running', 'passing'] });
+		expect(Object.keys(data.test.properties)).toEqual(
+			expect.arrayContaining(['id', 'name', 'type', 'subtype', 'thresholds']),
+		);
+		expect(data.tests.properties.status).toMatchObject({
+			type: 'string',
+			enum: ['failing', 'running', 'passing'],
+		});
 		expect(data.tests.properties.failing).toMatchObject({ type: 'integer' });
 		expect(schema.properties).not.toHaveProperty('failingTests');
 	});

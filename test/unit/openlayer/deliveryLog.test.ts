@@ -113,10 +113,10 @@ describe('retry memory (deliveryLog)', () => {
 		expect(open(saved(stored), T + 5).seen('msg_first')).toBe(true);
 	});
 
-	it('merges what another process stored (queue mode, restarts)', () => {
+	it('merges what another process stored (queue mode, restarts)', async () => {
 		let other: typeof import('../../../nodes/Openlayer/deliveryLog') | undefined;
-		jest.isolateModules(() => {
-			other = require('../../../nodes/Openlayer/deliveryLog');
+		await jest.isolateModulesAsync(async () => {
+			other = await import('../../../nodes/Openlayer/deliveryLog');
 		});
 		const state: IDataObject = {};
 		open(state).remember('msg_here');

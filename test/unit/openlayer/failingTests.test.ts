@@ -1,7 +1,11 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
-import { attachFailingTests, fetchFailingTests, resultsSourceOf } from '../../../nodes/Openlayer/failingTests';
+import {
+	attachFailingTests,
+	fetchFailingTests,
+	resultsSourceOf,
+} from '../../../nodes/Openlayer/failingTests';
 import { makeContext, registerCredentialType } from '../../helpers/context';
 import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
 
@@ -49,13 +53,22 @@ function resultsItem(tests: Record<string, unknown>): INodeExecutionData {
 }
 
 function ctx(items: INodeExecutionData[] = [], apiKey = KEY) {
-	return makeContext({ credentials: { openlayerTestOpsApi: { apiKey, baseUrl: `${baseUrl}/` } }, items });
+	return makeContext({
+		credentials: { openlayerTestOpsApi: { apiKey, baseUrl: `${baseUrl}/` } },
+		items,
+	});
 }
 
 describe('resultsSourceOf', () => {
 	it('prefers the commit, else the monitoring pipeline', () => {
-		expect(resultsSourceOf({ projectVersionId: 'v', inferencePipelineId: 'p' })).toEqual({ kind: 'projectVersion', id: 'v' });
-		expect(resultsSourceOf({ projectVersionId: null, inferencePipelineId: 'p' })).toEqual({ kind: 'inferencePipeline', id: 'p' });
+		expect(resultsSourceOf({ projectVersionId: 'v', inferencePipelineId: 'p' })).toEqual({
+			kind: 'projectVersion',
+			id: 'v',
+		});
+		expect(resultsSourceOf({ projectVersionId: null, inferencePipelineId: 'p' })).toEqual({
+			kind: 'inferencePipeline',
+			id: 'p',
+		});
 		expect(resultsSourceOf({ projectVersionId: null, inferencePipelineId: null })).toBeUndefined();
 	});
 });
@@ -66,7 +79,9 @@ describe('fetchFailingTests', () => {
 		const c = ctx();
 		const found = await fetchFailingTests(c.execute, { kind: 'projectVersion', id: VERSION });
 		expect(found.truncated).toBe(false);
-		expect(found.results.map((r) => r.id)).toEqual(all.filter((r) => r.status === 'failing').map((r) => r.id));
+		expect(found.results.map((r) => r.id)).toEqual(
+			all.filter((r) => r.status === 'failing').map((r) => r.id),
+		);
 		expect(fake.requests.map((r) => [r.path, r.query])).toEqual([
 			[`/versions/${VERSION}/results`, { status: 'failing', page: '1', perPage: '100' }],
 			[`/versions/${VERSION}/results`, { status: 'failing', page: '2', perPage: '100' }],
@@ -77,11 +92,15 @@ describe('fetchFailingTests', () => {
 
 	it('stops at the page cap and says the list is truncated', async () => {
 		fake.addRun({ inferencePipelineId: PIPELINE, failing: 30 });
-		const found = await fetchFailingTests(ctx().execute, { kind: 'inferencePipeline', id: PIPELINE }, {
-			perPage: 10,
-			maxPages: 2,
-			maxResults: 1000,
-		});
+		const found = await fetchFailingTests(
+			ctx().execute,
+			{ kind: 'inferencePipeline', id: PIPELINE },
+			{
+				perPage: 10,
+				maxPages: 2,
+				maxResults: 1000,
+			},
+		);
 		expect(found.results).toHaveLength(20);
 		expect(found.truncated).toBe(true);
 		expect(fake.requests.map((r) => r.path)).toEqual([
@@ -92,11 +111,15 @@ describe('fetchFailingTests', () => {
 
 	it('stops at the result cap', async () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 25 });
-		const found = await fetchFailingTests(ctx().execute, { kind: 'projectVersion', id: VERSION }, {
-			perPage: 10,
-			maxPages: 10,
-			maxResults: 15,
-		});
+		const found = await fetchFailingTests(
+			ctx().execute,
+			{ kind: 'projectVersion', id: VERSION },
+			{
+				perPage: 10,
+				maxPages: 10,
+				maxResults: 15,
+			},
+		);
 		expect(found.results).toHaveLength(15);
 		expect(found.truncated).toBe(true);
 		expect(fake.requests).toHaveLength(2);
@@ -104,11 +127,15 @@ describe('fetchFailingTests', () => {
 
 	it('is not truncated when the cap is met exactly by the last page', async () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 20 });
-		const found = await fetchFailingTests(ctx().execute, { kind: 'projectVersion', id: VERSION }, {
-			perPage: 10,
-			maxPages: 2,
-			maxResults: 20,
-		});
+		const found = await fetchFailingTests(
+			ctx().execute,
+			{ kind: 'projectVersion', id: VERSION },
+			{
+				perPage: 10,
+				maxPages: 2,
+				maxResults: 20,
+			},
+		);
 		expect(found).toMatchObject({ truncated: false });
 		expect(found.results).toHaveLength(20);
 	});
@@ -126,14 +153,22 @@ describe('attachFailingTests', () => {
 		expect((out.json.failingTests as unknown[])[0]).toMatchObject({
 			status: 'failing',
 			statusMessage: expect.any(String),
-			goal: { id: expect.any(String), name: 'Test 1', number: 1, type: 'integrity', subtype: 'duplicateRowCount' },
+			goal: {
+				id: expect.any(String),
+				name: 'Test 1',
+				number: 1,
+				type: 'integrity',
+				subtype: 'duplicateRowCount',
+			},
 		});
 		expect(out.json.failingTestsError).toBeUndefined();
 	});
 
 	it('uses the inference pipeline endpoint for monitoring runs', async () => {
 		fake.addRun({ inferencePipelineId: PIPELINE, failing: 2 });
-		const [out] = await attachFailingTests(ctx().execute, [resultsItem({ inferencePipelineId: PIPELINE, failing: 2 })]);
+		const [out] = await attachFailingTests(ctx().execute, [
+			resultsItem({ inferencePipelineId: PIPELINE, failing: 2 }),
+		]);
 		expect(out.json.failingTests).toHaveLength(2);
 		expect(fake.requests.map((r) => r.path)).toEqual([`/inference-pipelines/${PIPELINE}/results`]);
 	});
@@ -152,27 +187,50 @@ describe('attachFailingTests', () => {
 
 	it('reports a 404 (unknown commit) inside the item instead of failing the execution', async () => {
 		const unknown = 'ffffffff-0000-4000-8000-00000000dead';
-		const [out] = await attachFailingTests(ctx().execute, [resultsItem({ projectVersionId: unknown })]);
+		const [out] = await attachFailingTests(ctx().execute, [
+			resultsItem({ projectVersionId: unknown }),
+		]);
 		expect(out.json.failingTests).toBeUndefined();
-		expect(out.json.failingTestsError).toEqual({ status: 404, message: 'Openlayer API error (HTTP 404): Project version not found' });
+		expect(out.json.failingTestsError).toEqual({
+			status: 404,
+			message: 'Openlayer API error (HTTP 404): Project version not found',
+		});
 		expect(out.json.data).toEqual(resultsItem({ projectVersionId: unknown }).json.data);
 	});
 
 	it('reports a 500 and a rejected API key inside the item', async () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 1 });
 		fake.addFault({ path: '/results$', status: 500, body: { error: 'Internal error' }, times: 1 });
-		const [five] = await attachFailingTests(ctx().execute, [resultsItem({ projectVersionId: VERSION })]);
-		expect(five.json.failingTestsError).toEqual({ status: 500, message: 'Openlayer API error (HTTP 500): Internal error' });
+		const [five] = await attachFailingTests(ctx().execute, [
+			resultsItem({ projectVersionId: VERSION }),
+		]);
+		expect(five.json.failingTestsError).toEqual({
+			status: 500,
+			message: 'Openlayer API error (HTTP 500): Internal error',
+		});
 
-		const [unauthorized] = await attachFailingTests(ctx([], 'wrong-key').execute, [resultsItem({ projectVersionId: VERSION })]);
-		expect(unauthorized.json.failingTestsError).toEqual({ status: 401, message: 'Openlayer API error (HTTP 401): Invalid or missing API key' });
+		const [unauthorized] = await attachFailingTests(ctx([], 'wrong-key').execute, [
+			resultsItem({ projectVersionId: VERSION }),
+		]);
+		expect(unauthorized.json.failingTestsError).toEqual({
+			status: 401,
+			message: 'Openlayer API error (HTTP 401): Invalid or missing API key',
+		});
 		expect(JSON.stringify(unauthorized.json)).not.toContain('wrong-key');
 	});
 
 	it('retries a 429 and then attaches the results', async () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 1 });
-		fake.addFault({ path: '/results$', status: 429, headers: { 'retry-after': '0' }, body: { error: 'Slow down' }, times: 1 });
-		const [out] = await attachFailingTests(ctx().execute, [resultsItem({ projectVersionId: VERSION, failing: 1 })]);
+		fake.addFault({
+			path: '/results$',
+			status: 429,
+			headers: { 'retry-after': '0' },
+			body: { error: 'Slow down' },
+			times: 1,
+		});
+		const [out] = await attachFailingTests(ctx().execute, [
+			resultsItem({ projectVersionId: VERSION, failing: 1 }),
+		]);
 		expect(out.json.failingTests).toHaveLength(1);
 		expect(fake.requests).toHaveLength(2);
 	});
@@ -185,20 +243,35 @@ describe('attachFailingTests', () => {
 			resultsItem({ projectVersionId: VERSION }),
 			resultsItem({ inferencePipelineId: PIPELINE, failing: 1 }),
 		]);
-		expect(out[0].json.failingTestsError).toEqual({ status: 503, message: 'Openlayer API error (HTTP 503): Unavailable' });
+		expect(out[0].json.failingTestsError).toEqual({
+			status: 503,
+			message: 'Openlayer API error (HTTP 503): Unavailable',
+		});
 		expect(fake.requests.filter((r) => r.path.startsWith('/versions/'))).toHaveLength(3); // 1 + 2 retries
 		expect(out[1].json.failingTests).toHaveLength(1);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	}, 20000);
 
 	it('reports a connection failure and a missing credential inside the item', async () => {
-		const down = makeContext({ credentials: { openlayerTestOpsApi: { apiKey: KEY, baseUrl: 'http://127.0.0.1:9' } } });
-		const [refused] = await attachFailingTests(down.execute, [resultsItem({ projectVersionId: VERSION })]);
-		expect(refused.json.failingTestsError).toMatchObject({ status: null, message: expect.any(String) });
+		const down = makeContext({
+			credentials: { openlayerTestOpsApi: { apiKey: KEY, baseUrl: 'http://127.0.0.1:9' } },
+		});
+		const [refused] = await attachFailingTests(down.execute, [
+			resultsItem({ projectVersionId: VERSION }),
+		]);
+		expect(refused.json.failingTestsError).toMatchObject({
+			status: null,
+			message: expect.any(String),
+		});
 
 		const none = makeContext({});
-		const [missing] = await attachFailingTests(none.execute, [resultsItem({ projectVersionId: VERSION })]);
-		expect(missing.json.failingTestsError).toEqual({ status: null, message: expect.stringContaining('credentials') });
+		const [missing] = await attachFailingTests(none.execute, [
+			resultsItem({ projectVersionId: VERSION }),
+		]);
+		expect(missing.json.failingTestsError).toEqual({
+			status: null,
+			message: expect.stringContaining('credentials'),
+		});
 	});
 
 	it.each([
@@ -209,10 +282,15 @@ describe('attachFailingTests', () => {
 		['inferencePipelineId', 'a1b2c3d4-0000-4000-8000-000000000001/../x'],
 	])('refuses %s %p before any request (path traversal)', async (field, id) => {
 		const [out] = await attachFailingTests(ctx().execute, [
-			resultsItem(field === 'projectVersionId' ? { projectVersionId: id } : { inferencePipelineId: id }),
+			resultsItem(
+				field === 'projectVersionId' ? { projectVersionId: id } : { inferencePipelineId: id },
+			),
 		]);
 		expect(out.json.failingTests).toBeUndefined();
-		expect(out.json.failingTestsError).toEqual({ status: null, message: expect.stringContaining('is not an Openlayer id (a UUID)') });
+		expect(out.json.failingTestsError).toEqual({
+			status: null,
+			message: expect.stringContaining('is not an Openlayer id (a UUID)'),
+		});
 		expect(fake.requests).toHaveLength(0);
 	});
 

@@ -17,20 +17,28 @@ afterAll(async () => fake.close());
 beforeEach(() => fake.reset());
 
 const get = async (path: string, key: string | null = 'k1') => {
-	const res = await fetch(`${base}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+	const res = await fetch(`${base}${path}`, {
+		headers: key ? { authorization: `Bearer ${key}` } : {},
+	});
 	return { status: res.status, body: (await res.json()) as Page & { error?: string } };
 };
 
 describe('Openlayer fake', () => {
 	it('answers the credential test request (GET /projects, Bearer key) and refuses bad keys with 401', async () => {
 		expect(credential.test.request).toMatchObject({ url: '/projects', qs: { perPage: 1 } });
-		const ctx = makeContext({ credentials: { openlayerTestOpsApi: { apiKey: 'k1', baseUrl: base } } });
-		const ok = (await ctx.execute.helpers.httpRequestWithAuthentication.call(ctx.execute, 'openlayerTestOpsApi', {
-			method: 'GET',
-			url: `${base}/projects`,
-			qs: { perPage: 1 },
-			json: true,
-		})) as Page;
+		const ctx = makeContext({
+			credentials: { openlayerTestOpsApi: { apiKey: 'k1', baseUrl: base } },
+		});
+		const ok = (await ctx.execute.helpers.httpRequestWithAuthentication.call(
+			ctx.execute,
+			'openlayerTestOpsApi',
+			{
+				method: 'GET',
+				url: `${base}/projects`,
+				qs: { perPage: 1 },
+				json: true,
+			},
+		)) as Page;
 		expect(ok._meta).toEqual({ page: 1, perPage: 1, totalItems: 2, totalPages: 2 });
 		expect(ok.items).toHaveLength(1);
 		expect((await get('/projects', 'nope')).status).toBe(401);
@@ -43,7 +51,9 @@ describe('Openlayer fake', () => {
 		expect(page2.status).toBe(200);
 		expect(page2.body._meta).toEqual({ page: 2, perPage: 5, totalItems: 7, totalPages: 2 });
 		expect(page2.body.items).toHaveLength(2);
-		expect(page2.body.items.every((r) => r.status === 'failing' && r.projectVersionId === 'v1')).toBe(true);
+		expect(
+			page2.body.items.every((r) => r.status === 'failing' && r.projectVersionId === 'v1'),
+		).toBe(true);
 		const all = await get('/versions/v1/results');
 		expect(all.body._meta).toMatchObject({ perPage: 25, totalItems: 10 });
 		const beyond = await get('/versions/v1/results?status=failing&page=9&perPage=5');
@@ -52,11 +62,16 @@ describe('Openlayer fake', () => {
 
 	it('keeps commits and monitoring pipelines apart, and 404s unknown ids', async () => {
 		fake.addRun({ inferencePipelineId: 'p1', failing: 1 });
-		expect((await get('/inference-pipelines/p1/results?status=failing')).body.items[0]).toMatchObject({
+		expect(
+			(await get('/inference-pipelines/p1/results?status=failing')).body.items[0],
+		).toMatchObject({
 			inferencePipelineId: 'p1',
 			projectVersionId: null,
 		});
-		expect(await get('/versions/p1/results')).toEqual({ status: 404, body: { error: 'Project version not found', code: 404 } });
+		expect(await get('/versions/p1/results')).toEqual({
+			status: 404,
+			body: { error: 'Project version not found', code: 404 },
+		});
 		expect((await get('/inference-pipelines/zzz/results')).status).toBe(404);
 	});
 

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
-import { ALL_EVENTS, receiveOpenlayer, type OpenlayerReceiveSettings } from '../../../nodes/Openlayer/receive';
+import {
+	ALL_EVENTS,
+	receiveOpenlayer,
+	type OpenlayerReceiveSettings,
+} from '../../../nodes/Openlayer/receive';
 import { signDelivery } from '../../fakes/openlayer-sender';
 import type { TestsResultEvent } from '../../helpers/json';
 
@@ -13,30 +17,41 @@ function settings(overrides: Partial<OpenlayerReceiveSettings> = {}): OpenlayerR
 }
 
 /** A delivery signed by the reference standardwebhooks library. */
-function delivery(body: object | string, opts: { id?: string; timestamp?: number; secret?: string } = {}) {
-	const signed = signDelivery({ secret: opts.secret ?? SECRET, body, id: opts.id, timestamp: opts.timestamp ?? NOW });
+function delivery(
+	body: object | string,
+	opts: { id?: string; timestamp?: number; secret?: string } = {},
+) {
+	const signed = signDelivery({
+		secret: opts.secret ?? SECRET,
+		body,
+		id: opts.id,
+		timestamp: opts.timestamp ?? NOW,
+	});
 	return { headers: signed.headers as Record<string, string>, raw: Buffer.from(signed.rawBody) };
 }
 
 const sample = (name: string) => openlayerEvents.find((e) => e.name === name)!.sample;
 
 describe('receiveOpenlayer', () => {
-	it.each(openlayerEvents.map((e) => [e.name] as const))('accepts the documented %s sample, as delivered', (name) => {
-		const { headers, raw } = delivery(sample(name), { id: `msg_${name}` });
-		const decision = receiveOpenlayer(headers, raw, settings());
-		expect(decision.webhookId).toBe(`msg_${name}`);
-		expect(decision.verdict.kind).toBe('accept');
-		if (decision.verdict.kind !== 'accept') return;
-		expect(decision.verdict.items).toHaveLength(1);
-		const item = decision.verdict.items[0] as TestsResultEvent;
-		if (name === 'tests.result.updated') {
-			const { status, ...tests } = item.data.tests;
-			expect(status).toBe('failing');
-			expect({ ...item, data: { tests } }).toEqual(sample(name));
-		} else {
-			expect(item).toEqual(sample(name));
-		}
-	});
+	it.each(openlayerEvents.map((e) => [e.name] as const))(
+		'accepts the documented %s sample, as delivered',
+		(name) => {
+			const { headers, raw } = delivery(sample(name), { id: `msg_${name}` });
+			const decision = receiveOpenlayer(headers, raw, settings());
+			expect(decision.webhookId).toBe(`msg_${name}`);
+			expect(decision.verdict.kind).toBe('accept');
+			if (decision.verdict.kind !== 'accept') return;
+			expect(decision.verdict.items).toHaveLength(1);
+			const item = decision.verdict.items[0] as TestsResultEvent;
+			if (name === 'tests.result.updated') {
+				const { status, ...tests } = item.data.tests;
+				expect(status).toBe('failing');
+				expect({ ...item, data: { tests } }).toEqual(sample(name));
+			} else {
+				expect(item).toEqual(sample(name));
+			}
+		},
+	);
 
 	it('adds the computed status to data.tests: failing, else running, else passing', () => {
 		const base = (sample('tests.result.updated') as TestsResultEvent).data.tests;
@@ -46,17 +61,31 @@ describe('receiveOpenlayer', () => {
 			[{ failing: 0, running: 0 }, 'passing'],
 		];
 		for (const [counts, status] of cases) {
-			const body = { type: 'tests.result.updated', timestamp: '2026-01-21T10:30:00Z', data: { tests: { ...base, ...counts } } };
+			const body = {
+				type: 'tests.result.updated',
+				timestamp: '2026-01-21T10:30:00Z',
+				data: { tests: { ...base, ...counts } },
+			};
 			const { headers, raw } = delivery(body);
 			const { verdict } = receiveOpenlayer(headers, raw, settings());
-			expect(verdict).toMatchObject({ kind: 'accept', items: [{ data: { tests: { ...counts, status } } }] });
+			expect(verdict).toMatchObject({
+				kind: 'accept',
+				items: [{ data: { tests: { ...counts, status } } }],
+			});
 		}
 	});
 
 	it('keeps fields Openlayer adds that are not documented', () => {
-		const body = { ...(sample('test.deleted') as object), workspaceId: 'ws_1', data: { test: { id: 't1', archivedBy: 'u1' } } };
+		const body = {
+			...(sample('test.deleted') as object),
+			workspaceId: 'ws_1',
+			data: { test: { id: 't1', archivedBy: 'u1' } },
+		};
 		const { headers, raw } = delivery(body);
-		expect(receiveOpenlayer(headers, raw, settings()).verdict).toEqual({ kind: 'accept', items: [body] });
+		expect(receiveOpenlayer(headers, raw, settings()).verdict).toEqual({
+			kind: 'accept',
+			items: [body],
+		});
 	});
 
 	describe('authentication comes first and says nothing', () => {
@@ -74,7 +103,10 @@ describe('receiveOpenlayer', () => {
 			const cases: Array<[Record<string, string>, Buffer]> = [
 				[{ 'content-type': 'application/json' }, good.raw],
 				[good.headers, tampered],
-				[delivery(body, { secret: `whsec_${randomBytes(32).toString('base64')}` }).headers, good.raw],
+				[
+					delivery(body, { secret: `whsec_${randomBytes(32).toString('base64')}` }).headers,
+					good.raw,
+				],
 				...[NOW - 301, NOW + 301].map((ts): [Record<string, string>, Buffer] => {
 					const d = delivery(body, { timestamp: ts });
 					return [d.headers, d.raw];
@@ -89,26 +121,36 @@ describe('receiveOpenlayer', () => {
 
 		it('refuses everything when no secret is configured', () => {
 			const { headers, raw } = delivery(sample('test.created'));
-			expect(receiveOpenlayer(headers, raw, settings({ secrets: [] })).verdict).toEqual(unauthorized);
+			expect(receiveOpenlayer(headers, raw, settings({ secrets: [] })).verdict).toEqual(
+				unauthorized,
+			);
 		});
 
 		it('accepts the previous secret during a rotation', () => {
 			const previous = `whsec_${randomBytes(24).toString('base64')}`;
 			const { headers, raw } = delivery(sample('test.created'), { secret: previous });
-			expect(receiveOpenlayer(headers, raw, settings({ secrets: [SECRET, previous] })).verdict.kind).toBe('accept');
+			expect(
+				receiveOpenlayer(headers, raw, settings({ secrets: [SECRET, previous] })).verdict.kind,
+			).toBe('accept');
 			expect(receiveOpenlayer(headers, raw, settings()).verdict.kind).toBe('reject');
 		});
 
 		it('uses the configured tolerance', () => {
 			const { headers, raw } = delivery(sample('test.created'), { timestamp: NOW - 600 });
 			expect(receiveOpenlayer(headers, raw, settings()).verdict.kind).toBe('reject');
-			expect(receiveOpenlayer(headers, raw, settings({ toleranceSeconds: 900 })).verdict.kind).toBe('accept');
+			expect(receiveOpenlayer(headers, raw, settings({ toleranceSeconds: 900 })).verdict.kind).toBe(
+				'accept',
+			);
 		});
 
 		it('consults the retry memory only for authentic deliveries', () => {
 			const isDuplicate = jest.fn(() => true);
 			const { headers, raw } = delivery(sample('test.created'));
-			receiveOpenlayer({ ...headers, 'webhook-signature': 'v1,AAAA' }, raw, settings({ isDuplicate }));
+			receiveOpenlayer(
+				{ ...headers, 'webhook-signature': 'v1,AAAA' },
+				raw,
+				settings({ isDuplicate }),
+			);
 			expect(isDuplicate).not.toHaveBeenCalled();
 			receiveOpenlayer(headers, raw, settings({ isDuplicate }));
 			expect(isDuplicate).toHaveBeenCalledWith(headers['webhook-id']);
@@ -143,7 +185,11 @@ describe('receiveOpenlayer', () => {
 				['{"data":{}}', 'Not an Openlayer webhook: the body has no "type" field'],
 			] as const) {
 				const { headers, raw } = delivery(body);
-				expect(receiveOpenlayer(headers, raw, settings()).verdict).toEqual({ kind: 'reject', status: 400, error: message });
+				expect(receiveOpenlayer(headers, raw, settings()).verdict).toEqual({
+					kind: 'reject',
+					status: 400,
+					error: message,
+				});
 			}
 		});
 
@@ -154,13 +200,17 @@ describe('receiveOpenlayer', () => {
 			expect(receiveOpenlayer(headers, raw, settings()).verdict).toEqual({
 				kind: 'reject',
 				status: 400,
-				error: expect.stringMatching(/^Invalid tests\.result\.updated payload: data\.tests\.failing: /),
+				error: expect.stringMatching(
+					/^Invalid tests\.result\.updated payload: data\.tests\.failing: /,
+				),
 			});
 		});
 
 		it('refuses a non-JSON content type with 415', () => {
 			const { headers, raw } = delivery(sample('test.created'));
-			expect(receiveOpenlayer({ ...headers, 'content-type': 'text/plain' }, raw, settings()).verdict).toMatchObject({
+			expect(
+				receiveOpenlayer({ ...headers, 'content-type': 'text/plain' }, raw, settings()).verdict,
+			).toMatchObject({
 				kind: 'reject',
 				status: 415,
 			});
@@ -169,14 +219,20 @@ describe('receiveOpenlayer', () => {
 		it('acknowledges events that are not selected, without validating them', () => {
 			const broken = { type: 'test.created', timestamp: 'now', data: {} };
 			const { headers, raw } = delivery(broken);
-			expect(receiveOpenlayer(headers, raw, settings({ events: ['tests.result.updated'] })).verdict).toEqual({
+			expect(
+				receiveOpenlayer(headers, raw, settings({ events: ['tests.result.updated'] })).verdict,
+			).toEqual({
 				kind: 'skip',
 				reason: 'event test.created is not selected',
 			});
 		});
 
 		it('acknowledges an undocumented event type even with all events selected', () => {
-			const { headers, raw } = delivery({ type: 'project.created', timestamp: '2026-01-21T10:30:00Z', data: {} });
+			const { headers, raw } = delivery({
+				type: 'project.created',
+				timestamp: '2026-01-21T10:30:00Z',
+				data: {},
+			});
 			expect(receiveOpenlayer(headers, raw, settings()).verdict).toMatchObject({ kind: 'skip' });
 		});
 
@@ -197,27 +253,42 @@ describe('weak signing keys: the trigger refuses what its credential test refuse
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { OpenlayerTrigger } = require('../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node');
 	const credentialTest = new OpenlayerTrigger().methods.credentialTest.checkSigningSecret;
-	const test = (secret: string) => credentialTest.call({} as never, { id: '1', name: 'c', type: 't', data: { secret } });
+	const test = (secret: string) =>
+		credentialTest.call({} as never, { id: '1', name: 'c', type: 't', data: { secret } });
 
 	it.each([
 		['whsec_AA==', 1],
 		['whsec_YWJj', 3],
 		[`whsec_${randomBytes(15).toString('base64')}`, 15],
-	])('%s (%i-byte key): the credential test says too short and a correctly signed delivery gets 401', async (secret) => {
-		expect(await test(secret)).toMatchObject({ status: 'Error', message: expect.stringContaining('too short') });
-		const { headers, raw } = delivery(sample('test.created'), { secret });
-		expect(receiveOpenlayer(headers, raw, settings({ secrets: [secret] })).verdict).toEqual({ kind: 'reject', status: 401, error: 'Unauthorized' });
-	});
+	])(
+		'%s (%i-byte key): the credential test says too short and a correctly signed delivery gets 401',
+		async (secret) => {
+			expect(await test(secret)).toMatchObject({
+				status: 'Error',
+				message: expect.stringContaining('too short'),
+			});
+			const { headers, raw } = delivery(sample('test.created'), { secret });
+			expect(receiveOpenlayer(headers, raw, settings({ secrets: [secret] })).verdict).toEqual({
+				kind: 'reject',
+				status: 401,
+				error: 'Unauthorized',
+			});
+		},
+	);
 
 	it('a 16-byte key passes both', async () => {
 		const secret = `whsec_${randomBytes(16).toString('base64')}`;
 		expect(await test(secret)).toMatchObject({ status: 'OK' });
 		const { headers, raw } = delivery(sample('test.created'), { secret });
-		expect(receiveOpenlayer(headers, raw, settings({ secrets: [secret] })).verdict.kind).toBe('accept');
+		expect(receiveOpenlayer(headers, raw, settings({ secrets: [secret] })).verdict.kind).toBe(
+			'accept',
+		);
 	});
 
 	it('a weak previous secret does not open a door beside a strong current one', () => {
 		const { headers, raw } = delivery(sample('test.created'), { secret: 'whsec_AA==' });
-		expect(receiveOpenlayer(headers, raw, settings({ secrets: [SECRET, 'whsec_AA=='] })).verdict.kind).toBe('reject');
+		expect(
+			receiveOpenlayer(headers, raw, settings({ secrets: [SECRET, 'whsec_AA=='] })).verdict.kind,
+		).toBe('reject');
 	});
 });

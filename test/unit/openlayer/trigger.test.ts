@@ -1,12 +1,23 @@
 import { credentialDisplay } from '../../../nodes/shared/credentials';
 import { randomBytes } from 'node:crypto';
-import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { Webhook } from 'standardwebhooks';
 
 import { OpenlayerSigningSecretApi } from '../../../credentials/OpenlayerSigningSecretApi.credentials';
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
-import { forgetProcessMemory, RETRY_MEMORY_CAPACITY, STORED_KEY, storedKeys, trimThreshold } from '../../../nodes/Openlayer/deliveryLog';
+import {
+	forgetProcessMemory,
+	RETRY_MEMORY_CAPACITY,
+	STORED_KEY,
+	storedKeys,
+	trimThreshold,
+} from '../../../nodes/Openlayer/deliveryLog';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { makeContext, registerCredentialType } from '../../helpers/context';
 import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
@@ -33,10 +44,17 @@ function deliver(
 		rawBody?: string;
 	} = {},
 ) {
-	const signed = signDelivery({ secret: opts.secret ?? SECRET, body, id: opts.id, timestamp: opts.timestamp });
+	const signed = signDelivery({
+		secret: opts.secret ?? SECRET,
+		body,
+		id: opts.id,
+		timestamp: opts.timestamp,
+	});
 	const ctx = makeContext({
 		params: { events: ['*'], options: {}, ...opts.params },
-		credentials: { openlayerSigningSecretApi: opts.credential ?? { secret: SECRET, previousSecret: '' } },
+		credentials: {
+			openlayerSigningSecretApi: opts.credential ?? { secret: SECRET, previousSecret: '' },
+		},
 		headers: { ...signed.headers, ...opts.headers },
 		rawBody: opts.rawBody ?? signed.rawBody,
 		staticData: opts.staticData,
@@ -53,15 +71,30 @@ describe('Openlayer Trigger description', () => {
 		expect(d.group).toEqual(['trigger']);
 		expect(d.inputs).toEqual([]);
 		expect(d.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
 		]);
 		expect((d as { usableAsTool?: unknown }).usableAsTool).toBeUndefined();
 	});
 
 	it('requires the signing secret and asks for the API key only when failing tests are attached', () => {
 		expect(d.credentials).toEqual([
-			{ name: 'openlayerSigningSecretApi', required: true, testedBy: 'checkSigningSecret', displayOptions: credentialDisplay() },
-			{ name: 'openlayerTestOpsApi', required: true, displayOptions: credentialDisplay({ attachFailingTests: [false] }) },
+			{
+				name: 'openlayerSigningSecretApi',
+				required: true,
+				testedBy: 'checkSigningSecret',
+				displayOptions: credentialDisplay(),
+			},
+			{
+				name: 'openlayerTestOpsApi',
+				required: true,
+				displayOptions: credentialDisplay({ attachFailingTests: [false] }),
+			},
 		]);
 	});
 
@@ -74,8 +107,15 @@ describe('Openlayer Trigger description', () => {
 			'tests.result.updated',
 			'test.updated',
 		]);
-		const options = d.properties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
-		expect(Object.fromEntries(options.map((o) => [o.name, o.default]))).toEqual({ ignoreRetries: true, toleranceSeconds: 300, includeHeaders: false });
+		const options = d.properties.find((p) => p.name === 'options')!.options as Array<{
+			name: string;
+			default: unknown;
+		}>;
+		expect(Object.fromEntries(options.map((o) => [o.name, o.default]))).toEqual({
+			ignoreRetries: true,
+			toleranceSeconds: 300,
+			includeHeaders: false,
+		});
 		const notice = d.properties.find((p) => p.type === 'notice')!;
 		expect(notice.displayName).toContain('Workspace Settings > Webhooks');
 	});
@@ -91,16 +131,24 @@ describe('Openlayer Trigger description', () => {
 
 describe('credential test (checkSigningSecret)', () => {
 	const check = (data: IDataObject) =>
-		node.methods.credentialTest.checkSigningSecret.call({} as ICredentialTestFunctions, {
-			id: '1',
-			name: 'c',
-			type: 'openlayerSigningSecretApi',
-			data,
-		} as ICredentialsDecrypted);
+		node.methods.credentialTest.checkSigningSecret.call(
+			{} as ICredentialTestFunctions,
+			{
+				id: '1',
+				name: 'c',
+				type: 'openlayerSigningSecretApi',
+				data,
+			} as ICredentialsDecrypted,
+		);
 
 	it('accepts whsec_ secrets, with or without prefix, and a valid previous secret', async () => {
 		await expect(check({ secret: SECRET })).resolves.toMatchObject({ status: 'OK' });
-		await expect(check({ secret: SECRET.slice(6), previousSecret: `whsec_${randomBytes(24).toString('base64')}` })).resolves.toMatchObject({
+		await expect(
+			check({
+				secret: SECRET.slice(6),
+				previousSecret: `whsec_${randomBytes(24).toString('base64')}`,
+			}),
+		).resolves.toMatchObject({
 			status: 'OK',
 		});
 	});
@@ -110,7 +158,10 @@ describe('credential test (checkSigningSecret)', () => {
 			status: 'Error',
 			message: expect.stringContaining('Signing Secret is not a valid signing secret'),
 		});
-		await expect(check({ secret: 'whsec_YWJj' })).resolves.toMatchObject({ status: 'Error', message: expect.stringContaining('too short') });
+		await expect(check({ secret: 'whsec_YWJj' })).resolves.toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('too short'),
+		});
 		await expect(check({ secret: '' })).resolves.toMatchObject({ status: 'Error' });
 		await expect(check({ secret: SECRET, previousSecret: 'oops!' })).resolves.toMatchObject({
 			status: 'Error',
@@ -120,19 +171,23 @@ describe('credential test (checkSigningSecret)', () => {
 });
 
 describe('webhook()', () => {
-	it.each(openlayerEvents.map((e) => [e.name] as const))('starts one execution for a signed %s delivery', async (name) => {
-		const { run, ctx, id } = deliver(sample(name));
-		const res = await run();
-		expect(res.noWebhookResponse).toBeUndefined();
-		expect(res.workflowData).toHaveLength(1);
-		const [item] = res.workflowData![0];
-		expect(item.json).toMatchObject(sample(name));
-		if (name === 'tests.result.updated') expect((item.json as TestsResultEvent).data.tests.status).toBe('failing');
-		// The verified id travels to execute() beside the json, never inside it.
-		expect(item.openlayerWebhookId).toBe(id);
-		expect(JSON.stringify(item.json)).not.toContain(id);
-		expect(ctx.recorded.status).toBeUndefined();
-	});
+	it.each(openlayerEvents.map((e) => [e.name] as const))(
+		'starts one execution for a signed %s delivery',
+		async (name) => {
+			const { run, ctx, id } = deliver(sample(name));
+			const res = await run();
+			expect(res.noWebhookResponse).toBeUndefined();
+			expect(res.workflowData).toHaveLength(1);
+			const [item] = res.workflowData![0];
+			expect(item.json).toMatchObject(sample(name));
+			if (name === 'tests.result.updated')
+				expect((item.json as TestsResultEvent).data.tests.status).toBe('failing');
+			// The verified id travels to execute() beside the json, never inside it.
+			expect(item.openlayerWebhookId).toBe(id);
+			expect(JSON.stringify(item.json)).not.toContain(id);
+			expect(ctx.recorded.status).toBeUndefined();
+		},
+	);
 
 	it('answers 401 "Unauthorized" (nothing more) and starts nothing for bad deliveries', async () => {
 		const body = sample('tests.result.updated');
@@ -167,7 +222,10 @@ describe('webhook()', () => {
 
 	it('accepts the previous secret while rotating', async () => {
 		const old = `whsec_${randomBytes(32).toString('base64')}`;
-		const { run } = deliver(sample('test.created'), { secret: old, credential: { secret: SECRET, previousSecret: old } });
+		const { run } = deliver(sample('test.created'), {
+			secret: old,
+			credential: { secret: SECRET, previousSecret: old },
+		});
 		expect((await run()).workflowData).toBeDefined();
 	});
 
@@ -176,14 +234,22 @@ describe('webhook()', () => {
 		const strict = deliver(sample('test.created'), { timestamp: ts });
 		await strict.run();
 		expect(strict.ctx.recorded.status).toBe(401);
-		const lax = deliver(sample('test.created'), { timestamp: ts, params: { options: { toleranceSeconds: 900 } } });
+		const lax = deliver(sample('test.created'), {
+			timestamp: ts,
+			params: { options: { toleranceSeconds: 900 } },
+		});
 		expect((await lax.run()).workflowData).toBeDefined();
 	});
 
 	it('acknowledges unselected events with 200 and no execution', async () => {
-		const { run, ctx } = deliver(sample('test.created'), { params: { events: ['tests.result.updated'] } });
+		const { run, ctx } = deliver(sample('test.created'), {
+			params: { events: ['tests.result.updated'] },
+		});
 		expect(await run()).toEqual({ noWebhookResponse: true });
-		expect(ctx.recorded).toMatchObject({ status: 200, body: { received: true, skipped: 'event test.created is not selected' } });
+		expect(ctx.recorded).toMatchObject({
+			status: 200,
+			body: { received: true, skipped: 'event test.created is not selected' },
+		});
 		expect(ctx.staticData).toEqual({});
 	});
 
@@ -199,7 +265,10 @@ describe('webhook()', () => {
 			// Openlayer's retry: same id, re-signed with a new timestamp.
 			const retry = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
 			expect(await retry.run()).toEqual({ noWebhookResponse: true });
-			expect(retry.ctx.recorded).toMatchObject({ status: 200, body: { received: true, skipped: expect.stringContaining('duplicate') } });
+			expect(retry.ctx.recorded).toMatchObject({
+				status: 200,
+				body: { received: true, skipped: expect.stringContaining('duplicate') },
+			});
 
 			const other = deliver(sample('tests.result.updated'), { id: 'msg_retry_2', staticData });
 			expect((await other.run()).workflowData).toBeDefined();
@@ -207,9 +276,17 @@ describe('webhook()', () => {
 
 		it('does not remember rejected or skipped deliveries, so their retries still count', async () => {
 			const staticData: IDataObject = {};
-			const bad = deliver(sample('test.created'), { id: 'msg_x', staticData, headers: { 'webhook-signature': 'v1,AAAA' } });
+			const bad = deliver(sample('test.created'), {
+				id: 'msg_x',
+				staticData,
+				headers: { 'webhook-signature': 'v1,AAAA' },
+			});
 			await bad.run();
-			const skipped = deliver(sample('test.created'), { id: 'msg_x', staticData, params: { events: ['test.deleted'] } });
+			const skipped = deliver(sample('test.created'), {
+				id: 'msg_x',
+				staticData,
+				params: { events: ['test.deleted'] },
+			});
 			await skipped.run();
 			expect(staticData).toEqual({});
 			const good = deliver(sample('test.created'), { id: 'msg_x', staticData });
@@ -219,7 +296,11 @@ describe('webhook()', () => {
 		it('a forged delivery reusing a known id is still refused with 401 (verification comes first)', async () => {
 			const staticData: IDataObject = {};
 			await deliver(sample('test.created'), { id: 'msg_known', staticData }).run();
-			const forged = deliver(sample('test.created'), { id: 'msg_known', staticData, secret: `whsec_${randomBytes(32).toString('base64')}` });
+			const forged = deliver(sample('test.created'), {
+				id: 'msg_known',
+				staticData,
+				secret: `whsec_${randomBytes(32).toString('base64')}`,
+			});
 			await forged.run();
 			expect(forged.ctx.recorded.status).toBe(401);
 		});
@@ -227,7 +308,11 @@ describe('webhook()', () => {
 		it('can be switched off: every delivery starts an execution and nothing is stored', async () => {
 			const staticData: IDataObject = {};
 			for (let i = 0; i < 2; i++) {
-				const d = deliver(sample('test.created'), { id: 'msg_same', staticData, params: { options: { ignoreRetries: false } } });
+				const d = deliver(sample('test.created'), {
+					id: 'msg_same',
+					staticData,
+					params: { options: { ignoreRetries: false } },
+				});
 				expect((await d.run()).workflowData).toBeDefined();
 			}
 			expect(staticData).toEqual({});
@@ -239,7 +324,10 @@ describe('webhook()', () => {
 			expect((await first.run()).workflowData).toBeDefined();
 			const retry = deliver(sample('test.deleted'), { id: 'msg_lost_in_save', staticData: {} });
 			expect(await retry.run()).toEqual({ noWebhookResponse: true });
-			expect(retry.ctx.recorded).toMatchObject({ status: 200, body: { received: true, skipped: expect.stringContaining('duplicate') } });
+			expect(retry.ctx.recorded).toMatchObject({
+				status: 200,
+				body: { received: true, skipped: expect.stringContaining('duplicate') },
+			});
 		});
 
 		it('keeps a bounded memory: the oldest ids are forgotten first', async () => {
@@ -247,7 +335,10 @@ describe('webhook()', () => {
 			const now = Math.floor(Date.now() / 1000);
 			// Written by an earlier version (one object per id): read once, replaced at the next write.
 			const staticData: IDataObject = {
-				acceptedDeliveries: Array.from({ length: trimThreshold(RETRY_MEMORY_CAPACITY) }, (_, i) => ({ id: `msg_${i}`, at: now - 10 })),
+				acceptedDeliveries: Array.from(
+					{ length: trimThreshold(RETRY_MEMORY_CAPACITY) },
+					(_, i) => ({ id: `msg_${i}`, at: now - 10 }),
+				),
 			};
 			await deliver(sample('test.deleted'), { id: 'msg_new', staticData }).run();
 			expect(staticData.acceptedDeliveries).toBeUndefined();
@@ -261,24 +352,36 @@ describe('webhook()', () => {
 			const recent = deliver(sample('test.deleted'), { id: `msg_${dropped + 1}`, staticData });
 			await recent.run();
 			expect(recent.ctx.recorded.status).toBe(200);
-			expect(recent.ctx.recorded.body).toMatchObject({ skipped: expect.stringContaining('duplicate') });
+			expect(recent.ctx.recorded.body).toMatchObject({
+				skipped: expect.stringContaining('duplicate'),
+			});
 		});
 
 		it('after a restart, recognises a retry from the stored copy alone', async () => {
 			const staticData: IDataObject = {};
 			await deliver(sample('test.deleted'), { id: 'msg_before_restart', staticData }).run();
 			forgetProcessMemory();
-			const retry = deliver(sample('test.deleted'), { id: 'msg_before_restart', staticData: { ...staticData } });
+			const retry = deliver(sample('test.deleted'), {
+				id: 'msg_before_restart',
+				staticData: { ...staticData },
+			});
 			expect(await retry.run()).toEqual({ noWebhookResponse: true });
-			expect(retry.ctx.recorded.body).toMatchObject({ skipped: expect.stringContaining('duplicate') });
+			expect(retry.ctx.recorded.body).toMatchObject({
+				skipped: expect.stringContaining('duplicate'),
+			});
 		});
 	});
 
 	it('interoperates: the reference library verifies exactly the bytes and headers the trigger accepted', async () => {
 		const { run, ctx } = deliver(sample('test.updated'));
 		expect((await run()).workflowData).toBeDefined();
-		const req = ctx.webhook.getRequestObject() as unknown as { headers: Record<string, string>; rawBody: Buffer };
-		expect(new Webhook(SECRET).verify(req.rawBody.toString(), req.headers)).toEqual(sample('test.updated'));
+		const req = ctx.webhook.getRequestObject() as unknown as {
+			headers: Record<string, string>;
+			rawBody: Buffer;
+		};
+		expect(new Webhook(SECRET).verify(req.rawBody.toString(), req.headers)).toEqual(
+			sample('test.updated'),
+		);
 	});
 });
 
@@ -292,7 +395,18 @@ describe('execute()', () => {
 	afterAll(async () => fake.close());
 
 	const items = (): INodeExecutionData[] => [
-		{ json: { ...sample('tests.result.updated'), data: { tests: { ...(sample('tests.result.updated') as TestsResultEvent).data.tests, projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001', status: 'failing' } } } },
+		{
+			json: {
+				...sample('tests.result.updated'),
+				data: {
+					tests: {
+						...(sample('tests.result.updated') as TestsResultEvent).data.tests,
+						projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001',
+						status: 'failing',
+					},
+				},
+			},
+		},
 		{ json: sample('test.created') as IDataObject },
 	];
 
@@ -322,7 +436,9 @@ describe('execute()', () => {
 				throw new Error('static data written although the id was stored');
 			},
 		});
-		await node.execute.call(makeContext({ params: { options: {} }, items: input, staticData: watched }).execute);
+		await node.execute.call(
+			makeContext({ params: { options: {} }, items: input, staticData: watched }).execute,
+		);
 		expect(staticData[STORED_KEY]).toBe(stored);
 	});
 
@@ -330,7 +446,8 @@ describe('execute()', () => {
 		const staticData: IDataObject = {};
 		const input = items().map((item) => ({ ...item, openlayerWebhookId: 'msg_off' }));
 		const [out] = await node.execute.call(
-			makeContext({ params: { options: { ignoreRetries: false } }, items: input, staticData }).execute,
+			makeContext({ params: { options: { ignoreRetries: false } }, items: input, staticData })
+				.execute,
 		);
 		expect(staticData).toEqual({});
 		expect(out.every((o) => !('openlayerWebhookId' in o))).toBe(true);
@@ -342,17 +459,30 @@ describe('execute()', () => {
 		const res = await first.run();
 		// Simulate n8n 2.x losing the webhook's change: the execution starts from stored (empty) data.
 		const executionState: IDataObject = {};
-		await node.execute.call(makeContext({ params: { options: {} }, items: res.workflowData![0], staticData: executionState }).execute);
+		await node.execute.call(
+			makeContext({
+				params: { options: {} },
+				items: res.workflowData![0],
+				staticData: executionState,
+			}).execute,
+		);
 		// After a restart only the copy the execution stored is left.
 		forgetProcessMemory();
 		const retry = deliver(sample('test.created'), { id: 'msg_chain', staticData: executionState });
 		await retry.run();
-		expect(retry.ctx.recorded).toMatchObject({ status: 200, body: { skipped: expect.stringContaining('duplicate') } });
+		expect(retry.ctx.recorded).toMatchObject({
+			status: 200,
+			body: { skipped: expect.stringContaining('duplicate') },
+		});
 	});
 
 	it('attaches the failing tests from the API when asked', async () => {
 		fake.reset();
-		const results = fake.addRun({ projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001', failing: 1, passing: 4 });
+		const results = fake.addRun({
+			projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001',
+			failing: 1,
+			passing: 4,
+		});
 		const ctx = makeContext({
 			params: { attachFailingTests: true },
 			items: items(),

@@ -33,7 +33,9 @@ const DOCUMENTED: Record<string, string[]> = {
 		'reviewer_removed',
 	],
 };
-const documentedNames = Object.entries(DOCUMENTED).flatMap(([entity, actions]) => actions.map((a) => `${entity}.${a}`));
+const documentedNames = Object.entries(DOCUMENTED).flatMap(([entity, actions]) =>
+	actions.map((a) => `${entity}.${a}`),
+);
 
 const sampleOf = (name: string) => structuredClone(findQaseEvent(name)!.sample) as QaseDelivery;
 
@@ -47,8 +49,11 @@ describe('Qase event catalog', () => {
 
 	it.each(QASE_ENTITIES.map((e) => [e]))('groups the %s events under their entity', (entity) => {
 		const events = eventsOfEntity(entity);
-		expect(events.map((e) => e.name).sort()).toEqual(DOCUMENTED[entity].map((a) => `${entity}.${a}`).sort());
-		for (const e of events) expect(e.displayName.startsWith(ENTITY_DISPLAY_NAMES[entity])).toBe(true);
+		expect(events.map((e) => e.name).sort()).toEqual(
+			DOCUMENTED[entity].map((a) => `${entity}.${a}`).sort(),
+		);
+		for (const e of events)
+			expect(e.displayName.startsWith(ENTITY_DISPLAY_NAMES[entity])).toBe(true);
 	});
 
 	it('gives every event a distinct display name and a description', () => {
@@ -59,7 +64,13 @@ describe('Qase event catalog', () => {
 	describe.each(qaseEvents.map((e) => [e.name, e] as const))('%s', (name, event) => {
 		it('has the documented envelope as its sample, and the sample validates', () => {
 			const sample = event.sample as Record<string, unknown>;
-			expect(Object.keys(sample).sort()).toEqual(['event_name', 'payload', 'project_code', 'team_member_id', 'timestamp']);
+			expect(Object.keys(sample).sort()).toEqual([
+				'event_name',
+				'payload',
+				'project_code',
+				'team_member_id',
+				'timestamp',
+			]);
 			expect(sample.event_name).toBe(name);
 			expect(sample.project_code).toBe('ID');
 			expect(typeof sample.timestamp).toBe('number');
@@ -69,7 +80,9 @@ describe('Qase event catalog', () => {
 		});
 
 		it('rejects the sample under another event name, or without its envelope fields', () => {
-			expect(event.schema.safeParse({ ...sampleOf(name), event_name: 'case.bogus' }).success).toBe(false);
+			expect(event.schema.safeParse({ ...sampleOf(name), event_name: 'case.bogus' }).success).toBe(
+				false,
+			);
 			for (const field of ['payload', 'timestamp', 'team_member_id', 'project_code']) {
 				const broken = sampleOf(name);
 				delete broken[field];
@@ -92,7 +105,8 @@ describe('Qase event catalog', () => {
 			expect(parsed.error).toBeUndefined();
 			// Every documented payload field is a property of the output schema.
 			const shape = payloadOutputSchema(event).shape as Record<string, unknown>;
-			for (const key of Object.keys((event.sample as QaseDelivery).payload)) expect(shape).toHaveProperty(key);
+			for (const key of Object.keys((event.sample as QaseDelivery).payload))
+				expect(shape).toHaveProperty(key);
 		});
 	});
 
@@ -123,7 +137,15 @@ describe('documented contradictions: every reading validates', () => {
 		expect(valid('run.completed', { ...completed, duration: 125000 })).toBe(true);
 		expect(valid('run.completed', { ...completed, duration: 125.5 })).toBe(true);
 		expect(valid('run.completed', { ...completed, duration: '125s' })).toBe(false);
-		const aborted = { id: 1, cases: 14, passed: 0, untested: 14, failed: 0, blocked: 0, skipped: 0 };
+		const aborted = {
+			id: 1,
+			cases: 14,
+			passed: 0,
+			untested: 14,
+			failed: 0,
+			blocked: 0,
+			skipped: 0,
+		};
 		expect(valid('run.aborted', { ...aborted, duration: 3 })).toBe(true);
 		expect(valid('run.aborted', { ...aborted, duration: 3000 })).toBe(true);
 	});

@@ -20,7 +20,10 @@ beforeEach(() => {
 });
 
 const get = (path: string, token: string | null = TOKEN) =>
-	axios.get(`${url}${path}`, { headers: token === null ? {} : { Token: token }, validateStatus: () => true });
+	axios.get(`${url}${path}`, {
+		headers: token === null ? {} : { Token: token },
+		validateStatus: () => true,
+	});
 
 describe('fake Qase API', () => {
 	it('refuses requests without the Token header, or with an unknown token, with 401', async () => {
@@ -29,7 +32,10 @@ describe('fake Qase API', () => {
 			expect(res.data).toEqual({ status: false, errorMessage: 'Unauthenticated.' });
 		}
 		// Bearer is not how Qase authenticates.
-		const bearer = await axios.get(`${url}/v1/project`, { headers: { Authorization: `Bearer ${TOKEN}` }, validateStatus: () => true });
+		const bearer = await axios.get(`${url}/v1/project`, {
+			headers: { Authorization: `Bearer ${TOKEN}` },
+			validateStatus: () => true,
+		});
 		expect(bearer.status).toBe(401);
 	});
 
@@ -48,7 +54,10 @@ describe('fake Qase API', () => {
 		['/v1/case/ID/1610', { id: 1610, title: 'Example test case' }],
 		['/v1/suite/ID/11', { id: 11 }],
 		['/v1/plan/ID/2', { id: 2, title: 'dd' }],
-		['/v1/shared_step/ID/678ec0e6bf8ddeadfc241016f876923542a4761a', { hash: '678ec0e6bf8ddeadfc241016f876923542a4761a' }],
+		[
+			'/v1/shared_step/ID/678ec0e6bf8ddeadfc241016f876923542a4761a',
+			{ hash: '678ec0e6bf8ddeadfc241016f876923542a4761a' },
+		],
 		['/v1/milestone/ID/70673', { id: 70673 }],
 		['/v1/run/ID/2', { id: 2 }],
 		['/v1/defect/ID/1', { id: 1, title: 'Example defect' }],
@@ -113,9 +122,15 @@ describe('Qase TestOps API credential against the fake', () => {
 	it('is named for this package and authenticates with the Token header', () => {
 		expect(credential.name).toBe('qaseTestOpsApi');
 		expect(credential.displayName.endsWith('API')).toBe(true);
-		expect(credential.authenticate.properties.headers).toEqual({ Token: '={{$credentials.apiToken}}' });
-		expect(credential.properties.find((p) => p.name === 'baseUrl')!.default).toBe('https://api.qase.io/v1');
-		expect(credential.properties.find((p) => p.name === 'apiToken')!.typeOptions).toEqual({ password: true });
+		expect(credential.authenticate.properties.headers).toEqual({
+			Token: '={{$credentials.apiToken}}',
+		});
+		expect(credential.properties.find((p) => p.name === 'baseUrl')!.default).toBe(
+			'https://api.qase.io/v1',
+		);
+		expect(credential.properties.find((p) => p.name === 'apiToken')!.typeOptions).toEqual({
+			password: true,
+		});
 	});
 
 	async function runTestRequest(apiToken: string) {

@@ -28,9 +28,16 @@ export interface Delivered {
 
 /** Runs the node's webhook() on one delivery, as n8n would hand it over. */
 export async function deliver(d: Delivery): Promise<Delivered> {
-	const rawBody = d.raw !== undefined ? d.raw : d.body === undefined ? undefined : JSON.stringify(d.body);
+	const rawBody =
+		d.raw !== undefined ? d.raw : d.body === undefined ? undefined : JSON.stringify(d.body);
 	const ctx = makeContext({
-		params: { resource: 'all', events: ['*'], output: 'payload', resolveRecord: false, ...(d.params ?? {}) },
+		params: {
+			resource: 'all',
+			events: ['*'],
+			output: 'payload',
+			resolveRecord: false,
+			...(d.params ?? {}),
+		},
 		credentials: d.credentials,
 		headers: { 'content-type': 'application/json', ...(d.headers ?? {}) },
 		rawBody,

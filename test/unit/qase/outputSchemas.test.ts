@@ -7,33 +7,47 @@ import { node } from './helpers';
 
 const files = outputSchemas();
 const byFile = new Map(files.map((f) => [f.file, f.schema]));
-const resourceValues = (node.description.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).map(
-	(o) => String(o.value),
-);
+const resourceValues = (
+	node.description.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]
+).map((o) => String(o.value));
 
 describe('Qase Trigger output schema previews', () => {
 	it('has one file per value of the resource parameter, plus the v1.0.0.json fallback', () => {
-		expect(files.map((f) => f.file).sort()).toEqual(['v1.0.0.json', ...resourceValues.map((v) => `v1.0.0/${v}.json`)].sort());
+		expect(files.map((f) => f.file).sort()).toEqual(
+			['v1.0.0.json', ...resourceValues.map((v) => `v1.0.0/${v}.json`)].sort(),
+		);
 	});
 
-	it.each(files.map((f) => [f.file, f.schema] as const))('%s is an object schema with properties n8n can preview', (_file, schema) => {
-		expect(schema.type).toBe('object');
-		expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(4);
-		expect(schema.required).toEqual(expect.arrayContaining(['event', 'project_code', 'team_member_id', 'occurred_at']));
-		expect(() => JSON.stringify(schema)).not.toThrow();
-		expect(schema).not.toHaveProperty('$schema');
-	});
+	it.each(files.map((f) => [f.file, f.schema] as const))(
+		'%s is an object schema with properties n8n can preview',
+		(_file, schema) => {
+			expect(schema.type).toBe('object');
+			expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(4);
+			expect(schema.required).toEqual(
+				expect.arrayContaining(['event', 'project_code', 'team_member_id', 'occurred_at']),
+			);
+			expect(() => JSON.stringify(schema)).not.toThrow();
+			expect(schema).not.toHaveProperty('$schema');
+		},
+	);
 
-	it.each(resourceValues.map((v) => [v]))('the %s preview lists its events and describes every field they output', (value) => {
-		const schema = byFile.get(`v1.0.0/${value}.json`)!;
-		const events = value === 'all' ? qaseEvents : eventsOfEntity(value as QaseEntity);
-		const props = schema.properties as Record<string, { type?: unknown; properties?: Record<string, unknown>; enum?: unknown[] }>;
-		expect([...(props.event.enum ?? [])].sort()).toEqual(events.map((e) => e.name).sort());
-		for (const e of events) {
-			const item = payloadWithContext(e.sample as Record<string, unknown>);
-			for (const key of Object.keys(item)) expect([e.name, key, key in props]).toEqual([e.name, key, true]);
-		}
-	});
+	it.each(resourceValues.map((v) => [v]))(
+		'the %s preview lists its events and describes every field they output',
+		(value) => {
+			const schema = byFile.get(`v1.0.0/${value}.json`)!;
+			const events = value === 'all' ? qaseEvents : eventsOfEntity(value as QaseEntity);
+			const props = schema.properties as Record<
+				string,
+				{ type?: unknown; properties?: Record<string, unknown>; enum?: unknown[] }
+			>;
+			expect([...(props.event.enum ?? [])].sort()).toEqual(events.map((e) => e.name).sort());
+			for (const e of events) {
+				const item = payloadWithContext(e.sample as Record<string, unknown>);
+				for (const key of Object.keys(item))
+					expect([e.name, key, key in props]).toEqual([e.name, key, true]);
+			}
+		},
+	);
 
 	it('previews no record fields: Resolve Full Record is off by default and n8n picks previews by resource only', () => {
 		for (const f of files) {

@@ -26,7 +26,10 @@ beforeEach(() => {
 const sample = (name: string) => structuredClone(findQaseEvent(name)!.sample) as QaseDelivery;
 
 /** The webhook's item for an envelope, as n8n hands it to execute(). */
-async function itemOf(envelope: unknown, output: 'payload' | 'envelope' = 'payload'): Promise<IDataObject> {
+async function itemOf(
+	envelope: unknown,
+	output: 'payload' | 'envelope' = 'payload',
+): Promise<IDataObject> {
 	const { items } = await deliver({ body: envelope, params: { output } });
 	return items![0];
 }
@@ -50,7 +53,14 @@ describe('which events are looked up', () => {
 			expect([e.name, isResolvable(e.name)]).toEqual([e.name, expected]);
 		}
 		expect(resolvable.map((e) => e.name)).toEqual(
-			expect.arrayContaining(['case.updated', 'suite.updated', 'run.completed', 'defect.resolved', 'shared_step.updated', 'custom_field.updated']),
+			expect.arrayContaining([
+				'case.updated',
+				'suite.updated',
+				'run.completed',
+				'defect.resolved',
+				'shared_step.updated',
+				'custom_field.updated',
+			]),
 		);
 		expect(resolvable).toHaveLength(22);
 	});
@@ -58,18 +68,23 @@ describe('which events are looked up', () => {
 
 describe('Resolve Full Record via execute()', () => {
 	describe.each(resolvable.map((e) => [e.name] as const))('%s', (name) => {
-		it.each([['payload'], ['envelope']] as const)('attaches the record (%s output)', async (output) => {
-			const item = await itemOf(sample(name), output);
-			const { out } = await execute([item], { resolveRecord: true, output }, creds);
-			const path = expectedPath(name);
-			expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${path}`]);
-			expect(fake.requests[0].headers.token).toBe(TOKEN);
-			const [entity] = name.split('.');
-			const key = (entity === 'shared_step' ? sample(name).payload.hash : sample(name).payload.id)!;
-			const record = fake.getRecord(entity as never, 'ID', key);
-			expect(record).toBeDefined();
-			expect(out).toEqual([{ json: { ...item, record }, pairedItem: { item: 0 } }]);
-		});
+		it.each([['payload'], ['envelope']] as const)(
+			'attaches the record (%s output)',
+			async (output) => {
+				const item = await itemOf(sample(name), output);
+				const { out } = await execute([item], { resolveRecord: true, output }, creds);
+				const path = expectedPath(name);
+				expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${path}`]);
+				expect(fake.requests[0].headers.token).toBe(TOKEN);
+				const [entity] = name.split('.');
+				const key = (
+					entity === 'shared_step' ? sample(name).payload.hash : sample(name).payload.id
+				)!;
+				const record = fake.getRecord(entity as never, 'ID', key);
+				expect(record).toBeDefined();
+				expect(out).toEqual([{ json: { ...item, record }, pairedItem: { item: 0 } }]);
+			},
+		);
 	});
 
 	it.each(notResolvable.map((e) => [e.name] as const))('never looks up %s', async (name) => {
@@ -93,18 +108,30 @@ describe('Resolve Full Record via execute()', () => {
 	});
 
 	it('reports a persistent 429 in the item after one retry', async () => {
-		fake.addFault({ path: '^/v1/defect/', status: 429, headers: { 'Retry-After': '0' }, body: { status: false, errorMessage: 'Too Many Requests' } });
+		fake.addFault({
+			path: '^/v1/defect/',
+			status: 429,
+			headers: { 'Retry-After': '0' },
+			body: { status: false, errorMessage: 'Too Many Requests' },
+		});
 		const item = await itemOf(sample('defect.resolved'));
 		const { out } = await execute([item], { resolveRecord: true }, creds);
 		expect(fake.requests).toHaveLength(2);
 		expect(out[0].json.record).toBeNull();
-		expect(out[0].json.record_error).toEqual({ status: 429, message: 'Qase API error (HTTP 429): Too Many Requests' });
+		expect(out[0].json.record_error).toEqual({
+			status: 429,
+			message: 'Qase API error (HTTP 429): Too Many Requests',
+		});
 	});
 
 	it('does not wait out a long Retry-After: reports the 429 at once', async () => {
 		fake.addFault({ path: '^/v1/run/', status: 429, headers: { 'Retry-After': '60' } });
 		const started = Date.now();
-		const { out } = await execute([await itemOf(sample('run.completed'))], { resolveRecord: true }, creds);
+		const { out } = await execute(
+			[await itemOf(sample('run.completed'))],
+			{ resolveRecord: true },
+			creds,
+		);
 		expect(Date.now() - started).toBeLessThan(900);
 		expect(fake.requests).toHaveLength(1);
 		expect(out[0].json.record_error).toMatchObject({ status: 429 });
@@ -113,7 +140,11 @@ describe('Resolve Full Record via execute()', () => {
 	it('honours a short Retry-After before its one retry', async () => {
 		fake.addFault({ path: '^/v1/case/', status: 429, headers: { 'Retry-After': '2' }, times: 1 });
 		const started = Date.now();
-		const { out } = await execute([await itemOf(sample('case.updated'))], { resolveRecord: true }, creds);
+		const { out } = await execute(
+			[await itemOf(sample('case.updated'))],
+			{ resolveRecord: true },
+			creds,
+		);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
 		expect(fake.requests).toHaveLength(2);
 		expect(out[0].json.record).toMatchObject({ id: 1610 });
@@ -121,7 +152,11 @@ describe('Resolve Full Record via execute()', () => {
 
 	it('gets the record after one short rate limit', async () => {
 		fake.addFault({ path: '^/v1/suite/', status: 429, headers: { 'Retry-After': '0' }, times: 1 });
-		const { out } = await execute([await itemOf(sample('suite.updated'))], { resolveRecord: true }, creds);
+		const { out } = await execute(
+			[await itemOf(sample('suite.updated'))],
+			{ resolveRecord: true },
+			creds,
+		);
 		expect(fake.requests).toHaveLength(2);
 		expect(out[0].json.record).toEqual(fake.getRecord('suite', 'ID', 11));
 		expect(out[0].json.record_error).toBeUndefined();
@@ -133,7 +168,11 @@ describe('Resolve Full Record via execute()', () => {
 		['a malformed answer', { raw: '<html>' }, null],
 	])('reports %s in the item', async (_label, fault, status) => {
 		fake.addFault({ path: '^/v1/milestone/', ...fault });
-		const { out } = await execute([await itemOf(sample('milestone.updated'))], { resolveRecord: true }, creds);
+		const { out } = await execute(
+			[await itemOf(sample('milestone.updated'))],
+			{ resolveRecord: true },
+			creds,
+		);
 		expect(out[0].json.record).toBeNull();
 		expect((out[0].json.record_error as IDataObject).status).toBe(status);
 		expect(typeof (out[0].json.record_error as IDataObject).message).toBe('string');
@@ -145,7 +184,10 @@ describe('Resolve Full Record via execute()', () => {
 			{ resolveRecord: true },
 			{ qaseTestOpsApi: { apiToken: 'revoked', baseUrl } },
 		);
-		expect(out[0].json.record_error).toEqual({ status: 401, message: 'Qase API error (HTTP 401): Unauthenticated.' });
+		expect(out[0].json.record_error).toEqual({
+			status: 401,
+			message: 'Qase API error (HTTP 401): Unauthenticated.',
+		});
 	});
 
 	it('reports an unknown project as 404', async () => {
@@ -153,7 +195,10 @@ describe('Resolve Full Record via execute()', () => {
 		s.project_code = 'NOPE';
 		const { out } = await execute([await itemOf(s)], { resolveRecord: true }, creds);
 		expect(fake.requests[0].path).toBe('/v1/plan/NOPE/2');
-		expect(out[0].json.record_error).toEqual({ status: 404, message: 'Qase API error (HTTP 404): Project not found' });
+		expect(out[0].json.record_error).toEqual({
+			status: 404,
+			message: 'Qase API error (HTTP 404): Project not found',
+		});
 	});
 
 	it('does not call the API for an item without a usable id, and says so', async () => {
@@ -161,7 +206,10 @@ describe('Resolve Full Record via execute()', () => {
 		s.payload = { id: 'abc' };
 		const { out } = await execute([await itemOf(s)], { resolveRecord: true }, creds);
 		expect(fake.requests).toHaveLength(0);
-		expect(out[0].json.record_error).toEqual({ status: null, message: 'The case.updated event carries no usable id to look up' });
+		expect(out[0].json.record_error).toEqual({
+			status: null,
+			message: 'The case.updated event carries no usable id to look up',
+		});
 	});
 
 	it('passes items through unchanged, with pairedItem, when the option is off', async () => {
@@ -200,7 +248,9 @@ describe('Resolve Full Record via execute()', () => {
 	});
 
 	it('reports a missing API credential in the item instead of crashing', async () => {
-		const { out } = await execute([await itemOf(sample('defect.updated'))], { resolveRecord: true });
+		const { out } = await execute([await itemOf(sample('defect.updated'))], {
+			resolveRecord: true,
+		});
 		expect(out[0].json.record).toBeNull();
 		expect((out[0].json.record_error as IDataObject).message).toMatch(/credentials/);
 	});
@@ -209,8 +259,15 @@ describe('Resolve Full Record via execute()', () => {
 describe('planLookup', () => {
 	it('reads envelope items and payload items alike', () => {
 		const env = sample('shared_step.updated');
-		expect(planLookup(env as IDataObject, 'envelope')).toEqual({ kind: 'lookup', entity: 'shared_step', projectCode: 'ID', key: env.payload.hash });
-		expect(planLookup({ event: 'custom_field.updated', project_code: 'ID', id: 208 }, 'payload')).toEqual({
+		expect(planLookup(env as IDataObject, 'envelope')).toEqual({
+			kind: 'lookup',
+			entity: 'shared_step',
+			projectCode: 'ID',
+			key: env.payload.hash,
+		});
+		expect(
+			planLookup({ event: 'custom_field.updated', project_code: 'ID', id: 208 }, 'payload'),
+		).toEqual({
 			kind: 'lookup',
 			entity: 'custom_field',
 			projectCode: 'ID',
@@ -219,9 +276,18 @@ describe('planLookup', () => {
 	});
 
 	it('refuses hashes and codes that could escape the path', () => {
-		expect(planLookup({ event: 'shared_step.updated', project_code: 'ID', hash: '../../project' }, 'payload').kind).toBe('invalid');
-		expect(planLookup({ event: 'case.updated', project_code: '', id: 1 }, 'payload').kind).toBe('invalid');
-		expect(planLookup({ event: 'case.updated', project_code: 'ID', id: -1 }, 'payload').kind).toBe('invalid');
+		expect(
+			planLookup(
+				{ event: 'shared_step.updated', project_code: 'ID', hash: '../../project' },
+				'payload',
+			).kind,
+		).toBe('invalid');
+		expect(planLookup({ event: 'case.updated', project_code: '', id: 1 }, 'payload').kind).toBe(
+			'invalid',
+		);
+		expect(planLookup({ event: 'case.updated', project_code: 'ID', id: -1 }, 'payload').kind).toBe(
+			'invalid',
+		);
 	});
 });
 
@@ -237,19 +303,32 @@ describe('identifiers from a forged delivery never steer a request (issue 10 ite
 		['case.updated', { project_code: 'a', id: 1 }, ''],
 		['run.updated', { project_code: 'ID%2F..', id: 2 }, ''],
 		['custom_field.updated', { project_code: 'ID', id: '..' }, '/v1/'],
-	])('%s with %j: record null, a clear error, no request', async (event, fields, _reached) => {
-		const envelope = sample(event);
-		const { project_code, ...payloadFields } = fields as Record<string, unknown>;
-		envelope.project_code = project_code;
-		envelope.payload = { ...envelope.payload, ...payloadFields };
-		const { out } = await execute([await itemOf(envelope)], { resolveRecord: true }, creds);
-		expect(out[0].json.record).toBeNull();
-		expect(out[0].json.record_error).toEqual({ status: null, message: expect.stringMatching(/cannot be looked up: .* is not a Qase (project code|record id|shared step hash)|carries no usable/) });
-		expect(fake.requests).toHaveLength(0);
-	});
+	])(
+		'%s with %j: record null, a clear error, no request (the old code asked %s)',
+		async (event, fields, reachedBefore) => {
+			const envelope = sample(event);
+			const { project_code, ...payloadFields } = fields as Record<string, unknown>;
+			envelope.project_code = project_code;
+			envelope.payload = { ...envelope.payload, ...payloadFields };
+			const { out } = await execute([await itemOf(envelope)], { resolveRecord: true }, creds);
+			expect(out[0].json.record).toBeNull();
+			expect(out[0].json.record_error).toEqual({
+				status: null,
+				message: expect.stringMatching(
+					/cannot be looked up: .* is not a Qase (project code|record id|shared step hash)|carries no usable/,
+				),
+			});
+			expect(fake.requests).toHaveLength(0);
+			expect(fake.requests.map((r) => r.path)).not.toContain(reachedBefore);
+		},
+	);
 
 	it('the documented shapes still resolve (40-hex hash, letter codes, numeric ids)', async () => {
-		const { out } = await execute([await itemOf(sample('shared_step.updated')), await itemOf(sample('case.updated'))], { resolveRecord: true }, creds);
+		const { out } = await execute(
+			[await itemOf(sample('shared_step.updated')), await itemOf(sample('case.updated'))],
+			{ resolveRecord: true },
+			creds,
+		);
 		expect(out.map((o) => o.json.record_error)).toEqual([undefined, undefined]);
 		expect(fake.requests).toHaveLength(2);
 	});
@@ -258,7 +337,14 @@ describe('identifiers from a forged delivery never steer a request (issue 10 ite
 describe('one error path: the same 404 reads the same for every vendor (issue 10)', () => {
 	it('Qase record_error and Openlayer failingTestsError are both built by itemError', async () => {
 		fake.deleteRecord('case', 'ID', 1610);
-		const { out } = await execute([await itemOf(sample('case.updated'))], { resolveRecord: true }, creds);
-		expect(out[0].json.record_error).toEqual({ status: 404, message: expect.stringMatching(/^Qase API error \(HTTP 404\): /) });
+		const { out } = await execute(
+			[await itemOf(sample('case.updated'))],
+			{ resolveRecord: true },
+			creds,
+		);
+		expect(out[0].json.record_error).toEqual({
+			status: 404,
+			message: expect.stringMatching(/^Qase API error \(HTTP 404\): /),
+		});
 	});
 });

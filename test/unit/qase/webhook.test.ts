@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { eventsOfEntity, findQaseEvent, payloadOutputSchema, QASE_ENTITIES, qaseEvents } from '../../../nodes/Qase/catalog';
+import {
+	eventsOfEntity,
+	findQaseEvent,
+	payloadOutputSchema,
+	QASE_ENTITIES,
+	qaseEvents,
+} from '../../../nodes/Qase/catalog';
 import { isoFromUnix, receiveQase } from '../../../nodes/Qase/receive';
 import { deliver, iso, node } from './helpers';
 import type { QaseDelivery } from '../../helpers/json';
@@ -35,14 +41,23 @@ describe('Qase Trigger webhook(): every documented event, both output modes', ()
 		});
 
 		it('is taken when its entity is chosen with "all events", and when picked by name', async () => {
-			expect((await deliver({ body: s, params: { resource: event.group, events: ['*'] } })).items).toHaveLength(1);
-			expect((await deliver({ body: s, params: { resource: event.group, events: [name] } })).items).toHaveLength(1);
-			expect((await deliver({ body: s, params: { resource: 'all', events: [name] } })).items).toHaveLength(1);
+			expect(
+				(await deliver({ body: s, params: { resource: event.group, events: ['*'] } })).items,
+			).toHaveLength(1);
+			expect(
+				(await deliver({ body: s, params: { resource: event.group, events: [name] } })).items,
+			).toHaveLength(1);
+			expect(
+				(await deliver({ body: s, params: { resource: 'all', events: [name] } })).items,
+			).toHaveLength(1);
 		});
 
 		it('is acknowledged without an execution when not selected', async () => {
 			const other = qaseEvents.find((e) => e.group === event.group && e.name !== name)!;
-			const { result, recorded } = await deliver({ body: s, params: { resource: event.group, events: [other.name] } });
+			const { result, recorded } = await deliver({
+				body: s,
+				params: { resource: event.group, events: [other.name] },
+			});
 			expect(result.workflowData).toBeUndefined();
 			expect(recorded.status).toBe(200);
 			expect(recorded.body).toEqual({ received: true, skipped: `event ${name} is not selected` });
@@ -52,7 +67,13 @@ describe('Qase Trigger webhook(): every documented event, both output modes', ()
 	it('produces exactly the documented item for case.updated (hand-checked)', async () => {
 		const { items } = await deliver({ body: sample('case.updated') });
 		expect(items).toEqual([
-			{ event: 'case.updated', project_code: 'ID', team_member_id: 40, occurred_at: '2022-04-21T08:43:50.000Z', id: 1610 },
+			{
+				event: 'case.updated',
+				project_code: 'ID',
+				team_member_id: 40,
+				occurred_at: '2022-04-21T08:43:50.000Z',
+				id: 1610,
+			},
 		]);
 	});
 
@@ -77,12 +98,19 @@ describe('Qase Trigger webhook(): every documented event, both output modes', ()
 	it('passes the documented variants through as delivered', async () => {
 		const updated = sample('run.updated');
 		updated.payload = { id: 1, cases_count: 14 };
-		expect((await deliver({ body: updated })).items![0]).toMatchObject({ event: 'run.updated', id: 1, cases_count: 14 });
+		expect((await deliver({ body: updated })).items![0]).toMatchObject({
+			event: 'run.updated',
+			id: 1,
+			cases_count: 14,
+		});
 		const aborted = sample('run.aborted');
 		delete aborted.payload.skipped;
 		aborted.payload.skiped = 3;
 		aborted.payload.duration = 93000;
-		expect((await deliver({ body: aborted })).items![0]).toMatchObject({ skiped: 3, duration: 93000 });
+		expect((await deliver({ body: aborted })).items![0]).toMatchObject({
+			skiped: 3,
+			duration: 93000,
+		});
 	});
 
 	it('keeps team_member_id 0 (an automation) and unknown fields', async () => {
@@ -103,14 +131,20 @@ describe('Qase Trigger webhook(): every documented event, both output modes', ()
 describe('selection', () => {
 	it('"All Entities" with "All Events" takes every documented event', async () => {
 		for (const e of qaseEvents) {
-			const { items } = await deliver({ body: e.sample, params: { resource: 'all', events: ['*'] } });
+			const { items } = await deliver({
+				body: e.sample,
+				params: { resource: 'all', events: ['*'] },
+			});
 			expect(items).toHaveLength(1);
 		}
 	});
 
 	it('an entity with "all events" takes its own events only', async () => {
 		for (const e of qaseEvents) {
-			const { items, recorded } = await deliver({ body: e.sample, params: { resource: 'run', events: ['*'] } });
+			const { items, recorded } = await deliver({
+				body: e.sample,
+				params: { resource: 'run', events: ['*'] },
+			});
 			if (e.group === 'run') expect(items).toHaveLength(1);
 			else {
 				expect(items).toBeUndefined();
@@ -142,12 +176,20 @@ describe('secret (X-Qase-Secret)', () => {
 	const body = sample('case.updated');
 
 	it('accepts a delivery carrying the configured secret', async () => {
-		const { items } = await deliver({ body, credentials: withSecret, headers: { 'x-qase-secret': SECRET } });
+		const { items } = await deliver({
+			body,
+			credentials: withSecret,
+			headers: { 'x-qase-secret': SECRET },
+		});
 		expect(items).toHaveLength(1);
 	});
 
 	it('reads the header case-insensitively', async () => {
-		const { items } = await deliver({ body, credentials: withSecret, headers: { 'X-Qase-Secret': SECRET } });
+		const { items } = await deliver({
+			body,
+			credentials: withSecret,
+			headers: { 'X-Qase-Secret': SECRET },
+		});
 		expect(items).toHaveLength(1);
 	});
 
@@ -167,12 +209,20 @@ describe('secret (X-Qase-Secret)', () => {
 	});
 
 	it('checks the secret before looking at the body', async () => {
-		const { recorded } = await deliver({ raw: 'not json at all', credentials: withSecret, headers: { 'x-qase-secret': 'wrong' } });
+		const { recorded } = await deliver({
+			raw: 'not json at all',
+			credentials: withSecret,
+			headers: { 'x-qase-secret': 'wrong' },
+		});
 		expect(recorded.status).toBe(401);
 	});
 
 	it('fails closed when the credential holds an empty secret', async () => {
-		const { recorded } = await deliver({ body, credentials: { qaseWebhookSecretApi: { secret: '  ' } }, headers: { 'x-qase-secret': '  ' } });
+		const { recorded } = await deliver({
+			body,
+			credentials: { qaseWebhookSecretApi: { secret: '  ' } },
+			headers: { 'x-qase-secret': '  ' },
+		});
 		expect(recorded.status).toBe(401);
 	});
 
@@ -200,13 +250,41 @@ describe('bodies that are not a Qase envelope: 400, no execution', () => {
 		['a string', '"case.updated"', 'Request body must be a JSON object'],
 		['null', 'null', 'Request body must be a JSON object'],
 		['empty', '', 'Request body is empty; expected a JSON object'],
-		['missing event_name', JSON.stringify({ ...envelope, event_name: undefined }), 'Not a Qase webhook: the body has no "event_name" field'],
-		['a numeric event_name', JSON.stringify({ ...envelope, event_name: 7 }), 'Not a Qase webhook: the body has no "event_name" field'],
-		['an empty event_name', JSON.stringify({ ...envelope, event_name: '' }), 'Not a Qase webhook: the body has no "event_name" field'],
-		['no payload', JSON.stringify({ ...envelope, payload: undefined }), 'Not a Qase webhook: "payload" must be a JSON object'],
-		['a null payload', JSON.stringify({ ...envelope, payload: null }), 'Not a Qase webhook: "payload" must be a JSON object'],
-		['an array payload', JSON.stringify({ ...envelope, payload: [1610] }), 'Not a Qase webhook: "payload" must be a JSON object'],
-		['a string payload', JSON.stringify({ ...envelope, payload: '1610' }), 'Not a Qase webhook: "payload" must be a JSON object'],
+		[
+			'missing event_name',
+			JSON.stringify({ ...envelope, event_name: undefined }),
+			'Not a Qase webhook: the body has no "event_name" field',
+		],
+		[
+			'a numeric event_name',
+			JSON.stringify({ ...envelope, event_name: 7 }),
+			'Not a Qase webhook: the body has no "event_name" field',
+		],
+		[
+			'an empty event_name',
+			JSON.stringify({ ...envelope, event_name: '' }),
+			'Not a Qase webhook: the body has no "event_name" field',
+		],
+		[
+			'no payload',
+			JSON.stringify({ ...envelope, payload: undefined }),
+			'Not a Qase webhook: "payload" must be a JSON object',
+		],
+		[
+			'a null payload',
+			JSON.stringify({ ...envelope, payload: null }),
+			'Not a Qase webhook: "payload" must be a JSON object',
+		],
+		[
+			'an array payload',
+			JSON.stringify({ ...envelope, payload: [1610] }),
+			'Not a Qase webhook: "payload" must be a JSON object',
+		],
+		[
+			'a string payload',
+			JSON.stringify({ ...envelope, payload: '1610' }),
+			'Not a Qase webhook: "payload" must be a JSON object',
+		],
 	])('%s', async (_label, raw, message) => {
 		const { result, recorded } = await deliver({ raw });
 		expect(result.workflowData).toBeUndefined();
@@ -215,10 +293,15 @@ describe('bodies that are not a Qase envelope: 400, no execution', () => {
 	});
 
 	it('acknowledges an undocumented event (e.g. a test-run result event) without an execution', async () => {
-		const { result, recorded } = await deliver({ body: { ...envelope, event_name: 'result.created' } });
+		const { result, recorded } = await deliver({
+			body: { ...envelope, event_name: 'result.created' },
+		});
 		expect(result.workflowData).toBeUndefined();
 		expect(recorded.status).toBe(200);
-		expect(recorded.body).toEqual({ received: true, skipped: 'event result.created is not a documented Qase event' });
+		expect(recorded.body).toEqual({
+			received: true,
+			skipped: 'event result.created is not a documented Qase event',
+		});
 	});
 
 	it('caps an unknown event name in the answer', async () => {
@@ -228,13 +311,19 @@ describe('bodies that are not a Qase envelope: 400, no execution', () => {
 	});
 
 	it('answers 415 for a body declared as something other than JSON', async () => {
-		const { result, recorded } = await deliver({ body: envelope, headers: { 'content-type': 'text/plain' } });
+		const { result, recorded } = await deliver({
+			body: envelope,
+			headers: { 'content-type': 'text/plain' },
+		});
 		expect(result.workflowData).toBeUndefined();
 		expect(recorded.status).toBe(415);
 	});
 
 	it('takes JSON with a charset', async () => {
-		const { items } = await deliver({ body: envelope, headers: { 'content-type': 'application/json; charset=utf-8' } });
+		const { items } = await deliver({
+			body: envelope,
+			headers: { 'content-type': 'application/json; charset=utf-8' },
+		});
 		expect(items).toHaveLength(1);
 	});
 });
@@ -280,11 +369,24 @@ describe('node description', () => {
 	});
 
 	it('is a POST webhook answered on receipt, with the secret credential optional', () => {
-		expect(node.description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' }]);
+		expect(node.description.webhooks).toEqual([
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		]);
 		expect(node.description.inputs).toEqual([]);
 		const creds = node.description.credentials!;
-		expect(creds.find((c) => c.name === 'qaseWebhookSecretApi')).toMatchObject({ required: false, testedBy: 'checkQaseWebhookSecret' });
-		expect(creds.find((c) => c.name === 'qaseTestOpsApi')).toMatchObject({ displayOptions: { hide: { resolveRecord: [false] } } });
+		expect(creds.find((c) => c.name === 'qaseWebhookSecretApi')).toMatchObject({
+			required: false,
+			testedBy: 'checkQaseWebhookSecret',
+		});
+		expect(creds.find((c) => c.name === 'qaseTestOpsApi')).toMatchObject({
+			displayOptions: { hide: { resolveRecord: [false] } },
+		});
 		expect(node.description.usableAsTool).toBeUndefined();
 	});
 
@@ -330,10 +432,26 @@ describe('webhook secret credential test', () => {
 });
 
 describe('Payload with Context keeps every payload key as data (issue 10 item 7)', () => {
-	const names = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf'];
+	const names = [
+		'constructor',
+		'toString',
+		'hasOwnProperty',
+		'valueOf',
+		'__proto__',
+		'isPrototypeOf',
+	];
 	it.each(names)('a payload key named %s is passed through', async (name) => {
-		const envelope = { event_name: 'case.updated', timestamp: 1650530630, project_code: 'ID', team_member_id: 1, payload: {} as Record<string, unknown> };
-		const raw = JSON.stringify(envelope).replace('"payload":{}', `"payload":{"id":1610,"${name}":{"polluted":true}}`);
+		const envelope = {
+			event_name: 'case.updated',
+			timestamp: 1650530630,
+			project_code: 'ID',
+			team_member_id: 1,
+			payload: {} as Record<string, unknown>,
+		};
+		const raw = JSON.stringify(envelope).replace(
+			'"payload":{}',
+			`"payload":{"id":1610,"${name}":{"polluted":true}}`,
+		);
 		const { items } = await deliver({ raw });
 		expect(Object.prototype.hasOwnProperty.call(items![0], name)).toBe(true);
 		expect(Object.getOwnPropertyDescriptor(items![0], name)!.value).toEqual({ polluted: true });
@@ -344,7 +462,15 @@ describe('Payload with Context keeps every payload key as data (issue 10 item 7)
 	});
 
 	it('the context fields still win over payload fields of the same name', async () => {
-		const { items } = await deliver({ body: { event_name: 'case.updated', timestamp: 1, project_code: 'ID', team_member_id: 1, payload: { id: 1, event: 'x', project_code: 'Y' } } });
+		const { items } = await deliver({
+			body: {
+				event_name: 'case.updated',
+				timestamp: 1,
+				project_code: 'ID',
+				team_member_id: 1,
+				payload: { id: 1, event: 'x', project_code: 'Y' },
+			},
+		});
 		expect(items![0]).toMatchObject({ event: 'case.updated', project_code: 'ID', id: 1 });
 	});
 });
@@ -354,6 +480,9 @@ describe('nesting limit (issue 10 item 6)', () => {
 		const raw = `{"event_name":"case.updated","timestamp":1,"project_code":"ID","team_member_id":1,"payload":{"id":1,"x":${'['.repeat(20000)}${']'.repeat(20000)}}}`;
 		const { result, recorded } = await deliver({ raw });
 		expect(result).toEqual({ noWebhookResponse: true });
-		expect(recorded).toMatchObject({ status: 400, body: { error: 'Request body is nested deeper than 32 levels' } });
+		expect(recorded).toMatchObject({
+			status: 400,
+			body: { error: 'Request body is nested deeper than 32 levels' },
+		});
 	});
 });

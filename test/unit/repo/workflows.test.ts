@@ -27,7 +27,8 @@ interface Workflow {
 }
 
 const workflow = (name: string) => parse(readRepoFile(`.github/workflows/${name}`)) as Workflow;
-const runs = (job: Job) => job.steps.map((s) => s.run).filter((r): r is string => typeof r === 'string');
+const runs = (job: Job) =>
+	job.steps.map((s) => s.run).filter((r): r is string => typeof r === 'string');
 const onlyJob = (wf: Workflow) => {
 	const jobs = Object.values(wf.jobs);
 	expect(jobs).toHaveLength(1);
@@ -59,9 +60,14 @@ describe('.github/workflows/ci.yml', () => {
 			.split('\n')
 			.map((l) => l.trim().replace(/^(\w+=\S+\s+)+/, ''))
 			.filter((l) => l.startsWith('npm '));
-		const order = ['npm ci', 'npm run build', 'npm run lint', 'npm run scan', 'npm test', 'npm run test:e2e'].map((c) =>
-			lines.findIndex((l) => l === c || l.startsWith(`${c} `)),
-		);
+		const order = [
+			'npm ci',
+			'npm run build',
+			'npm run lint',
+			'npm run scan',
+			'npm test',
+			'npm run test:e2e',
+		].map((c) => lines.findIndex((l) => l === c || l.startsWith(`${c} `)));
 		expect(order.every((i) => i >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
@@ -90,14 +96,18 @@ describe('.github/workflows/publish.yml', () => {
 		expect(commands[publish]).toMatch(/^npm publish --provenance\b/);
 		expect(publish).toBe(commands.length - 1);
 		const before = commands.slice(0, publish);
-		for (const c of ['npm ci', 'npm run build', 'npm run lint', 'npm run scan', 'npm test']) expect(before).toContain(c);
+		for (const c of ['npm ci', 'npm run build', 'npm run lint', 'npm run scan', 'npm test'])
+			expect(before).toContain(c);
 		expect(before.indexOf('npm ci')).toBeLessThan(before.indexOf('npm run build'));
 		expect(JSON.stringify(wf)).not.toMatch(/NPM_TOKEN|NODE_AUTH_TOKEN|secrets\./);
 	});
 
 	test('uses the npm registry with an npm that supports trusted publishing (Node 24 ships npm 11)', () => {
 		const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
-		expect(setup?.with).toMatchObject({ 'node-version': 24, 'registry-url': 'https://registry.npmjs.org' });
+		expect(setup?.with).toMatchObject({
+			'node-version': 24,
+			'registry-url': 'https://registry.npmjs.org',
+		});
 	});
 
 	test('refuses a tag that is not the package.json version', () => {

@@ -13,7 +13,8 @@ function optionLists(properties: INodeProperties[]): INodePropertyOptions[][] {
 	const lists: INodePropertyOptions[][] = [];
 	for (const p of properties) {
 		const options = (p.options ?? []) as Array<INodePropertyOptions | INodeProperties>;
-		if (options.length > 0 && options.every((o) => 'value' in o)) lists.push(options as INodePropertyOptions[]);
+		if (options.length > 0 && options.every((o) => 'value' in o))
+			lists.push(options as INodePropertyOptions[]);
 		else if (options.length > 0) lists.push(...optionLists(options as INodeProperties[]));
 	}
 	return lists;

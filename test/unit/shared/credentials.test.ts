@@ -1,15 +1,25 @@
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { clearCredentialCache, CREDENTIAL_CACHE_SECONDS, decideWithCredential } from '../../../nodes/shared/credentials';
+import {
+	clearCredentialCache,
+	CREDENTIAL_CACHE_SECONDS,
+	decideWithCredential,
+} from '../../../nodes/shared/credentials';
 
 /** A webhook context whose credential can be changed between requests, counting n8n's reads. */
-function host(initial: ICredentialDataDecryptedObject | Error, opts: { credentialId?: string; workflowId?: string } = {}) {
+function host(
+	initial: ICredentialDataDecryptedObject | Error,
+	opts: { credentialId?: string; workflowId?: string } = {},
+) {
 	let current = initial;
 	const state = { reads: 0 };
 	const ctx = {
 		getNode: () => ({
 			name: 'Trigger',
-			credentials: opts.credentialId === undefined ? {} : { secretApi: { id: opts.credentialId, name: 'Secret' } },
+			credentials:
+				opts.credentialId === undefined
+					? {}
+					: { secretApi: { id: opts.credentialId, name: 'Secret' } },
 		}),
 		getWorkflow: () => ({ id: opts.workflowId ?? 'wf-1' }),
 		getCredentials: async () => {

@@ -1,7 +1,12 @@
 import { currentsEvents } from '../../../nodes/Currents/catalog';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
 import { qaseEvents } from '../../../nodes/Qase/catalog';
-import { isJsonContentType, MAX_JSON_DEPTH, nestsDeeperThan, parseJsonObject } from '../../../nodes/shared/delivery';
+import {
+	isJsonContentType,
+	MAX_JSON_DEPTH,
+	nestsDeeperThan,
+	parseJsonObject,
+} from '../../../nodes/shared/delivery';
 
 describe('parseJsonObject', () => {
 	test.each([
@@ -37,7 +42,8 @@ describe('isJsonContentType', () => {
 });
 
 describe('nesting limit (issue 10 item 6)', () => {
-	const nested = (depth: number, open = '[', close = ']') => `{"a":${open.repeat(depth - 1)}${close.repeat(depth - 1)}}`;
+	const nested = (depth: number, open = '[', close = ']') =>
+		`{"a":${open.repeat(depth - 1)}${close.repeat(depth - 1)}}`;
 
 	test(`a body ${MAX_JSON_DEPTH} levels deep is accepted, one level more is refused`, () => {
 		expect(parseJsonObject(Buffer.from(nested(MAX_JSON_DEPTH))).ok).toBe(true);
@@ -45,7 +51,11 @@ describe('nesting limit (issue 10 item 6)', () => {
 			ok: false,
 			message: `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`,
 		});
-		expect(parseJsonObject(Buffer.from(`{"a":${'{"b":'.repeat(MAX_JSON_DEPTH)}1${'}'.repeat(MAX_JSON_DEPTH)}}`)).ok).toBe(false);
+		expect(
+			parseJsonObject(
+				Buffer.from(`{"a":${'{"b":'.repeat(MAX_JSON_DEPTH)}1${'}'.repeat(MAX_JSON_DEPTH)}}`),
+			).ok,
+		).toBe(false);
 	});
 
 	test('20,000 and 1,000,000 levels are refused without a stack overflow (no recursion, no parse)', () => {
@@ -55,12 +65,18 @@ describe('nesting limit (issue 10 item 6)', () => {
 
 	test('brackets inside strings, escaped quotes included, do not count', () => {
 		const deepText = '['.repeat(500);
-		expect(parseJsonObject(Buffer.from(JSON.stringify({ a: deepText, b: `x\\"${deepText}`, c: '\\', d: [[1]] })))).toMatchObject({ ok: true });
+		expect(
+			parseJsonObject(
+				Buffer.from(JSON.stringify({ a: deepText, b: `x\\"${deepText}`, c: '\\', d: [[1]] })),
+			),
+		).toMatchObject({ ok: true });
 		expect(nestsDeeperThan(Buffer.from(JSON.stringify({ s: '"[[[[' })), 2)).toBe(false);
 	});
 
 	test('every documented example of the three vendors is well inside the limit', () => {
-		for (const sample of [...qaseEvents, ...currentsEvents, ...openlayerEvents].map((e) => e.sample)) {
+		for (const sample of [...qaseEvents, ...currentsEvents, ...openlayerEvents].map(
+			(e) => e.sample,
+		)) {
 			expect(nestsDeeperThan(Buffer.from(JSON.stringify(sample)), 8)).toBe(false);
 		}
 	});

@@ -1,4 +1,10 @@
-import { NodeHelpers, type ICredentialType, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type ICredentialType,
+	type INode,
+	type INodeParameters,
+	type INodeType,
+} from 'n8n-workflow';
 
 import { CurrentsTestOpsApi } from '../../../credentials/CurrentsTestOpsApi.credentials';
 import { CurrentsWebhookSecretApi } from '../../../credentials/CurrentsWebhookSecretApi.credentials';
@@ -10,13 +16,19 @@ import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.
 import { CurrentsWebhooks } from '../../../nodes/CurrentsWebhooks/CurrentsWebhooks.node';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
+import { evaluateSubtitle } from '../../helpers/repo';
 
 /*
  * The rules n8n's editor applies to a node description (read from packages/frontend/editor-ui,
  * utils/nodeTypesUtils.ts, and packages/cli load-nodes-and-credentials.ts, 1.123 and 2.x). The
  * browser suite (test/ui) proves the result in the real editor; these catch a regression in seconds.
  */
-const nodes: INodeType[] = [new CurrentsTrigger(), new CurrentsWebhooks(), new OpenlayerTrigger(), new QaseTrigger()];
+const nodes: INodeType[] = [
+	new CurrentsTrigger(),
+	new CurrentsWebhooks(),
+	new OpenlayerTrigger(),
+	new QaseTrigger(),
+];
 const credentialTypes: ICredentialType[] = [
 	new CurrentsTestOpsApi(),
 	new CurrentsWebhookSecretApi(),
@@ -28,9 +40,16 @@ const credentialTypes: ICredentialType[] = [
 
 function shownCredentials(nodeType: INodeType, parameters: INodeParameters): string[] {
 	const d = nodeType.description;
-	const node = { name: d.defaults.name, type: d.name, typeVersion: 1, parameters } as unknown as INode;
+	const node = {
+		name: d.defaults.name,
+		type: d.name,
+		typeVersion: 1,
+		parameters,
+	} as unknown as INode;
 	const full = NodeHelpers.getNodeParameters(d.properties, parameters, true, false, node, d) ?? {};
-	return (d.credentials ?? []).filter((c) => NodeHelpers.displayParameter(full, c, node, d)).map((c) => c.name);
+	return (d.credentials ?? [])
+		.filter((c) => NodeHelpers.displayParameter(full, c, node, d))
+		.map((c) => c.name);
 }
 
 function subtitle(nodeType: INodeType, parameters: INodeParameters): string {
@@ -39,7 +58,7 @@ function subtitle(nodeType: INodeType, parameters: INodeParameters): string {
 	const body = expression.slice(3, -2);
 	// A `}}` inside would end the expression early in n8n's template engine.
 	expect(body).not.toContain('}}');
-	return new Function('$parameter', `return (${body});`)(parameters) as string;
+	return evaluateSubtitle(body, parameters as Record<string, unknown>) as string;
 }
 
 describe('credentials as the editor reads them', () => {
@@ -54,7 +73,11 @@ describe('credentials as the editor reads them', () => {
 		},
 	);
 
-	it.each(nodes.filter((n) => (n.description.credentials ?? []).length > 1).map((n) => [n.description.displayName, n] as const))(
+	it.each(
+		nodes
+			.filter((n) => (n.description.credentials ?? []).length > 1)
+			.map((n) => [n.description.displayName, n] as const),
+	)(
 		'%s: every credential has a show rule on the node version, so the editor opens the clicked type in "Create new credential"',
 		(_name, nodeType) => {
 			const versions = ([] as number[]).concat(nodeType.description.version);
@@ -68,13 +91,18 @@ describe('credentials as the editor reads them', () => {
 		const trigger = new CurrentsTrigger();
 		expect(shownCredentials(trigger, {})).toEqual(['currentsTestOpsApi']);
 		expect(shownCredentials(trigger, { setupMode: 'automatic' })).toEqual(['currentsTestOpsApi']);
-		expect(shownCredentials(trigger, { setupMode: 'manual' })).toEqual(['currentsWebhookSecretApi']);
+		expect(shownCredentials(trigger, { setupMode: 'manual' })).toEqual([
+			'currentsWebhookSecretApi',
+		]);
 	});
 
 	it('Qase Trigger: webhook secret always, API token only with Resolve Full Record', () => {
 		const trigger = new QaseTrigger();
 		expect(shownCredentials(trigger, {})).toEqual(['qaseWebhookSecretApi']);
-		expect(shownCredentials(trigger, { resolveRecord: true })).toEqual(['qaseWebhookSecretApi', 'qaseTestOpsApi']);
+		expect(shownCredentials(trigger, { resolveRecord: true })).toEqual([
+			'qaseWebhookSecretApi',
+			'qaseTestOpsApi',
+		]);
 	});
 
 	it('Openlayer Trigger: signing secret always, API key only with Attach Failing Tests', () => {
@@ -95,14 +123,19 @@ describe('Custom API Call', () => {
 		const proxyAuth = (d.credentials ?? []).some(
 			(c) => credentialTypes.find((t) => t.name === c.name)?.authenticate !== undefined,
 		);
-		const hasList = d.properties.some((p) => ['resource', 'operation'].includes(p.name) && Array.isArray(p.options));
+		const hasList = d.properties.some(
+			(p) => ['resource', 'operation'].includes(p.name) && Array.isArray(p.options),
+		);
 		const latest = d.defaultVersion === undefined || d.defaultVersion === d.version;
 		return proxyAuth && hasList && latest;
 	};
 
 	it('is not offered in any trigger (a trigger makes no API calls of its own)', () => {
 		for (const nodeType of nodes.filter((n) => n.description.group.includes('trigger'))) {
-			expect([nodeType.description.name, getsCustomApiCall(nodeType)]).toEqual([nodeType.description.name, false]);
+			expect([nodeType.description.name, getsCustomApiCall(nodeType)]).toEqual([
+				nodeType.description.name,
+				false,
+			]);
 		}
 	});
 
@@ -116,12 +149,16 @@ describe('Custom API Call', () => {
 
 describe('canvas subtitles name the events as the picker does', () => {
 	it('Currents', () => {
-		expect(subtitle(new CurrentsTrigger(), { events: ['RUN_FINISH', 'RUN_START'] })).toBe('Run Finished, Run Started');
+		expect(subtitle(new CurrentsTrigger(), { events: ['RUN_FINISH', 'RUN_START'] })).toBe(
+			'Run Finished, Run Started',
+		);
 		expect(subtitle(new CurrentsTrigger(), {})).toBe('');
 	});
 
 	it('Openlayer', () => {
-		expect(subtitle(new OpenlayerTrigger(), { events: ['tests.result.updated'] })).toBe('Test Results Updated');
+		expect(subtitle(new OpenlayerTrigger(), { events: ['tests.result.updated'] })).toBe(
+			'Test Results Updated',
+		);
 		expect(subtitle(new OpenlayerTrigger(), { events: ['*'] })).toBe('All Events');
 	});
 
@@ -129,13 +166,21 @@ describe('canvas subtitles name the events as the picker does', () => {
 		const trigger = new QaseTrigger();
 		expect(subtitle(trigger, { resource: 'all', events: ['*'] })).toBe('All Events');
 		expect(subtitle(trigger, { resource: 'run', events: ['*'] })).toBe('All Test Run Events');
-		expect(subtitle(trigger, { resource: 'run', events: ['run.completed', 'run.started'] })).toBe('Test Run Completed, Test Run Started');
+		expect(subtitle(trigger, { resource: 'run', events: ['run.completed', 'run.started'] })).toBe(
+			'Test Run Completed, Test Run Started',
+		);
 	});
 });
 
 describe('nodes panel on n8n 2.x (which ships its own Currents nodes)', () => {
 	it('our Currents nodes carry a distinct display name and keep their type names', () => {
-		expect(new CurrentsTrigger().description).toMatchObject({ name: 'currentsTrigger', displayName: 'Currents TestOps Trigger' });
-		expect(new CurrentsWebhooks().description).toMatchObject({ name: 'currentsWebhooks', displayName: 'Currents TestOps Webhooks' });
+		expect(new CurrentsTrigger().description).toMatchObject({
+			name: 'currentsTrigger',
+			displayName: 'Currents TestOps Trigger',
+		});
+		expect(new CurrentsWebhooks().description).toMatchObject({
+			name: 'currentsWebhooks',
+			displayName: 'Currents TestOps Webhooks',
+		});
 	});
 });

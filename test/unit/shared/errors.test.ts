@@ -15,7 +15,11 @@ describe('one error path (issue 10)', () => {
 	const currents = createCurrentsFake({ apiKeys: ['currents-key-value'] });
 	let urls: Record<string, string>;
 	beforeAll(async () => {
-		urls = { qase: `${await qase.listen()}/v1`, openlayer: await openlayer.listen(), currents: await currents.listen() };
+		urls = {
+			qase: `${await qase.listen()}/v1`,
+			openlayer: await openlayer.listen(),
+			currents: await currents.listen(),
+		};
 	});
 	afterAll(async () => Promise.all([qase.close(), openlayer.close(), currents.close()]));
 
@@ -23,34 +27,78 @@ describe('one error path (issue 10)', () => {
 		const body = { message: 'Not found' };
 		qase.addFault({ path: '/case/', status: 404, body });
 		openlayer.addFault({ path: '/results$', status: 404, body });
-		const q = makeContext({ credentials: { qaseTestOpsApi: { apiToken: 'qase-token-value', baseUrl: urls.qase } } });
-		const o = makeContext({ credentials: { openlayerTestOpsApi: { apiKey: 'openlayer-key-value', baseUrl: urls.openlayer } } });
-		const [fromQase] = await resolveRecords(q.execute, [{ json: { event: 'case.updated', project_code: 'ID', id: 1 } }], 'payload');
+		const q = makeContext({
+			credentials: { qaseTestOpsApi: { apiToken: 'qase-token-value', baseUrl: urls.qase } },
+		});
+		const o = makeContext({
+			credentials: {
+				openlayerTestOpsApi: { apiKey: 'openlayer-key-value', baseUrl: urls.openlayer },
+			},
+		});
+		const [fromQase] = await resolveRecords(
+			q.execute,
+			[{ json: { event: 'case.updated', project_code: 'ID', id: 1 } }],
+			'payload',
+		);
 		const [fromOpenlayer] = await attachFailingTests(o.execute, [
-			{ json: { type: 'tests.result.updated', data: { tests: { failing: 1, projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001' } } } },
+			{
+				json: {
+					type: 'tests.result.updated',
+					data: { tests: { failing: 1, projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001' } },
+				},
+			},
 		]);
-		const strip = (e: unknown) => ({ ...(e as object), message: String((e as { message: string }).message).replace(/^\w+ /, '') });
-		expect(fromQase.json.record_error).toEqual({ status: 404, message: 'Qase API error (HTTP 404): Not found' });
-		expect(fromOpenlayer.json.failingTestsError).toEqual({ status: 404, message: 'Openlayer API error (HTTP 404): Not found' });
+		const strip = (e: unknown) => ({
+			...(e as object),
+			message: String((e as { message: string }).message).replace(/^\w+ /, ''),
+		});
+		expect(fromQase.json.record_error).toEqual({
+			status: 404,
+			message: 'Qase API error (HTTP 404): Not found',
+		});
+		expect(fromOpenlayer.json.failingTestsError).toEqual({
+			status: 404,
+			message: 'Openlayer API error (HTTP 404): Not found',
+		});
 		expect(strip(fromQase.json.record_error)).toEqual(strip(fromOpenlayer.json.failingTestsError));
-		for (const out of [fromQase, fromOpenlayer]) expect(JSON.stringify(out)).not.toMatch(/token-value|key-value/);
+		for (const out of [fromQase, fromOpenlayer])
+			expect(JSON.stringify(out)).not.toMatch(/token-value|key-value/);
 	});
 
 	it('the HTTP helper throws one NodeApiError with status and vendor message, nothing of the request', async () => {
-		currents.addFault({ path: '^/projects$', status: 500, body: { message: 'database unavailable' }, times: 3 });
-		const c = makeContext({ credentials: { currentsTestOpsApi: { apiKey: 'currents-key-value', baseUrl: urls.currents } } });
-		const error = (await authenticatedRequest(c.execute, 'currentsTestOpsApi', { method: 'GET', url: `${urls.currents}/projects` }, 'Currents').catch((e) => e)) as NodeApiError;
+		currents.addFault({
+			path: '^/projects$',
+			status: 500,
+			body: { message: 'database unavailable' },
+			times: 3,
+		});
+		const c = makeContext({
+			credentials: { currentsTestOpsApi: { apiKey: 'currents-key-value', baseUrl: urls.currents } },
+		});
+		const error = (await authenticatedRequest(
+			c.execute,
+			'currentsTestOpsApi',
+			{ method: 'GET', url: `${urls.currents}/projects` },
+			'Currents',
+		).catch((e) => e)) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Currents API error (HTTP 500): database unavailable');
 		expect(error.description).toBe('database unavailable');
 		expect(error.httpCode).toBe('500');
 		expect(JSON.stringify(error)).not.toContain('currents-key-value');
-		expect(itemError(error)).toEqual({ status: 500, message: 'Currents API error (HTTP 500): database unavailable' });
+		expect(itemError(error)).toEqual({
+			status: 500,
+			message: 'Currents API error (HTTP 500): database unavailable',
+		});
 	});
 
 	it("withStep says the step once, with the vendor's words, however often it is applied", () => {
 		const c = makeContext({});
-		const api = new NodeApiError(c.execute.getNode(), { message: 'x' }, { message: 'Currents API error (HTTP 500): boom', description: 'boom', httpCode: '500' });
+		const api = new NodeApiError(
+			c.execute.getNode(),
+			{ message: 'x' },
+			{ message: 'Currents API error (HTTP 500): boom', description: 'boom', httpCode: '500' },
+		);
 		const once = withStep(c.execute, api, 'Could not register the Currents webhook');
 		expect(once.message).toBe('Could not register the Currents webhook (HTTP 500): boom');
 		// n8n 1.x shows `description ?? message` of a failed activation (NodeApiError drops an equal description).
@@ -58,7 +106,11 @@ describe('one error path (issue 10)', () => {
 		const item = forItem(c.execute, once, 2) as NodeApiError;
 		expect(item.message).toBe(once.message);
 		expect(item.httpCode).toBe('500');
-		const plain = withStep(c.execute, new Error('no answer'), 'Could not delete the Currents webhook');
+		const plain = withStep(
+			c.execute,
+			new Error('no answer'),
+			'Could not delete the Currents webhook',
+		);
 		expect(plain).toBeInstanceOf(NodeOperationError);
 		expect(plain.message).toBe('Could not delete the Currents webhook: no answer');
 	});

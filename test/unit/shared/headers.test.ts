@@ -2,7 +2,13 @@ import { redactHeaders, REDACTED } from '../../../nodes/shared/headers';
 
 describe('redactHeaders', () => {
 	test('keeps ordinary headers, lower-cases names, joins repeated values', () => {
-		expect(redactHeaders({ 'Content-Type': 'application/json', 'X-Forwarded-For': ['1.1.1.1', '2.2.2.2'], skipped: undefined })).toEqual({
+		expect(
+			redactHeaders({
+				'Content-Type': 'application/json',
+				'X-Forwarded-For': ['1.1.1.1', '2.2.2.2'],
+				skipped: undefined,
+			}),
+		).toEqual({
 			'content-type': 'application/json',
 			'x-forwarded-for': '1.1.1.1, 2.2.2.2',
 		});
@@ -25,6 +31,9 @@ describe('redactHeaders', () => {
 	});
 
 	test('hides a header configured as the secret even when its name looks harmless', () => {
-		expect(redactHeaders({ 'x-team': 'qa', 'x-ci-key': 'k' }, ['X-CI-KEY'])).toEqual({ 'x-team': 'qa', 'x-ci-key': REDACTED });
+		expect(redactHeaders({ 'x-team': 'qa', 'x-ci-key': 'k' }, ['X-CI-KEY'])).toEqual({
+			'x-team': 'qa',
+			'x-ci-key': REDACTED,
+		});
 	});
 });

@@ -4,20 +4,36 @@ import { authenticatedRequest, describeFailure } from '../../../nodes/shared/htt
 import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
 import { makeContext } from '../../helpers/context';
 
-const node: INode = { id: '1', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'Node',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 describe('describeFailure: timeouts', () => {
 	it('reports a timeout as one, not as n8n\'s "perhaps the server is offline"', () => {
 		// What n8n-core throws for an axios timeout: NodeApiError around the AxiosError.
-		const axiosTimeout = Object.assign(new Error('timeout of 15000ms exceeded'), { code: 'ECONNABORTED' });
+		const axiosTimeout = Object.assign(new Error('timeout of 15000ms exceeded'), {
+			code: 'ECONNABORTED',
+		});
 		const error = new NodeApiError(node, axiosTimeout as never);
 		expect(error.message).toBe('The connection was aborted, perhaps the server is offline');
-		expect(describeFailure(error)).toMatchObject({ status: undefined, message: 'The request timed out (no answer within 15 s)' });
+		expect(describeFailure(error)).toMatchObject({
+			status: undefined,
+			message: 'The request timed out (no answer within 15 s)',
+		});
 	});
 
-	it('keeps n8n\'s message for a connection that was really refused', () => {
-		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-		expect(describeFailure(new NodeApiError(node, refused as never)).message).not.toContain('timed out');
+	it("keeps n8n's message for a connection that was really refused", () => {
+		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
+			code: 'ECONNREFUSED',
+		});
+		expect(describeFailure(new NodeApiError(node, refused as never)).message).not.toContain(
+			'timed out',
+		);
 	});
 });
 
@@ -33,11 +49,16 @@ describe('authenticatedRequest against a slow API', () => {
 	it('fails with a timeout message naming the wait, and the status left empty', async () => {
 		fake.addFault({ path: '^/projects$', delayMs: 1000, times: 1 });
 		const c = makeContext({ credentials: { currentsTestOpsApi: { apiKey: 'k', baseUrl } } });
-		const error = await authenticatedRequest(c.execute, 'currentsTestOpsApi', { method: 'GET', url: `${baseUrl}/projects`, timeout: 200 }, 'Currents').catch(
-			(e: NodeApiError) => e,
-		);
+		const error = await authenticatedRequest(
+			c.execute,
+			'currentsTestOpsApi',
+			{ method: 'GET', url: `${baseUrl}/projects`, timeout: 200 },
+			'Currents',
+		).catch((e: NodeApiError) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).message).toBe('Currents API error: The request timed out (no answer within 0.2 s)');
+		expect((error as NodeApiError).message).toBe(
+			'Currents API error: The request timed out (no answer within 0.2 s)',
+		);
 		expect((error as NodeApiError).httpCode).toBeNull();
 	});
 });

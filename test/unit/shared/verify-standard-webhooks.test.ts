@@ -22,16 +22,20 @@ const vectorHeaders = (overrides: HeaderBag = {}): HeaderBag => ({
 	...overrides,
 });
 
-function verifyVector(overrides: {
-	headers?: HeaderBag;
-	body?: string | Buffer;
-	secrets?: string[];
-	now?: number;
-	toleranceSeconds?: number;
-} = {}) {
+function verifyVector(
+	overrides: {
+		headers?: HeaderBag;
+		body?: string | Buffer;
+		secrets?: string[];
+		now?: number;
+		toleranceSeconds?: number;
+	} = {},
+) {
 	return verifyStandardWebhook({
 		headers: overrides.headers ?? vectorHeaders(),
-		rawBody: Buffer.isBuffer(overrides.body) ? overrides.body : Buffer.from(overrides.body ?? VECTOR.payload),
+		rawBody: Buffer.isBuffer(overrides.body)
+			? overrides.body
+			: Buffer.from(overrides.body ?? VECTOR.payload),
 		secrets: overrides.secrets ?? [VECTOR.secret],
 		now: overrides.now ?? VECTOR.timestamp,
 		toleranceSeconds: overrides.toleranceSeconds,
@@ -47,10 +51,12 @@ describe('official test vector', () => {
 
 	it('is reproduced exactly by signStandardWebhook', () => {
 		const key = decodeSigningSecret(VECTOR.secret)!;
-		expect(signStandardWebhook(key, VECTOR.id, VECTOR.timestamp, VECTOR.payload)).toBe(VECTOR.signature);
-		expect(signStandardWebhook(key, VECTOR.id, String(VECTOR.timestamp), Buffer.from(VECTOR.payload))).toBe(
+		expect(signStandardWebhook(key, VECTOR.id, VECTOR.timestamp, VECTOR.payload)).toBe(
 			VECTOR.signature,
 		);
+		expect(
+			signStandardWebhook(key, VECTOR.id, String(VECTOR.timestamp), Buffer.from(VECTOR.payload)),
+		).toBe(VECTOR.signature);
 	});
 
 	it('is refused with the real clock (the timestamp is years old)', () => {
@@ -64,10 +70,14 @@ describe('official test vector', () => {
 
 	it('is also what the reference library computes and accepts at that time', () => {
 		const wh = new Webhook(VECTOR.secret);
-		expect(wh.sign(VECTOR.id, new Date(VECTOR.timestamp * 1000), VECTOR.payload)).toBe(VECTOR.signature);
+		expect(wh.sign(VECTOR.id, new Date(VECTOR.timestamp * 1000), VECTOR.payload)).toBe(
+			VECTOR.signature,
+		);
 		jest.useFakeTimers({ now: VECTOR.timestamp * 1000 });
 		try {
-			expect(wh.verify(VECTOR.payload, vectorHeaders() as Record<string, string>)).toEqual({ test: 2432232314 });
+			expect(wh.verify(VECTOR.payload, vectorHeaders() as Record<string, string>)).toEqual({
+				test: 2432232314,
+			});
 		} finally {
 			jest.useRealTimers();
 		}
@@ -83,13 +93,17 @@ describe('signature header', () => {
 			`v2,abc ${bogus} ${VECTOR.signature} v1a,xyz`,
 			`  ${VECTOR.signature}   ${bogus} `,
 		]) {
-			expect(verifyVector({ headers: vectorHeaders({ 'webhook-signature': header }) })).toMatchObject({ ok: true });
+			expect(
+				verifyVector({ headers: vectorHeaders({ 'webhook-signature': header }) }),
+			).toMatchObject({ ok: true });
 		}
 	});
 
 	it('refuses when no listed v1 signature matches', () => {
 		const other = 'v1,' + Buffer.alloc(32, 1).toString('base64');
-		expect(verifyVector({ headers: vectorHeaders({ 'webhook-signature': `${other} ${other}` }) })).toEqual({
+		expect(
+			verifyVector({ headers: vectorHeaders({ 'webhook-signature': `${other} ${other}` }) }),
+		).toEqual({
 			ok: false,
 			reason: 'bad-signature',
 		});
@@ -107,7 +121,9 @@ describe('signature header', () => {
 
 	it('refuses an empty signature (empty header, "v1," alone, blanks)', () => {
 		for (const header of ['', 'v1,', '   ', 'v1, ', 'v1,  v1,']) {
-			expect(verifyVector({ headers: vectorHeaders({ 'webhook-signature': header }) })).toMatchObject({ ok: false });
+			expect(
+				verifyVector({ headers: vectorHeaders({ 'webhook-signature': header }) }),
+			).toMatchObject({ ok: false });
 		}
 		expect(verifyVector({ headers: vectorHeaders({ 'webhook-signature': 'v1,' }) })).toEqual({
 			ok: false,
@@ -136,7 +152,9 @@ describe('signature header', () => {
 
 describe('secrets', () => {
 	it('accepts the secret with or without the whsec_ prefix', () => {
-		expect(verifyVector({ secrets: [VECTOR.secret.slice('whsec_'.length)] })).toMatchObject({ ok: true });
+		expect(verifyVector({ secrets: [VECTOR.secret.slice('whsec_'.length)] })).toMatchObject({
+			ok: true,
+		});
 		expect(verifyVector({ secrets: [`  ${VECTOR.secret}\n`] })).toMatchObject({ ok: true });
 	});
 
@@ -149,14 +167,20 @@ describe('secrets', () => {
 		const ts = 1700000000;
 		const body = '{"type":"test.deleted"}';
 		const signature = new Webhook(`whsec_${padded}`).sign(id, new Date(ts * 1000), body);
-		const headers = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signature };
+		const headers = {
+			'webhook-id': id,
+			'webhook-timestamp': String(ts),
+			'webhook-signature': signature,
+		};
 		for (const secret of [
 			`whsec_${padded}`,
 			`whsec_${padded.replace(/=+$/, '')}`,
 			padded.replace(/=+$/, ''),
 			`whsec_${padded.replace(/\+/g, '-').replace(/\//g, '_')}`,
 		]) {
-			expect(verifyStandardWebhook({ headers, rawBody: Buffer.from(body), secrets: [secret], now: ts })).toMatchObject({
+			expect(
+				verifyStandardWebhook({ headers, rawBody: Buffer.from(body), secrets: [secret], now: ts }),
+			).toMatchObject({
 				ok: true,
 			});
 		}
@@ -170,11 +194,17 @@ describe('secrets', () => {
 			new Webhook(secret).sign(VECTOR.id, new Date(VECTOR.timestamp * 1000), VECTOR.payload);
 		for (const signer of [current, previous]) {
 			expect(
-				verifyVector({ headers: vectorHeaders({ 'webhook-signature': sign(signer) }), secrets: [current, previous] }),
+				verifyVector({
+					headers: vectorHeaders({ 'webhook-signature': sign(signer) }),
+					secrets: [current, previous],
+				}),
 			).toMatchObject({ ok: true });
 		}
 		expect(
-			verifyVector({ headers: vectorHeaders({ 'webhook-signature': sign(third) }), secrets: [current, previous] }),
+			verifyVector({
+				headers: vectorHeaders({ 'webhook-signature': sign(third) }),
+				secrets: [current, previous],
+			}),
 		).toEqual({ ok: false, reason: 'bad-signature' });
 		// Openlayer-side rotation: both signatures in one header.
 		expect(
@@ -187,13 +217,24 @@ describe('secrets', () => {
 
 	it('ignores an undecodable secret next to a good one, and fails closed when none decodes', () => {
 		expect(verifyVector({ secrets: ['whsec_!!!', VECTOR.secret] })).toMatchObject({ ok: true });
-		for (const secrets of [[], [''], ['whsec_'], ['whsec_***'], ['abcde'], ['=abc'], ['ab=c'], ['abc==']]) {
+		for (const secrets of [
+			[],
+			[''],
+			['whsec_'],
+			['whsec_***'],
+			['abcde'],
+			['=abc'],
+			['ab=c'],
+			['abc=='],
+		]) {
 			expect(verifyVector({ secrets })).toEqual({ ok: false, reason: 'invalid-secret' });
 		}
 	});
 
 	it('decodeSigningSecret keeps exactly the base64 bytes', () => {
-		expect(decodeSigningSecret(VECTOR.secret)).toEqual(Buffer.from('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'base64'));
+		expect(decodeSigningSecret(VECTOR.secret)).toEqual(
+			Buffer.from('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'base64'),
+		);
 		expect(decodeSigningSecret('whsec_YWJj')).toEqual(Buffer.from('abc'));
 		expect(decodeSigningSecret('YWI')).toEqual(Buffer.from('ab'));
 		expect(decodeSigningSecret('YWI=')).toEqual(Buffer.from('ab'));
@@ -205,7 +246,12 @@ describe('secrets', () => {
 
 describe('body', () => {
 	it('refuses a tampered body: one changed digit, re-serialised JSON, an extra newline, an empty body', () => {
-		for (const body of ['{"test": 2432232315}', JSON.stringify(JSON.parse(VECTOR.payload)), `${VECTOR.payload}\n`, '']) {
+		for (const body of [
+			'{"test": 2432232315}',
+			JSON.stringify(JSON.parse(VECTOR.payload)),
+			`${VECTOR.payload}\n`,
+			'',
+		]) {
 			expect(verifyVector({ body })).toEqual({ ok: false, reason: 'bad-signature' });
 		}
 	});
@@ -216,17 +262,28 @@ describe('body', () => {
 			reason: 'bad-signature',
 		});
 		expect(
-			verifyVector({ headers: vectorHeaders({ 'webhook-timestamp': String(VECTOR.timestamp + 1) }) }),
+			verifyVector({
+				headers: vectorHeaders({ 'webhook-timestamp': String(VECTOR.timestamp + 1) }),
+			}),
 		).toEqual({ ok: false, reason: 'bad-signature' });
 	});
 
 	it('signs the raw bytes, so bodies that are not valid UTF-8 still verify exactly', () => {
 		const key = decodeSigningSecret(VECTOR.secret)!;
-		const raw = Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
-		const headers = vectorHeaders({ 'webhook-signature': signStandardWebhook(key, VECTOR.id, VECTOR.timestamp, raw) });
+		const raw = Buffer.concat([
+			Buffer.from('{"x":"'),
+			Buffer.from([0xff, 0xfe, 0xc3]),
+			Buffer.from('"}'),
+		]);
+		const headers = vectorHeaders({
+			'webhook-signature': signStandardWebhook(key, VECTOR.id, VECTOR.timestamp, raw),
+		});
 		expect(verifyVector({ headers, body: raw })).toMatchObject({ ok: true });
 		const decodedAndReencoded = Buffer.from(raw.toString('utf8'));
-		expect(verifyVector({ headers, body: decodedAndReencoded })).toEqual({ ok: false, reason: 'bad-signature' });
+		expect(verifyVector({ headers, body: decodedAndReencoded })).toEqual({
+			ok: false,
+			reason: 'bad-signature',
+		});
 	});
 });
 
@@ -245,13 +302,29 @@ describe('timestamp', () => {
 	});
 
 	it('honours a configured tolerance', () => {
-		expect(verifyVector({ now: T + 60, toleranceSeconds: 30 })).toEqual({ ok: false, reason: 'stale-timestamp' });
+		expect(verifyVector({ now: T + 60, toleranceSeconds: 30 })).toEqual({
+			ok: false,
+			reason: 'stale-timestamp',
+		});
 		expect(verifyVector({ now: T + 3000, toleranceSeconds: 3600 })).toMatchObject({ ok: true });
-		expect(verifyVector({ now: T, toleranceSeconds: Number.NaN })).toEqual({ ok: false, reason: 'stale-timestamp' });
+		expect(verifyVector({ now: T, toleranceSeconds: Number.NaN })).toEqual({
+			ok: false,
+			reason: 'stale-timestamp',
+		});
 	});
 
 	it('refuses non-numeric timestamps', () => {
-		for (const ts of ['abc', `${T}abc`, `-${T}`, '1.6e9', `${T}.0`, '0x60380c32', `+${T}`, '1 614265330', '１６１４２６５３３０']) {
+		for (const ts of [
+			'abc',
+			`${T}abc`,
+			`-${T}`,
+			'1.6e9',
+			`${T}.0`,
+			'0x60380c32',
+			`+${T}`,
+			'1 614265330',
+			'１６１４２６５３３０',
+		]) {
 			expect(verifyVector({ headers: vectorHeaders({ 'webhook-timestamp': ts }) })).toEqual({
 				ok: false,
 				reason: 'invalid-timestamp',
@@ -272,14 +345,20 @@ describe('timestamp', () => {
 });
 
 describe('headers', () => {
-	it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('refuses a delivery without %s', (name) => {
-		const headers = vectorHeaders();
-		delete headers[name];
-		expect(verifyVector({ headers })).toEqual({ ok: false, reason: 'missing-headers' });
-	});
+	it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])(
+		'refuses a delivery without %s',
+		(name) => {
+			const headers = vectorHeaders();
+			delete headers[name];
+			expect(verifyVector({ headers })).toEqual({ ok: false, reason: 'missing-headers' });
+		},
+	);
 
 	it('refuses an empty webhook-id or webhook-timestamp', () => {
-		expect(verifyVector({ headers: vectorHeaders({ 'webhook-id': '' }) })).toEqual({ ok: false, reason: 'missing-headers' });
+		expect(verifyVector({ headers: vectorHeaders({ 'webhook-id': '' }) })).toEqual({
+			ok: false,
+			reason: 'missing-headers',
+		});
 		expect(verifyVector({ headers: vectorHeaders({ 'webhook-timestamp': '' }) })).toEqual({
 			ok: false,
 			reason: 'missing-headers',
@@ -292,7 +371,11 @@ describe('headers', () => {
 			'WEBHOOK-TIMESTAMP': String(VECTOR.timestamp),
 			'webhook-Signature': VECTOR.signature,
 		};
-		expect(verifyVector({ headers })).toEqual({ ok: true, id: VECTOR.id, timestamp: VECTOR.timestamp });
+		expect(verifyVector({ headers })).toEqual({
+			ok: true,
+			id: VECTOR.id,
+			timestamp: VECTOR.timestamp,
+		});
 	});
 
 	it('treats a repeated header (two values) as absent rather than guessing', () => {
@@ -316,8 +399,14 @@ describe('interoperability with the reference library (standardwebhooks 1.0.0)',
 		const now = Math.floor(Date.now() / 1000);
 		for (const [i, body] of bodies.entries()) {
 			const id = `msg_${i}`;
-			const headers = { 'webhook-id': id, 'webhook-timestamp': String(now), 'webhook-signature': wh.sign(id, new Date(now * 1000), body) };
-			expect(verifyStandardWebhook({ headers, rawBody: Buffer.from(body), secrets: [secret] })).toEqual({
+			const headers = {
+				'webhook-id': id,
+				'webhook-timestamp': String(now),
+				'webhook-signature': wh.sign(id, new Date(now * 1000), body),
+			};
+			expect(
+				verifyStandardWebhook({ headers, rawBody: Buffer.from(body), secrets: [secret] }),
+			).toEqual({
 				ok: true,
 				id,
 				timestamp: now,
@@ -332,7 +421,11 @@ describe('interoperability with the reference library (standardwebhooks 1.0.0)',
 		const now = Math.floor(Date.now() / 1000);
 		for (const [i, body] of bodies.entries()) {
 			const id = `msg_ours_${i}`;
-			const headers = { 'webhook-id': id, 'webhook-timestamp': String(now), 'webhook-signature': signStandardWebhook(key, id, now, body) };
+			const headers = {
+				'webhook-id': id,
+				'webhook-timestamp': String(now),
+				'webhook-signature': signStandardWebhook(key, id, now, body),
+			};
 			expect(wh.verify(body, headers)).toEqual(JSON.parse(body));
 			expect(() => wh.verify(`${body} `, headers)).toThrow();
 		}

@@ -63,11 +63,15 @@ describe('timestamp window', () => {
 		[{ 'x-timestamp': 'soon' }, { ok: false, reason: 'invalid-timestamp' }],
 		[{}, { ok: true }],
 	])('%j', (headers, expected) => {
-		expect(verifyTimestampHeader(headers, 'x-timestamp', { toleranceSeconds: 300, now })).toEqual(expected);
+		expect(verifyTimestampHeader(headers, 'x-timestamp', { toleranceSeconds: 300, now })).toEqual(
+			expected,
+		);
 	});
 
 	test('a required timestamp must be present', () => {
-		expect(verifyTimestampHeader({}, 'x-timestamp', { toleranceSeconds: 300, now, required: true })).toEqual({
+		expect(
+			verifyTimestampHeader({}, 'x-timestamp', { toleranceSeconds: 300, now, required: true }),
+		).toEqual({
 			ok: false,
 			reason: 'missing-timestamp',
 		});

@@ -1,5 +1,9 @@
 import { currentsSummary, currentsStatus, parseRunUrl } from '../../../nodes/Currents/summary';
-import { openlayerFailureDetails, openlayerStatus, openlayerSummary } from '../../../nodes/Openlayer/summary';
+import {
+	openlayerFailureDetails,
+	openlayerStatus,
+	openlayerSummary,
+} from '../../../nodes/Openlayer/summary';
 import { qaseDurationMs, qaseSummary } from '../../../nodes/Qase/summary';
 import { buildSummary, summaryJsonSchema, summarySchema } from '../../../nodes/shared/summary';
 
@@ -25,7 +29,16 @@ const qase = (event: string, run: Run) =>
 			payload:
 				event === 'run.started'
 					? { id: 7, title: 'Nightly', cases_count: run.total }
-					: { id: 7, cases: run.total, passed: run.passed, failed: run.failed, blocked: 0, skipped: run.skipped, untested: 0, duration: 90 },
+					: {
+							id: 7,
+							cases: run.total,
+							passed: run.passed,
+							failed: run.failed,
+							blocked: 0,
+							skipped: run.skipped,
+							untested: 0,
+							duration: 90,
+						},
 		},
 		AT,
 	);
@@ -85,8 +98,16 @@ describe('equivalent runs give equal summaries across tools', () => {
 	const passing: Run = { total: 10, passed: 9, failed: 0, skipped: 1 };
 	const failing: Run = { total: 10, passed: 7, failed: 2, skipped: 1 };
 	test.each([
-		['passed run', [qase('run.completed', passing), currents('RUN_FINISH', passing), openlayer(passing)], 'passed'],
-		['failed run', [qase('run.completed', failing), currents('RUN_FINISH', failing), openlayer(failing)], 'failed'],
+		[
+			'passed run',
+			[qase('run.completed', passing), currents('RUN_FINISH', passing), openlayer(passing)],
+			'passed',
+		],
+		[
+			'failed run',
+			[qase('run.completed', failing), currents('RUN_FINISH', failing), openlayer(failing)],
+			'failed',
+		],
 	])('%s', (_what, summaries, status) => {
 		const [first, ...rest] = summaries.map(comparable);
 		expect(first.status).toBe(status);
@@ -144,7 +165,15 @@ describe('status rules per tool', () => {
 		['run.aborted', { failed: 0 }, 'aborted'],
 		['run.aborted', { failed: 4 }, 'aborted'],
 	])('Qase %s %j → %s', (event, counts, status) => {
-		const s = qaseSummary({ event_name: event, timestamp: UNIX, project_code: 'DEMO', payload: { id: 1, cases: 5, passed: 0, ...counts } }, AT);
+		const s = qaseSummary(
+			{
+				event_name: event,
+				timestamp: UNIX,
+				project_code: 'DEMO',
+				payload: { id: 1, cases: 5, passed: 0, ...counts },
+			},
+			AT,
+		);
 		expect(s.status).toBe(status);
 	});
 });
@@ -158,7 +187,16 @@ describe('per-tool fields', () => {
 			timestamp: UNIX,
 			project_code: 'DEMO',
 			team_member_id: 0,
-			payload: { id: 12, cases: 4, passed: 1, failed: 1, blocked: 0, untested: 1, skiped: 1, duration: 3 },
+			payload: {
+				id: 12,
+				cases: 4,
+				passed: 1,
+				failed: 1,
+				blocked: 0,
+				untested: 1,
+				skiped: 1,
+				duration: 3,
+			},
 		};
 		const s = qaseSummary(envelope, '2000-01-01T00:00:00.000Z');
 		expect(s).toMatchObject({
@@ -198,23 +236,66 @@ describe('per-tool fields', () => {
 			flaky: 1,
 		};
 		const s = currentsSummary(body, { project: null, occurredAt: AT });
-		expect(s).toMatchObject({ runId: 'r1', url: body.runUrl, branch: 'feat', commit: 'abc', skipped: 2, flaky: 1, project: null, durationMs: null });
+		expect(s).toMatchObject({
+			runId: 'r1',
+			url: body.runUrl,
+			branch: 'feat',
+			commit: 'abc',
+			skipped: 2,
+			flaky: 1,
+			project: null,
+			durationMs: null,
+		});
 		expect(s.raw).toBe(body);
 	});
 
 	test('Currents: failed tests become the common failures list', () => {
 		const s = currentsSummary(
-			{ event: 'RUN_FINISH', runUrl: 'https://app.currents.dev/run/r1', commit: {}, overall: 1, passes: 0, failures: 1, pending: 0, skipped: 0, flaky: 0 },
+			{
+				event: 'RUN_FINISH',
+				runUrl: 'https://app.currents.dev/run/r1',
+				commit: {},
+				overall: 1,
+				passes: 0,
+				failures: 1,
+				pending: 0,
+				skipped: 0,
+				flaky: 0,
+			},
 			{ project: 'p', occurredAt: AT },
-			{ failures: [{ title: 'a > b', file: 'x.spec.ts', message: 'boom', url: 'https://app.currents.dev/instance/i/test/t' }], truncated: true, error: null },
+			{
+				failures: [
+					{
+						title: 'a > b',
+						file: 'x.spec.ts',
+						message: 'boom',
+						url: 'https://app.currents.dev/instance/i/test/t',
+					},
+				],
+				truncated: true,
+				error: null,
+			},
 		);
-		expect(s.failures).toEqual([{ title: 'a > b', file: 'x.spec.ts', message: 'boom', url: 'https://app.currents.dev/instance/i/test/t' }]);
+		expect(s.failures).toEqual([
+			{
+				title: 'a > b',
+				file: 'x.spec.ts',
+				message: 'boom',
+				url: 'https://app.currents.dev/instance/i/test/t',
+			},
+		]);
 		expect(s.failuresTruncated).toBe(true);
 	});
 
 	test('Openlayer: failing tests and their error become failures / failuresError', () => {
 		expect(
-			openlayerFailureDetails({ failingTests: [{ id: 'r1', statusMessage: 'below threshold', goal: { name: 'No nulls', number: 3 } }, { id: 'r2', goal: { number: 4 } }], failingTestsTruncated: false }),
+			openlayerFailureDetails({
+				failingTests: [
+					{ id: 'r1', statusMessage: 'below threshold', goal: { name: 'No nulls', number: 3 } },
+					{ id: 'r2', goal: { number: 4 } },
+				],
+				failingTestsTruncated: false,
+			}),
 		).toEqual({
 			failures: [
 				{ title: 'No nulls', file: null, message: 'below threshold', url: null },
@@ -223,37 +304,100 @@ describe('per-tool fields', () => {
 			truncated: false,
 			error: null,
 		});
-		const details = openlayerFailureDetails({ failingTestsError: { status: 404, message: 'Project version not found' } });
+		const details = openlayerFailureDetails({
+			failingTestsError: { status: 404, message: 'Project version not found' },
+		});
 		const s = openlayerSummary(
-			{ type: 'tests.result.updated', timestamp: AT, data: { tests: { projectId: 'p', projectVersionId: null, inferencePipelineId: 'pipe', total: 2, passing: 1, failing: 1, skipped: 0, running: 0 } } },
+			{
+				type: 'tests.result.updated',
+				timestamp: AT,
+				data: {
+					tests: {
+						projectId: 'p',
+						projectVersionId: null,
+						inferencePipelineId: 'pipe',
+						total: 2,
+						passing: 1,
+						failing: 1,
+						skipped: 0,
+						running: 0,
+					},
+				},
+			},
 			AT,
 			details,
 		);
-		expect(s).toMatchObject({ runId: 'pipe', project: 'p', failures: null, failuresError: { status: 404, message: 'Project version not found' } });
+		expect(s).toMatchObject({
+			runId: 'pipe',
+			project: 'p',
+			failures: null,
+			failuresError: { status: 404, message: 'Project version not found' },
+		});
 	});
 
 	test('a count the tool did not send is null, never 0', () => {
-		const s = currentsSummary({ event: 'RUN_START', runUrl: 'x', commit: {} }, { project: null, occurredAt: AT });
-		expect(s).toMatchObject({ total: null, passed: null, failed: null, skipped: null, flaky: null, runId: null, failures: null });
+		const s = currentsSummary(
+			{ event: 'RUN_START', runUrl: 'x', commit: {} },
+			{ project: null, occurredAt: AT },
+		);
+		expect(s).toMatchObject({
+			total: null,
+			passed: null,
+			failed: null,
+			skipped: null,
+			flaky: null,
+			runId: null,
+			failures: null,
+		});
 	});
 });
 
 describe('the shape is declared once', () => {
 	test('every summary parses against the schema and has its fields in one order', () => {
 		const keys = Object.keys(summarySchema.shape);
-		for (const s of [qase('run.completed', { total: 1, passed: 1, failed: 0, skipped: 0 }), currents('RUN_CANCELED', { total: 1, passed: 0, failed: 0, skipped: 0 }), openlayer({ total: 1, passed: 1, failed: 0, skipped: 0 })]) {
+		for (const s of [
+			qase('run.completed', { total: 1, passed: 1, failed: 0, skipped: 0 }),
+			currents('RUN_CANCELED', { total: 1, passed: 0, failed: 0, skipped: 0 }),
+			openlayer({ total: 1, passed: 1, failed: 0, skipped: 0 }),
+		]) {
 			expect(Object.keys(s)).toEqual(keys);
 			expect(() => summarySchema.parse(s)).not.toThrow();
 		}
 	});
 
 	test('a mapper bug cannot produce a wrong shape', () => {
-		expect(() => buildSummary({ source: 'qase', event: 'x', status: 'weird' as never, total: null, passed: null, failed: null, skipped: null, flaky: null, durationMs: null, project: null, runId: null, url: null, branch: null, commit: null, occurredAt: AT, raw: {} })).toThrow();
+		expect(() =>
+			buildSummary({
+				source: 'qase',
+				event: 'x',
+				status: 'weird' as never,
+				total: null,
+				passed: null,
+				failed: null,
+				skipped: null,
+				flaky: null,
+				durationMs: null,
+				project: null,
+				runId: null,
+				url: null,
+				branch: null,
+				commit: null,
+				occurredAt: AT,
+				raw: {},
+			}),
+		).toThrow();
 	});
 
 	test('the preview JSON schema is derived from the zod schema', () => {
 		const schema = summaryJsonSchema();
 		expect(Object.keys(schema.properties ?? {})).toEqual(Object.keys(summarySchema.shape));
-		expect((schema.properties as any).status.enum).toEqual(['running', 'passed', 'failed', 'aborted', 'timed_out', 'canceled']);
+		expect((schema.properties as Record<string, { enum?: string[] }>).status.enum).toEqual([
+			'running',
+			'passed',
+			'failed',
+			'aborted',
+			'timed_out',
+			'canceled',
+		]);
 	});
 });

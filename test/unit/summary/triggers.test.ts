@@ -17,15 +17,27 @@ import { REDACTED } from '../../../nodes/shared/headers';
 import { summarySchema } from '../../../nodes/shared/summary';
 import { makeContext } from '../../helpers/context';
 
-const sampleOf = (events: readonly { name: string; sample: Record<string, unknown> }[], name: string) =>
-	structuredClone(events.find((e) => e.name === name)!.sample) as IDataObject;
+const sampleOf = (
+	events: readonly { name: string; sample: Record<string, unknown> }[],
+	name: string,
+) => structuredClone(events.find((e) => e.name === name)!.sample) as IDataObject;
 
 /** webhook() then, if it accepted, execute() on its items: what the workflow's next node gets. */
 async function run(
-	node: { webhook: Function; execute: Function },
-	opts: { params: Record<string, unknown>; headers: Record<string, string>; body: string; credentials?: Record<string, IDataObject>; staticData?: IDataObject },
+	node: Pick<CurrentsTrigger | QaseTrigger | OpenlayerTrigger, 'webhook' | 'execute'>,
+	opts: {
+		params: Record<string, unknown>;
+		headers: Record<string, string>;
+		body: string;
+		credentials?: Record<string, IDataObject>;
+		staticData?: IDataObject;
+	},
 ): Promise<IDataObject[] | undefined> {
-	const hook = makeContext({ ...opts, headers: { 'content-type': 'application/json', ...opts.headers }, rawBody: opts.body });
+	const hook = makeContext({
+		...opts,
+		headers: { 'content-type': 'application/json', ...opts.headers },
+		rawBody: opts.body,
+	});
 	const res = await node.webhook.call(hook.webhook);
 	const items = res.workflowData?.[0] as INodeExecutionData[] | undefined;
 	if (!items) return undefined;
@@ -37,16 +49,34 @@ async function run(
 
 describe('Qase Trigger', () => {
 	const node = new QaseTrigger();
-	const deliver = (event: string, params: Record<string, unknown>, headers: Record<string, string> = {}) =>
-		run(node, { params: { resource: 'all', events: ['*'], resolveRecord: false, ...params }, headers, body: JSON.stringify(sampleOf(qaseEvents, event)) });
+	const deliver = (
+		event: string,
+		params: Record<string, unknown>,
+		headers: Record<string, string> = {},
+	) =>
+		run(node, {
+			params: { resource: 'all', events: ['*'], resolveRecord: false, ...params },
+			headers,
+			body: JSON.stringify(sampleOf(qaseEvents, event)),
+		});
 
 	test('summary for run events, the raw envelope kept', async () => {
 		const [item] = (await deliver('run.completed', { output: 'summary' }))!;
 		expect(summarySchema.parse(item)).toBeTruthy();
-		expect(item).toMatchObject({ source: 'qase', event: 'run.completed', status: 'passed', project: 'ID', total: 14 });
+		expect(item).toMatchObject({
+			source: 'qase',
+			event: 'run.completed',
+			status: 'passed',
+			project: 'ID',
+			total: 14,
+		});
 		expect(item.raw).toEqual(sampleOf(qaseEvents, 'run.completed'));
-		expect((await deliver('run.started', { output: 'summary' }))![0]).toMatchObject({ status: 'running' });
-		expect((await deliver('run.aborted', { output: 'summary' }))![0]).toMatchObject({ status: 'aborted' });
+		expect((await deliver('run.started', { output: 'summary' }))![0]).toMatchObject({
+			status: 'running',
+		});
+		expect((await deliver('run.aborted', { output: 'summary' }))![0]).toMatchObject({
+			status: 'aborted',
+		});
 	});
 
 	test('other events keep Payload with Context in summary mode', async () => {
@@ -56,15 +86,27 @@ describe('Qase Trigger', () => {
 	});
 
 	test('a saved workflow without Output or Options keeps its payload', async () => {
-		const [item] = (await run(node, { params: { resource: 'all', events: ['*'] }, headers: {}, body: JSON.stringify(sampleOf(qaseEvents, 'run.completed')) }))!;
+		const [item] = (await run(node, {
+			params: { resource: 'all', events: ['*'] },
+			headers: {},
+			body: JSON.stringify(sampleOf(qaseEvents, 'run.completed')),
+		}))!;
 		expect(item).toMatchObject({ event: 'run.completed', cases: 14 });
 		expect(item.headers).toBeUndefined();
 	});
 
 	test('Include Headers adds the headers, X-Qase-Secret redacted, in both outputs', async () => {
 		for (const output of ['payload', 'summary']) {
-			const [item] = (await deliver('run.completed', { output, options: { includeHeaders: true } }, { 'x-qase-secret': 'do-not-leak', 'x-request-id': 'r-1' }))!;
-			expect(item.headers).toEqual({ 'content-type': 'application/json', 'x-qase-secret': REDACTED, 'x-request-id': 'r-1' });
+			const [item] = (await deliver(
+				'run.completed',
+				{ output, options: { includeHeaders: true } },
+				{ 'x-qase-secret': 'do-not-leak', 'x-request-id': 'r-1' },
+			))!;
+			expect(item.headers).toEqual({
+				'content-type': 'application/json',
+				'x-qase-secret': REDACTED,
+				'x-request-id': 'r-1',
+			});
 			expect(JSON.stringify(item)).not.toContain('do-not-leak');
 		}
 	});
@@ -72,12 +114,22 @@ describe('Qase Trigger', () => {
 
 describe('Currents Trigger', () => {
 	const node = new CurrentsTrigger();
-	const SECRET = 'stored-secret-0123456789';
+	const SECRET = randomBytes(12).toString('hex');
 	// Currents stamps x-timestamp in ms; it must be recent (replay window), so take now, whole seconds.
 	const SENT = Math.floor(Date.now() / 1000) * 1000;
-	const deliver = (body: IDataObject, params: Record<string, unknown>, extraHeaders: Record<string, string> = {}) =>
+	const deliver = (
+		body: IDataObject,
+		params: Record<string, unknown>,
+		extraHeaders: Record<string, string> = {},
+	) =>
 		run(node, {
-			params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START', 'RUN_FINISH', 'RUN_TIMEOUT', 'RUN_CANCELED'], options: {}, ...params },
+			params: {
+				setupMode: 'automatic',
+				project: 'proj_alpha',
+				events: ['RUN_START', 'RUN_FINISH', 'RUN_TIMEOUT', 'RUN_CANCELED'],
+				options: {},
+				...params,
+			},
 			staticData: { production: { hookId: 'h', secret: SECRET, projectId: 'proj_alpha' } },
 			headers: { 'x-webhook-secret': SECRET, 'x-timestamp': String(SENT), ...extraHeaders },
 			body: JSON.stringify(body),
@@ -89,12 +141,22 @@ describe('Currents Trigger', () => {
 		['RUN_FINISH', 2, 'failed'],
 		['RUN_TIMEOUT', 2, 'timed_out'],
 		['RUN_CANCELED', 0, 'canceled'],
-	])('%s with %i failures → %s, project from the hook, occurredAt from x-timestamp', async (event, failures, status) => {
-		const body = { ...sampleOf(currentsEvents, 'RUN_START'), event, failures };
-		const [item] = (await deliver(body, { output: 'summary' }))!;
-		expect(item).toMatchObject({ source: 'currents', event, status, project: 'proj_alpha', occurredAt: new Date(SENT).toISOString(), runId: '950a13c3edf4f28b6e8ce301a404b4aa' });
-		expect(item.raw).toEqual(body);
-	});
+	])(
+		'%s with %i failures → %s, project from the hook, occurredAt from x-timestamp',
+		async (event, failures, status) => {
+			const body = { ...sampleOf(currentsEvents, 'RUN_START'), event, failures };
+			const [item] = (await deliver(body, { output: 'summary' }))!;
+			expect(item).toMatchObject({
+				source: 'currents',
+				event,
+				status,
+				project: 'proj_alpha',
+				occurredAt: new Date(SENT).toISOString(),
+				runId: '950a13c3edf4f28b6e8ce301a404b4aa',
+			});
+			expect(item.raw).toEqual(body);
+		},
+	);
 
 	test('without Output the payload is unchanged', async () => {
 		const body = sampleOf(currentsEvents, 'RUN_FINISH');
@@ -102,8 +164,17 @@ describe('Currents Trigger', () => {
 	});
 
 	test('Include Headers redacts the secret header and anything named like a secret', async () => {
-		const [item] = (await deliver(sampleOf(currentsEvents, 'RUN_FINISH'), { options: { includeHeaders: true } }, { authorization: 'Bearer x', 'x-ci': 'gh' }))!;
-		expect(item.headers).toMatchObject({ 'x-webhook-secret': REDACTED, authorization: REDACTED, 'x-ci': 'gh', 'x-timestamp': String(SENT) });
+		const [item] = (await deliver(
+			sampleOf(currentsEvents, 'RUN_FINISH'),
+			{ options: { includeHeaders: true } },
+			{ authorization: 'Bearer x', 'x-ci': 'gh' },
+		))!;
+		expect(item.headers).toMatchObject({
+			'x-webhook-secret': REDACTED,
+			authorization: REDACTED,
+			'x-ci': 'gh',
+			'x-timestamp': String(SENT),
+		});
 		expect(JSON.stringify(item)).not.toContain(SECRET);
 	});
 });
@@ -117,9 +188,18 @@ describe('Openlayer Trigger', () => {
 		const ts = new Date();
 		const signature = new Webhook(secret).sign(id, ts, raw);
 		return run(node, {
-			params: { events: ['*'], attachFailingTests: false, options: { ignoreRetries: false }, ...params },
+			params: {
+				events: ['*'],
+				attachFailingTests: false,
+				options: { ignoreRetries: false },
+				...params,
+			},
 			credentials: { openlayerSigningSecretApi: { secret, previousSecret: '' } },
-			headers: { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(ts.getTime() / 1000)), 'webhook-signature': signature },
+			headers: {
+				'webhook-id': id,
+				'webhook-timestamp': String(Math.floor(ts.getTime() / 1000)),
+				'webhook-signature': signature,
+			},
 			body: raw,
 		});
 	};
@@ -127,14 +207,29 @@ describe('Openlayer Trigger', () => {
 	test('summary for tests.result.updated; test.* events keep the envelope', async () => {
 		const body = sampleOf(openlayerEvents, 'tests.result.updated');
 		const [item] = (await deliver(body, { output: 'summary' }))!;
-		expect(item).toMatchObject({ source: 'openlayer', event: 'tests.result.updated', status: 'failed', failed: 1, failures: null });
-		expect((item.raw as any).data.tests.projectId).toBe((body as any).data.tests.projectId);
-		const [other] = (await deliver(sampleOf(openlayerEvents, 'test.created'), { output: 'summary' }))!;
+		expect(item).toMatchObject({
+			source: 'openlayer',
+			event: 'tests.result.updated',
+			status: 'failed',
+			failed: 1,
+			failures: null,
+		});
+		expect((item.raw as { data: { tests: { projectId: string } } }).data.tests.projectId).toBe(
+			(body as { data: { tests: { projectId: string } } }).data.tests.projectId,
+		);
+		const [other] = (await deliver(sampleOf(openlayerEvents, 'test.created'), {
+			output: 'summary',
+		}))!;
 		expect(other.type).toBe('test.created');
 	});
 
 	test('Include Headers redacts the signature', async () => {
-		const [item] = (await deliver(sampleOf(openlayerEvents, 'test.created'), { options: { ignoreRetries: false, includeHeaders: true } }))!;
-		expect(item.headers).toMatchObject({ 'webhook-signature': REDACTED, 'webhook-id': expect.stringMatching(/^msg_/) });
+		const [item] = (await deliver(sampleOf(openlayerEvents, 'test.created'), {
+			options: { ignoreRetries: false, includeHeaders: true },
+		}))!;
+		expect(item.headers).toMatchObject({
+			'webhook-signature': REDACTED,
+			'webhook-id': expect.stringMatching(/^msg_/),
+		});
 	});
 });

@@ -1,9 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { webhookSchema } from '../../../Currents/catalog';
 import { projectLocator } from '../../../Currents/projectLocator';
 import { createHook, runWebhookOperation } from '../../../Currents/webhookOperations';
-import { headerPairs, hookEvents, labelField, revealHeaderValuesField, show, urlDescription } from './fields';
+import {
+	headerPairs,
+	hookEvents,
+	labelField,
+	revealHeaderValuesField,
+	show,
+	urlDescription,
+} from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',

@@ -55,7 +55,8 @@ export const labelField: INodeProperties = {
 	description: 'Human-readable label (1 to 255 characters)',
 };
 
-export const urlDescription = 'Where Currents POSTs run events (http or https, at most 2048 characters)';
+export const urlDescription =
+	'Where Currents POSTs run events (http or https, at most 2048 characters)';
 
 /** Header values are usually secrets (the Currents Trigger's x-webhook-secret); output keeps them out unless asked. */
 export const revealHeaderValuesField: INodeProperties = {

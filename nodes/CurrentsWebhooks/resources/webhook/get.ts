@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { webhookSchema } from '../../../Currents/catalog';
 import { getHook, runWebhookOperation } from '../../../Currents/webhookOperations';
@@ -11,7 +16,10 @@ export const option: INodePropertyOptions = {
 	action: 'Get a webhook',
 };
 
-export const description: INodeProperties[] = [{ ...hookIdField, displayOptions: show('get') }, { ...revealHeaderValuesField, displayOptions: show('get') }];
+export const description: INodeProperties[] = [
+	{ ...hookIdField, displayOptions: show('get') },
+	{ ...revealHeaderValuesField, displayOptions: show('get') },
+];
 
 export const output = webhookSchema;
 

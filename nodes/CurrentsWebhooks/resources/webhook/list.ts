@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { webhookSchema } from '../../../Currents/catalog';
 import { projectLocator } from '../../../Currents/projectLocator';
@@ -12,7 +17,10 @@ export const option: INodePropertyOptions = {
 	action: 'List webhooks',
 };
 
-export const description: INodeProperties[] = [{ ...projectLocator, displayOptions: show('list') }, { ...revealHeaderValuesField, displayOptions: show('list') }];
+export const description: INodeProperties[] = [
+	{ ...projectLocator, displayOptions: show('list') },
+	{ ...revealHeaderValuesField, displayOptions: show('list') },
+];
 
 /** One item per webhook. */
 export const output = webhookSchema;

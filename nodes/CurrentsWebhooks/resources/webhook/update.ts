@@ -1,8 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { webhookSchema } from '../../../Currents/catalog';
 import { updateHook, runWebhookOperation } from '../../../Currents/webhookOperations';
-import { headerPairs, hookEvents, hookIdField, labelField, revealHeaderValuesField, show, urlDescription } from './fields';
+import {
+	headerPairs,
+	hookEvents,
+	hookIdField,
+	labelField,
+	revealHeaderValuesField,
+	show,
+	urlDescription,
+} from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
