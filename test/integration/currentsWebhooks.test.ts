@@ -56,7 +56,8 @@ describe('Currents Webhooks in n8n-core', () => {
 				projectId: 'proj_alpha',
 				url: 'https://example.com/hook',
 				label: 'CI',
-				headers: '{"x-team":"qa"}',
+				// Sent as given, shown redacted: Reveal Header Values is off by default.
+				headers: '{"x-team":"**redacted**"}',
 			},
 			pairedItem: { item: 0 },
 		});
@@ -66,6 +67,9 @@ describe('Currents Webhooks in n8n-core', () => {
 			query: { projectId: 'proj_alpha' },
 		});
 		expect(fake.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
+		expect(JSON.parse((fake.requests[0].body as { headers: string }).headers)).toEqual({
+			'x-team': 'qa',
+		});
 
 		const listed = await run({ operation: 'list', project });
 		expect(listed.items.map((i) => i.json.hookId)).toEqual([hook.hookId]);

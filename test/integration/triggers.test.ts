@@ -124,8 +124,14 @@ describe('Openlayer Trigger: Attach Failing Tests in n8n-core', () => {
 		});
 
 	test('the failing results of the run are attached, every page of them', async () => {
-		const all = fake.addRun({ projectVersionId: 'v-int', failing: 230, passing: 4 });
-		const { run: execution, items } = await run(resultsEvent('v-int', 230));
+		const all = fake.addRun({
+			projectVersionId: 'a1b2c3d4-0000-4000-8000-0000000000aa',
+			failing: 230,
+			passing: 4,
+		});
+		const { run: execution, items } = await run(
+			resultsEvent('a1b2c3d4-0000-4000-8000-0000000000aa', 230),
+		);
 		expect(execution.status).toBe('success');
 		expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
 		expect(fake.requests.length).toBeGreaterThan(1);
