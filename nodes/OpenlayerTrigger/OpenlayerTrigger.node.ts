@@ -253,19 +253,24 @@ export class OpenlayerTrigger implements INodeType {
 		const decision = await decideWithCredential(
 			this,
 			SIGNING_CREDENTIAL,
-			(credential) =>
-				receiveOpenlayer(headers, rawBody, {
+			(credential) => {
+				const decided = receiveOpenlayer(headers, rawBody, {
 					secrets: signingSecrets(credential),
 					toleranceSeconds,
 					events,
 					isDuplicate: log?.seen,
 					now,
-				}),
+				});
+				// Remembered in the same synchronous step as the check: two copies arriving together
+				// must not both pass `seen` while the first is still on its way back through an await.
+				if (log && decided.verdict.kind === 'accept' && decided.webhookId) {
+					log.remember(decided.webhookId);
+				}
+				return decided;
+			},
 			(d) => d.verdict === REJECT_UNAUTHORIZED,
 			{ failClosed: true },
 		);
-		if (log && decision.verdict.kind === 'accept' && decision.webhookId)
-			log.remember(decision.webhookId);
 		const response = answer(this, decision.verdict);
 		if (decision.webhookId) {
 			for (const item of response.workflowData?.[0] ?? [])

@@ -318,6 +318,17 @@ describe('webhook()', () => {
 			expect(staticData).toEqual({});
 		});
 
+		it('two copies of one delivery arriving together start one execution', async () => {
+			// Both requests are in webhook() at once (each waits for its credential read), as when a
+			// sender's retry overtakes the first attempt; only one may pass the duplicate check.
+			const staticData: IDataObject = {};
+			const a = deliver(sample('test.deleted'), { id: 'msg_together', staticData });
+			const b = deliver(sample('test.deleted'), { id: 'msg_together', staticData });
+			const results = await Promise.all([a.run(), b.run()]);
+			expect(results.filter((r) => r.workflowData !== undefined)).toHaveLength(1);
+			expect(results.filter((r) => r.noWebhookResponse === true)).toHaveLength(1);
+		});
+
 		it('recognises a retry whose id a concurrent save dropped from the stored log', async () => {
 			// Each request works on the static data it loaded; here the retry sees a log without the id.
 			const first = deliver(sample('test.deleted'), { id: 'msg_lost_in_save', staticData: {} });
