@@ -279,7 +279,7 @@ export class OpenlayerTrigger implements INodeType {
 		if (decision.verdict.kind !== 'accept') return response;
 		return attachMeta(response, {
 			receivedAt: new Date().toISOString(),
-			headers: options.includeHeaders ? redactHeaders(this.getHeaderData()) : undefined,
+			headers: options.includeHeaders ? redactHeaders(headers) : undefined,
 		});
 	}
 

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 
 import { currentsEvents } from '../../nodes/Currents/catalog';
-import { openlayerEvents } from '../../nodes/Openlayer/catalog';
 import { qaseEvents } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake, type FakeServer } from '../fakes/currents-api';
 import {
@@ -20,6 +19,7 @@ import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api'
 import { signDelivery } from '../fakes/openlayer-sender';
 import { prepareN8n, type ExecutionRecord, type N8nInstance } from './harness';
 import { postFresh as post, readRepoJson } from './host';
+import { resultsDelivery } from '../helpers/openlayer';
 
 interface ExampleNode {
 	name: string;
@@ -265,18 +265,7 @@ describe('examples/ in real n8n', () => {
 
 	test('Openlayer tests failing → email', async () => {
 		openlayer.addRun({ projectVersionId: VERSION, failing: 2, passing: 3 });
-		const body = structuredClone(
-			openlayerEvents.find((e) => e.name === 'tests.result.updated')!.sample,
-		) as { data: { tests: Record<string, unknown> } };
-		body.data.tests = {
-			...body.data.tests,
-			projectVersionId: VERSION,
-			total: 5,
-			passing: 3,
-			failing: 2,
-			skipped: 0,
-			running: 0,
-		};
+		const body = resultsDelivery(VERSION, { passing: 3, failing: 2 });
 		const before = n8n.executions(wf.email.id).length;
 		const res = await deliverOpenlayer(
 			n8n.webhookUrl(webhookIdOf(wf.email, 'Openlayer Trigger')),
@@ -307,18 +296,7 @@ describe('examples/ in real n8n', () => {
 		expectReachedLastNode(await deliverCurrents(wf.all, failedRun('run-all')), 'Post to Channel');
 
 		openlayer.addRun({ projectVersionId: VERSION, failing: 1, passing: 4 });
-		const body = structuredClone(
-			openlayerEvents.find((e) => e.name === 'tests.result.updated')!.sample,
-		) as { data: { tests: Record<string, unknown> } };
-		body.data.tests = {
-			...body.data.tests,
-			projectVersionId: VERSION,
-			total: 5,
-			passing: 4,
-			failing: 1,
-			skipped: 0,
-			running: 0,
-		};
+		const body = resultsDelivery(VERSION, { passing: 4, failing: 1 });
 		before = n8n.executions(wf.all.id).length;
 		expect(
 			(

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 
 import { currentsEvents } from '../../nodes/Currents/catalog';
-import { openlayerEvents } from '../../nodes/Openlayer/catalog';
 import { qaseEvents } from '../../nodes/Qase/catalog';
 import { summarySchema } from '../../nodes/shared/summary';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
@@ -20,6 +19,7 @@ import {
 	type ExecutionRecord,
 	type N8nInstance,
 } from './harness';
+import { resultsDelivery } from '../helpers/openlayer';
 
 const CURRENTS_KEY = randomBytes(12).toString('hex');
 const OPENLAYER_KEY = randomBytes(12).toString('hex');
@@ -367,18 +367,7 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 
 	test('Openlayer summary items with the failing tests as failures', async () => {
 		openlayer.addRun({ projectVersionId: VERSION, failing: 2, passing: 3 });
-		const body = structuredClone(
-			openlayerEvents.find((e) => e.name === 'tests.result.updated')!.sample,
-		) as { data: { tests: Record<string, unknown> } };
-		body.data.tests = {
-			...body.data.tests,
-			projectVersionId: VERSION,
-			total: 5,
-			passing: 3,
-			failing: 2,
-			skipped: 0,
-			running: 0,
-		};
+		const body = resultsDelivery(VERSION, { passing: 3, failing: 2 });
 		const before = n8n.executions(WF_OL).length;
 		const res = await sendDelivery(url('sum-openlayer'), {
 			secret: OL_SECRET,
