@@ -3,6 +3,7 @@
 // install of the tarball into <user folder>/.n8n/nodes, peer and dev dependencies left out as n8n's
 // GUI installer does). Shared by `npm start`, the e2e suite and the benchmarks.
 const { spawn, execFileSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -40,6 +41,31 @@ function packPackage() {
 /** Installs the tarball into `<userFolder>/.n8n/nodes` like n8n's community package installer. */
 function installPackage(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	// npm spends about 12 s of each install asking the registry about the peer dependencies it then
+	// leaves out, and the e2e suite installs into a fresh user folder per test file: the result of
+	// one real install per tarball (by content) is kept and copied.
+	const digest = createHash('sha256').update(fs.readFileSync(tarball)).digest('hex').slice(0, 16);
+	const cached = path.join(CACHE, 'package-installs', digest);
+	if (!fs.existsSync(cached)) {
+		const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-install-'));
+		npmInstall(tmp, tarball);
+		fs.mkdirSync(path.dirname(cached), { recursive: true });
+		try {
+			fs.renameSync(tmp, cached);
+		} catch {
+			// another process installed the same tarball at the same time
+			fs.rmSync(tmp, { recursive: true, force: true });
+		}
+	}
+	fs.rmSync(path.join(nodesDir, 'node_modules', 'n8n-nodes-testops'), {
+		recursive: true,
+		force: true,
+	});
+	fs.cpSync(cached, nodesDir, { recursive: true });
+}
+
+/** `npm install <tarball>` in a nodes folder, peer and dev dependencies left out as n8n's GUI installer does. */
+function npmInstall(nodesDir, tarball) {
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const pkgFile = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(pkgFile)) {
@@ -180,19 +206,50 @@ class N8nInstance {
 
 	/** Marks workflows active; n8n activates them (and registers their webhooks) at its next start. */
 	async activate(ids) {
+		for (const id of ids) this.activeWebhooks.set(id, this.webhookIdsOf(id));
+		if (this.usesSqlite) {
+			await this.setActiveInDatabase(ids, this.line === 1 ? 'true' : 'publish');
+			return;
+		}
 		for (const id of ids) {
-			this.activeWebhooks.set(id, this.webhookIdsOf(id));
 			if (this.line === 1) await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
 			else await this.cli(['publish:workflow', `--id=${id}`]);
 		}
 	}
 
 	async deactivate(ids) {
+		for (const id of ids) this.activeWebhooks.delete(id);
+		if (this.usesSqlite) {
+			await this.setActiveInDatabase(ids, 'false');
+			return;
+		}
 		for (const id of ids) {
-			this.activeWebhooks.delete(id);
 			if (this.line === 1) await this.cli(['update:workflow', `--id=${id}`, '--active=false']);
 			else await this.cli(['unpublish:workflow', `--id=${id}`]);
 		}
+	}
+
+	/** Queue mode runs on PostgreSQL (n8n-queue.js); everything else on the user folder's SQLite file. */
+	get usesSqlite() {
+		return (this.env.DB_TYPE || 'sqlite') === 'sqlite';
+	}
+
+	/** What `update:workflow --active` (1.x) and `publish:workflow` (2.x) write, for all ids at once. */
+	async setActiveInDatabase(ids, state) {
+		if (!ids.length) return;
+		const script = path.join(__dirname, 'set-active.js');
+		await new Promise((resolve, reject) => {
+			const child = spawn(
+				this.install.nodeBin,
+				[script, this.install.dir, this.userFolder, state, ...ids],
+				{ stdio: ['ignore', 'ignore', 'pipe'] },
+			);
+			let stderr = '';
+			child.stderr.on('data', (d) => (stderr += d));
+			child.on('close', (code) =>
+				code === 0 ? resolve() : reject(new Error(`set ${state} ${ids.join(', ')}: ${stderr}`)),
+			);
+		});
 	}
 
 	/** Starts n8n and resolves once it serves requests and has activated its workflows. */
@@ -391,6 +448,43 @@ class N8nInstance {
 }
 
 /**
+ * A new user folder starts from a copy of an empty database that n8n itself has migrated, made once
+ * per n8n version by an n8n CLI command (which migrates first, as every n8n command does). A fresh
+ * SQLite database costs every n8n start-up about a hundred migrations (tens of seconds on 2 cores),
+ * and the e2e suite prepares a fresh n8n per test file.
+ */
+let templateMaking;
+async function migratedTemplate(install) {
+	const dir = path.join(CACHE, 'db-template', install.version);
+	const file = path.join(dir, 'database.sqlite');
+	if (fs.existsSync(file)) return file;
+	if (!templateMaking) {
+		templateMaking = (async () => {
+			const started = Date.now();
+			const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-n8n-template-'));
+			const instance = new N8nInstance({ line: 0, install, userFolder: folder, port: 0, env: {} });
+			instance.env = n8nEnv({
+				userFolder: folder,
+				port: await freePort(),
+				brokerPort: await freePort(),
+			});
+			await instance.cli(['list:workflow']);
+			fs.mkdirSync(dir, { recursive: true });
+			// Another process may be making the same template: each writes its own file, renames win.
+			const tmp = `${file}.${process.pid}`;
+			fs.copyFileSync(path.join(folder, '.n8n', 'database.sqlite'), tmp);
+			fs.renameSync(tmp, file);
+			fs.rmSync(folder, { recursive: true, force: true });
+			log(
+				`migrated database template for n8n ${install.version} made in ${Math.round((Date.now() - started) / 1000)} s`,
+			);
+		})();
+	}
+	await templateMaking;
+	return file;
+}
+
+/**
  * Creates a fresh user folder with the package installed, imports credentials and workflows with
  * n8n's CLI, marks the given workflows active, and returns an instance ready to `start()`.
  */
@@ -423,6 +517,15 @@ async function prepareN8n({
 		brokerPort: await freePort(),
 		extra: env,
 	});
+	const dotN8n = path.join(folder, '.n8n');
+	if (
+		instance.usesSqlite &&
+		!fs.existsSync(path.join(dotN8n, 'database.sqlite')) &&
+		!process.env.N8N_FRESH_DATABASE
+	) {
+		fs.mkdirSync(dotN8n, { recursive: true });
+		fs.copyFileSync(await migratedTemplate(install), path.join(dotN8n, 'database.sqlite'));
+	}
 	installPackage(folder, packPackage());
 	await instance.importCredentials(credentials);
 	await instance.importWorkflows(workflows);

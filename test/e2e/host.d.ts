@@ -18,3 +18,7 @@ export declare function postFresh(
 	body: string | Buffer,
 	headers?: Record<string, string>,
 ): Promise<{ status: number; text: string }>;
+export declare function machineLock(
+	name: string,
+	options?: { timeoutMs?: number },
+): Promise<() => void>;

@@ -72,4 +72,49 @@ function postFresh(url, body, headers = {}) {
 	});
 }
 
-module.exports = { env, stderr, sqlite, requireFromN8n, publishedTypes, readRepoJson, postFresh };
+/**
+ * A lock shared by every process on this machine (a directory: mkdir is atomic), for suites that
+ * measure n8n under load: when the two n8n lines run side by side (scripts/e2e.js), their load
+ * bursts must not run at the same time on 2 cores. A lock whose holder process is gone is taken over.
+ * Resolves to the release function.
+ */
+async function machineLock(name, { timeoutMs = 15 * 60 * 1000 } = {}) {
+	const dir = path.join(require('node:os').tmpdir(), `testops-lock-${name}`);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			fs.mkdirSync(dir);
+			fs.writeFileSync(path.join(dir, 'pid'), String(process.pid));
+			return () => fs.rmSync(dir, { recursive: true, force: true });
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+		}
+		let holder = 0;
+		try {
+			holder = Number(fs.readFileSync(path.join(dir, 'pid'), 'utf8'));
+		} catch {
+			// just created, pid not written yet
+		}
+		if (holder > 0) {
+			try {
+				process.kill(holder, 0);
+			} catch {
+				fs.rmSync(dir, { recursive: true, force: true });
+				continue;
+			}
+		}
+		if (Date.now() > deadline) throw new Error(`lock ${name} still held by process ${holder}`);
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+}
+
+module.exports = {
+	env,
+	stderr,
+	sqlite,
+	requireFromN8n,
+	publishedTypes,
+	readRepoJson,
+	postFresh,
+	machineLock,
+};

@@ -24,7 +24,7 @@ import {
 	storedStaticData,
 	type Timed,
 } from './reliability-kit';
-import { env } from './host';
+import { env, machineLock } from './host';
 import type { QaseDelivery } from '../helpers/json';
 
 const DELIVERIES = Number(env('LOAD_DELIVERIES') ?? 1000);
@@ -59,9 +59,13 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 	let fake: CurrentsFake;
 	let n8n: N8nInstance;
 	let currentsSecret: string;
-	const started = Date.now();
+	let releaseLock: (() => void) | undefined;
+	let started = Date.now();
 
 	beforeAll(async () => {
+		// The other n8n line's load suite (scripts/e2e.js runs both lines side by side) waits for this one.
+		releaseLock = await machineLock('e2e-load');
+		started = Date.now();
 		fake = createCurrentsFake({ apiKeys: [CURRENTS_KEY] });
 		const fakeUrl = await fake.listen();
 		n8n = await prepareN8n({
@@ -118,10 +122,11 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		const hook = fake.hooks.find((h) => h.url === n8n.webhookUrl('load-currents'))!;
 		currentsSecret = JSON.parse(hook.headers!)['x-webhook-secret'];
 		figure('load', n8n, `n8n ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	});
+	}, 900000);
 
 	afterAll(async () => {
 		await n8n?.stop();
+		releaseLock?.();
 		if (n8n) {
 			const leaks = findSecrets(
 				{
