@@ -45,6 +45,7 @@ const CRED = {
 	qaseSecret: { id: 'credBenchQaseSec', name: 'Bench Qase secret' },
 	openlayerSigning: { id: 'credBenchOlSign1', name: 'Bench Openlayer signing' },
 	nativeCurrentsApi: { id: 'credBenchNatCur1', name: 'Bench built-in Currents (fake)' },
+	webhookHeaderAuth: { id: 'credBenchHdrAuth', name: 'Bench Webhook header auth' },
 };
 
 /** The benchmarked workflows: one trigger node each, nothing after it. */
@@ -85,6 +86,11 @@ const VARIANTS = {
 		label: 'our Qase Trigger without execute() (diagnostic build)',
 		workflowId: 'wfBenchQaseNoEx',
 		webhookId: 'bench-qase-noexec',
+	},
+	webhookHeaderAuth: {
+		label: "n8n's Webhook node with Header Auth",
+		workflowId: 'wfBenchWebhkAuth',
+		webhookId: 'bench-webhook-auth',
 	},
 };
 const ONLY = arg('only', '').toLowerCase().split(',').filter(Boolean);
@@ -204,6 +210,21 @@ function workflows(line) {
 				parameters: triggers.qase.params,
 				credentials: { qaseWebhookSecretApi: CRED.qaseSecret },
 			}),
+			// n8n's own node checking the same header against a credential: what n8n charges any node
+			// for reading a credential per request, our code not involved.
+			workflow('webhookHeaderAuth', {
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				parameters: {
+					httpMethod: 'POST',
+					path: `${VARIANTS.webhookHeaderAuth.webhookId}/webhook`,
+					authentication: 'headerAuth',
+					responseMode: 'onReceived',
+					options: {},
+				},
+				credentials: { httpHeaderAuth: CRED.webhookHeaderAuth },
+			}),
 		);
 	}
 	if (line === 2) {
@@ -231,6 +252,11 @@ function credentials(line, fakeUrl) {
 			data: { apiKey: API_KEY, baseUrl: fakeUrl },
 		},
 		{ ...CRED.qaseSecret, type: 'qaseWebhookSecretApi', data: { secret: QASE_SECRET } },
+		{
+			...CRED.webhookHeaderAuth,
+			type: 'httpHeaderAuth',
+			data: { name: 'x-qase-secret', value: QASE_SECRET },
+		},
 		{
 			...CRED.openlayerSigning,
 			type: 'openlayerSigningSecretApi',
@@ -522,6 +548,15 @@ async function benchLine(line) {
 					a: 'openlayer',
 					b: 'openlayerNoLog',
 					buildFor: same(builder('openlayer')),
+					rounds: DIAGNOSTIC_ROUNDS,
+					diagnostic: true,
+				},
+				{
+					// The Qase deliveries carry x-qase-secret, which this Webhook node checks.
+					name: "n8n's Webhook node: Header Auth credential vs none",
+					a: 'webhookHeaderAuth',
+					b: 'webhook',
+					buildFor: same(builder('qase')),
 					rounds: DIAGNOSTIC_ROUNDS,
 					diagnostic: true,
 				},

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { openlayerEvents } from '../../nodes/Openlayer/catalog';
-import { STORED_KEY, storedKeys } from '../../nodes/Openlayer/deliveryLog';
+import { keyOf, STORED_KEY, storedKeys } from '../../nodes/Openlayer/deliveryLog';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { sendDelivery } from '../fakes/openlayer-sender';
 import type { TestsResultEvent } from '../helpers/json';
@@ -422,8 +422,8 @@ describe('Openlayer Trigger in real n8n', () => {
 		// response, n8n 2.x when the execution ends).
 		const storedIds = () => storedKeys(storedStaticData(n8n, WF_MAIN)?.[`node:${NODE}`]);
 		const deadline = Date.now() + 10000;
-		while (!storedIds().includes(id) && Date.now() < deadline) await settle(250);
-		expect(storedIds()).toContain(id);
+		while (!storedIds().includes(keyOf(id)) && Date.now() < deadline) await settle(250);
+		expect(storedIds()).toContain(keyOf(id));
 		// Every delivery accepted so far is remembered, not only the last one.
 		const allIds = n8n.executions(WF_MAIN).length;
 		expect(storedIds().length).toBe(allIds);

@@ -13,6 +13,7 @@ import {
 } from '../../../nodes/Openlayer/deliveryLog';
 
 const T = 1_760_000_000;
+const keys = (...ids: string[]) => ids.map(keyOf);
 const SCOPE = 'wf-a:Openlayer Trigger';
 
 const open = (state: IDataObject, now = T, scope = SCOPE, extra: { capacity?: number } = {}) =>
@@ -52,9 +53,11 @@ describe('retry memory (deliveryLog)', () => {
 		open(state, T + 10).remember('msg_newer');
 		expect(Object.keys(state)).toEqual([STORED_KEY]);
 		expect(typeof state[STORED_KEY]).toBe('string');
-		expect(storedKeys(state)).toEqual(['msg_old', 'msg_newer']);
+		expect(storedKeys(state)).toEqual(keys('msg_old', 'msg_newer'));
 		open(state, T + RETRY_WINDOW_SECONDS + 5).remember('msg_late');
-		expect(storedKeys(state)).toEqual(['msg_newer', 'msg_late']);
+		expect(storedKeys(state)).toEqual(keys('msg_newer', 'msg_late'));
+		// About 11 bytes an id: n8n reads and writes the whole string with every request and execution.
+		expect((state[STORED_KEY] as string).length).toBeLessThan(60);
 	});
 
 	it('keeps the newest ids up to the capacity, trimming the oldest in batches', () => {
@@ -69,7 +72,8 @@ describe('retry memory (deliveryLog)', () => {
 		for (let i = 0; i < dropped; i++) expect(log.seen(`msg_${i}`)).toBe(false);
 		expect(log.seen(`msg_${dropped}`)).toBe(true);
 		expect(log.seen(`msg_${limit}`)).toBe(true);
-		expect(storedKeys(state)[0]).toBe(`msg_${dropped}`);
+		expect(storedKeys(state)[0]).toBe(keyOf(`msg_${dropped}`));
+		expect((state[STORED_KEY] as string).length).toBeLessThan(RETRY_MEMORY_CAPACITY * 12 + 40);
 	});
 
 	it('writes static data only when an id was added', () => {
@@ -95,7 +99,7 @@ describe('retry memory (deliveryLog)', () => {
 		// The execution starts from what was stored before the webhook ran.
 		const atExecution: IDataObject = {};
 		open(atExecution).persist('msg_2x');
-		expect(storedKeys(atExecution)).toEqual(['msg_2x']);
+		expect(storedKeys(atExecution)).toEqual(keys('msg_2x'));
 		// Where the webhook's write did reach the database (n8n 1.x), nothing is written again.
 		expect(() => open(readOnly(saved(atWebhook))).persist('msg_2x')).not.toThrow();
 		forgetProcessMemory();
@@ -109,7 +113,7 @@ describe('retry memory (deliveryLog)', () => {
 		const second = saved(stored);
 		open(first).remember('msg_first');
 		open(second).remember('msg_second');
-		expect(storedKeys(second)).toEqual(['msg_first', 'msg_second']);
+		expect(storedKeys(second)).toEqual(keys('msg_first', 'msg_second'));
 		expect(open(saved(stored), T + 5).seen('msg_first')).toBe(true);
 	});
 
@@ -122,7 +126,7 @@ describe('retry memory (deliveryLog)', () => {
 		open(state).remember('msg_here');
 		const theirs = saved(state);
 		other!.openDeliveryLog({ scope: SCOPE, state: theirs, now: T + 1 }).remember('msg_there');
-		expect(storedKeys(theirs)).toEqual(['msg_here', 'msg_there']);
+		expect(storedKeys(theirs)).toEqual(keys('msg_here', 'msg_there'));
 		const log = open(saved(theirs), T + 2);
 		expect(log.seen('msg_there')).toBe(true);
 		// The other process's copy holds this execution's id: nothing to write.
@@ -147,7 +151,7 @@ describe('retry memory (deliveryLog)', () => {
 		expect(log.seen('msg_expired')).toBe(false);
 		log.remember('msg_new');
 		expect(state[LEGACY_KEY]).toBeUndefined();
-		expect(storedKeys(state)).toEqual(['msg_legacy', keyOf('legacy id with spaces=1'), 'msg_new']);
+		expect(storedKeys(state)).toEqual(keys('msg_legacy', 'legacy id with spaces=1', 'msg_new'));
 		forgetProcessMemory();
 		expect(open(saved(state), T + 1).seen('legacy id with spaces=1')).toBe(true);
 	});
@@ -158,19 +162,32 @@ describe('retry memory (deliveryLog)', () => {
 		expect(open({}, T, 'wf-b:Openlayer Trigger').seen('msg_a')).toBe(false);
 	});
 
-	it('stores ids that could break the format, or are long, as a hash', () => {
+	it('stores every id as a short hash, so ids that could break the format or are long cost the same', () => {
 		const state: IDataObject = {};
 		const odd = 'msg with spaces=and equals';
 		const long = `msg_${'x'.repeat(500)}`;
 		open(state).remember(odd);
 		open(state).remember(long);
-		expect(storedKeys(state)).toEqual([keyOf(odd), keyOf(long)]);
-		expect(keyOf(long)).toMatch(/^#[A-Za-z0-9_-]{27}$/);
+		expect(storedKeys(state)).toEqual(keys(odd, long));
+		expect(keyOf(long)).toMatch(/^[A-Za-z0-9_-]{8}$/);
+		expect(state[STORED_KEY]).not.toContain('msg');
 		forgetProcessMemory();
 		const log = open(saved(state), T + 1);
 		expect(log.seen(odd)).toBe(true);
 		expect(log.seen(long)).toBe(true);
 		expect(log.seen(`${long}y`)).toBe(false);
+	});
+
+	it("reads the previous version's string (plain ids, epoch seconds) and replaces it at the next write", () => {
+		const state: IDataObject = {
+			[STORED_KEY]: `v2 0a1b2c3d.7 msg_v2=${(T - 60).toString(36)} #${'A'.repeat(27)}=${(T - 60).toString(36)} msg_old=${(T - RETRY_WINDOW_SECONDS - 5).toString(36)}`,
+		};
+		const log = open(state);
+		expect(log.seen('msg_v2')).toBe(true);
+		expect(log.seen('msg_old')).toBe(false);
+		log.remember('msg_new');
+		expect(state[STORED_KEY]).toMatch(/^v3 /);
+		expect(storedKeys(state)).toEqual(keys('msg_v2', 'msg_new'));
 	});
 
 	it('ignores a stored copy it cannot read', () => {

@@ -13,6 +13,7 @@ import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.cr
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
 import {
 	forgetProcessMemory,
+	keyOf,
 	RETRY_MEMORY_CAPACITY,
 	STORED_KEY,
 	storedKeys,
@@ -258,7 +259,7 @@ describe('webhook()', () => {
 			const staticData: IDataObject = {};
 			const first = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
 			expect((await first.run()).workflowData).toBeDefined();
-			expect(storedKeys(staticData)).toContain('msg_retry_1');
+			expect(storedKeys(staticData)).toContain(keyOf('msg_retry_1'));
 			expect(Object.keys(staticData)).toEqual([STORED_KEY]);
 			expect(typeof staticData[STORED_KEY]).toBe('string');
 
@@ -356,8 +357,8 @@ describe('webhook()', () => {
 			const keys = storedKeys(staticData);
 			const dropped = trimThreshold(RETRY_MEMORY_CAPACITY) + 1 - RETRY_MEMORY_CAPACITY;
 			expect(keys).toHaveLength(RETRY_MEMORY_CAPACITY);
-			expect(keys[0]).toBe(`msg_${dropped}`);
-			expect(keys.at(-1)).toBe('msg_new');
+			expect(keys[0]).toBe(keyOf(`msg_${dropped}`));
+			expect(keys.at(-1)).toBe(keyOf('msg_new'));
 			const oldest = deliver(sample('test.deleted'), { id: 'msg_0', staticData });
 			expect((await oldest.run()).workflowData).toBeDefined();
 			const recent = deliver(sample('test.deleted'), { id: `msg_${dropped + 1}`, staticData });
@@ -435,7 +436,7 @@ describe('execute()', () => {
 		const input = items().map((item, i) => ({ ...item, openlayerWebhookId: `msg_exec_${i}` }));
 		const ctx = makeContext({ params: { options: {} }, items: input, staticData });
 		const [out] = await node.execute.call(ctx.execute);
-		expect(storedKeys(staticData)).toEqual(['msg_exec_0', 'msg_exec_1']);
+		expect(storedKeys(staticData)).toEqual([keyOf('msg_exec_0'), keyOf('msg_exec_1')]);
 		expect(out.every((o) => !('openlayerWebhookId' in o))).toBe(true);
 		expect(out.map((o) => o.json)).toEqual(items().map((i) => i.json));
 
