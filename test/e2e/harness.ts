@@ -4,7 +4,7 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import { env } from './host';
+import { env, postFresh } from './host';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const harness = require('../../scripts/lib/n8n-harness');
@@ -107,12 +107,8 @@ export async function post(
 	body: string | Buffer,
 	headers: Record<string, string> = {},
 ) {
-	const res = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', ...headers },
-		body,
-	});
-	return { status: res.status, text: await res.text() };
+	// A fresh connection per delivery: see postFresh in host.js.
+	return await postFresh(url, body, headers);
 }
 
 /** Gives n8n a moment to record anything a rejected request might (wrongly) have started. */

@@ -3,6 +3,7 @@
 // (the `standardwebhooks` npm package), so tests prove interoperability rather than agreement of
 // our code with itself. Loopback targets only.
 const { randomUUID } = require('node:crypto');
+const http = require('node:http');
 const { Webhook } = require('standardwebhooks');
 
 /**
@@ -46,8 +47,8 @@ async function sendDelivery(url, opts) {
 	if (opts.rawBody !== undefined) rawBody = opts.rawBody;
 	headers = { ...headers, ...(opts.headers ?? {}) };
 	for (const [k, v] of Object.entries(headers)) if (v === undefined) delete headers[k];
-	const res = await fetch(url, { method: 'POST', headers, body: rawBody });
-	const text = await res.text();
+	const res = await postOnFreshConnection(url, headers, rawBody);
+	const text = res.text;
 	let body;
 	try {
 		body = JSON.parse(text);
@@ -57,9 +58,27 @@ async function sendDelivery(url, opts) {
 	return {
 		status: res.status,
 		body,
-		headers: Object.fromEntries(res.headers),
+		headers: res.headers,
 		sent: { headers, rawBody },
 	};
+}
+
+/**
+ * fetch() reuses keep-alive sockets, and on a loaded machine n8n may close an idle one just as it is
+ * reused ("other side closed", no answer): a delivery must not depend on that race, so each one
+ * gets its own connection, as a vendor's webhook sender opens one.
+ */
+function postOnFreshConnection(url, headers, rawBody) {
+	return new Promise((resolve, reject) => {
+		const req = http.request(url, { method: 'POST', agent: false, headers }, (res) => {
+			let text = '';
+			res.setEncoding('utf8');
+			res.on('data', (c) => (text += c));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+		});
+		req.on('error', reject);
+		req.end(rawBody);
+	});
 }
 
 module.exports = { signDelivery, sendDelivery };

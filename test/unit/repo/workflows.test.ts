@@ -66,7 +66,8 @@ describe('.github/workflows/ci.yml', () => {
 			'npm run lint',
 			'npm run scan',
 			'npm test',
-			'npm run test:e2e',
+			'npm run test:real',
+			'npm run test:queue',
 		].map((c) => lines.findIndex((l) => l === c || l.startsWith(`${c} `)));
 		expect(order.every((i) => i >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
