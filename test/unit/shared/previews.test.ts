@@ -7,7 +7,12 @@ import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
 import { currentsSummary, isCurrentsSummaryEvent } from '../../../nodes/Currents/summary';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
 import { isOpenlayerSummaryEvent, openlayerSummary } from '../../../nodes/Openlayer/summary';
-import { eventsOfEntity, QASE_ENTITIES, qaseEvents } from '../../../nodes/Qase/catalog';
+import {
+	eventsOfEntity,
+	QASE_ENTITIES,
+	qaseEvents,
+	type QaseEntity,
+} from '../../../nodes/Qase/catalog';
 import { isQaseSummaryEvent, qaseSummary } from '../../../nodes/Qase/summary';
 import { summarySchema, type FailureDetails } from '../../../nodes/shared/summary';
 import {
@@ -164,6 +169,7 @@ describe('version 1 previews: the default output of every documented delivery', 
 	it.each([
 		['Qase', qasePreviews(), qaseItem, 'v1.0.0.json', qaseEvents],
 		['Openlayer', openlayerPreviews(), openlayerItem, 'v1.0.0.json', openlayerEvents],
+		['Currents', currentsPreviews(), currentsItem, 'v1.0.0.json', currentsEvents],
 	] as const)('%s', (_vendor, previews, item, file, events) => {
 		const preview = previews.find((p) => p.file === file)!;
 		expect(preview.items).toEqual(
@@ -197,7 +203,7 @@ describe('Test Run Summary previews', () => {
 	const summaryFields = Object.keys(summarySchema.shape);
 
 	describe.each([ALL, ...QASE_ENTITIES])('Qase %s', (group) => {
-		const events = group === ALL ? qaseEvents : eventsOfEntity(group);
+		const events = group === ALL ? qaseEvents : eventsOfEntity(group as QaseEntity);
 		const schema = fileOf(qasePreviews(), `v1.1.0/${group}/summary.json`);
 		const items = events.map((e) =>
 			isQaseSummaryEvent(e.name) ? qaseSummary(clone(e.sample), at) : qaseItem(e),
