@@ -34,6 +34,14 @@ import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
 import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT, type FailureDetails, type ItemError } from '../shared/summary';
+import {
+	includeHeadersOption,
+	outputParameters,
+	previewResourceParameter,
+	readOutputMode,
+	TRIGGER_DEFAULT_VERSION,
+	TRIGGER_VERSIONS,
+} from '../shared/triggerParameters';
 import { HTTP_HEADER_NAME, readHeader } from '../shared/verify';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
@@ -92,7 +100,9 @@ export class CurrentsTrigger implements INodeType {
 		name: 'currentsTrigger',
 		icon: { light: 'file:../Currents/currents.svg', dark: 'file:../Currents/currents.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 names the Output choice `operation`, which the editor's preview follows (see TRIGGER_VERSIONS).
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: eventsSubtitle(eventOptions(currentsEvents)),
 		description:
 			'Starts the workflow when a Currents (Cypress/Playwright) test run starts, finishes, times out or is canceled. Registers its own webhook (n8n-nodes-testops).',
@@ -103,13 +113,13 @@ export class CurrentsTrigger implements INodeType {
 			{
 				name: 'currentsTestOpsApi',
 				required: true,
-				displayOptions: credentialDisplay({ setupMode: ['manual'] }),
+				displayOptions: credentialDisplay({ setupMode: ['manual'] }, TRIGGER_VERSIONS),
 			},
 			{
 				name: 'currentsWebhookSecretApi',
 				required: false,
 				testedBy: 'checkSharedSecret',
-				displayOptions: credentialDisplay({ setupMode: ['automatic'] }),
+				displayOptions: credentialDisplay({ setupMode: ['automatic'] }, TRIGGER_VERSIONS),
 			},
 		],
 		webhooks: [
@@ -168,11 +178,9 @@ export class CurrentsTrigger implements INodeType {
 				default: ['RUN_FINISH'],
 				description: 'Run events that start the workflow; others are acknowledged and ignored',
 			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
+			previewResourceParameter,
+			...outputParameters(
+				[
 					{
 						name: 'Delivery',
 						value: 'payload',
@@ -185,8 +193,8 @@ export class CurrentsTrigger implements INodeType {
 							'One shape shared with the Qase and Openlayer triggers: source, event, status, counts, project, run ID and URL, branch, commit, failures, and the delivery as raw',
 					},
 				],
-				default: 'payload',
-			},
+				'payload',
+			),
 			{
 				displayName: 'Attach Failed Tests',
 				name: 'attachFailedTests',
@@ -214,14 +222,7 @@ export class CurrentsTrigger implements INodeType {
 						description:
 							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction (replay protection)',
 					},
-					{
-						displayName: 'Include Headers',
-						name: 'includeHeaders',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to add the request headers of the delivery to the item as headers (the secret header and anything named like a secret or signature shown as [redacted])',
-					},
+					includeHeadersOption,
 				],
 			},
 		],
@@ -325,7 +326,7 @@ export class CurrentsTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const summary = this.getNodeParameter('output', 0, 'payload') === SUMMARY_OUTPUT;
+		const summary = readOutputMode(this, 'payload') === SUMMARY_OUTPUT;
 		const attach =
 			this.getNodeParameter('setupMode', 0, 'automatic') === 'automatic' &&
 			(this.getNodeParameter('attachFailedTests', 0, false) as boolean);

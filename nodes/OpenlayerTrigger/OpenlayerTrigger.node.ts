@@ -29,6 +29,14 @@ import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
 import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
+	includeHeadersOption,
+	outputParameters,
+	previewResourceParameter,
+	readOutputMode,
+	TRIGGER_DEFAULT_VERSION,
+	TRIGGER_VERSIONS,
+} from '../shared/triggerParameters';
+import {
 	nowInSeconds,
 	signingSecretProblem,
 	STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
@@ -77,7 +85,9 @@ export class OpenlayerTrigger implements INodeType {
 			dark: 'file:../Openlayer/openlayer.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// 1.1 names the Output choice `operation`, which the editor's preview follows (see TRIGGER_VERSIONS).
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: eventsSubtitle([
 			{ name: 'All Events', value: ALL_EVENTS },
 			...eventOptions(openlayerEvents),
@@ -92,12 +102,12 @@ export class OpenlayerTrigger implements INodeType {
 				name: 'openlayerSigningSecretApi',
 				required: true,
 				testedBy: 'checkSigningSecret',
-				displayOptions: credentialDisplay(),
+				displayOptions: credentialDisplay(undefined, TRIGGER_VERSIONS),
 			},
 			{
 				name: 'openlayerTestOpsApi',
 				required: true,
-				displayOptions: credentialDisplay({ attachFailingTests: [false] }),
+				displayOptions: credentialDisplay({ attachFailingTests: [false] }, TRIGGER_VERSIONS),
 			},
 		],
 		webhooks: [
@@ -135,11 +145,9 @@ export class OpenlayerTrigger implements INodeType {
 				default: ['tests.result.updated'],
 				description: 'Events that start the workflow; others are acknowledged and ignored',
 			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
+			previewResourceParameter,
+			...outputParameters(
+				[
 					{
 						name: 'Delivery',
 						value: 'envelope',
@@ -152,8 +160,8 @@ export class OpenlayerTrigger implements INodeType {
 							'For Test Results Updated: one shape shared with the Qase and Currents triggers (source, event, status, counts, project, run ID, failures, the delivery as raw). Other events keep the delivery.',
 					},
 				],
-				default: 'envelope',
-			},
+				'envelope',
+			),
 			{
 				displayName: 'Attach Failing Tests',
 				name: 'attachFailingTests',
@@ -187,14 +195,7 @@ export class OpenlayerTrigger implements INodeType {
 						description:
 							'Refuse deliveries whose webhook-timestamp is further than this from now, in either direction (replay protection)',
 					},
-					{
-						displayName: 'Include Headers',
-						name: 'includeHeaders',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to add the request headers of the delivery to the item as headers (webhook-signature and anything named like a secret shown as [redacted])',
-					},
+					includeHeadersOption,
 				],
 			},
 		],
@@ -318,7 +319,7 @@ function shapeOutput(
 	input: INodeExecutionData[],
 	out: INodeExecutionData[],
 ): INodeExecutionData[] {
-	const summary = ctx.getNodeParameter('output', 0, 'envelope') === SUMMARY_OUTPUT;
+	const summary = readOutputMode(ctx, 'envelope') === SUMMARY_OUTPUT;
 	return out.map((item, i) => {
 		const meta = metaOf(input[i]);
 		const delivery = input[i].json;

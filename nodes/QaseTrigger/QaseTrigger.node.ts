@@ -36,6 +36,13 @@ import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
 import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
+import {
+	includeHeadersOption,
+	outputParameters,
+	readOutputMode,
+	TRIGGER_DEFAULT_VERSION,
+	TRIGGER_VERSIONS,
+} from '../shared/triggerParameters';
 
 const SECRET_CREDENTIAL = 'qaseWebhookSecretApi';
 
@@ -91,7 +98,7 @@ const eventsProperties: INodeProperties[] = [
  * execute() turns it into a summary, or back into the default payload for events that are not runs.
  */
 function webhookOutputMode(ctx: IWebhookFunctions): QaseOutputMode {
-	const output = ctx.getNodeParameter('output', 'payload');
+	const output = readOutputMode(ctx, 'payload');
 	return output === 'envelope' || output === SUMMARY_OUTPUT ? 'envelope' : 'payload';
 }
 
@@ -104,9 +111,9 @@ export class QaseTrigger implements INodeType {
 		// n8n adds a "Custom API Call" choice to the `resource` list of the latest version of any node
 		// whose credential has `authenticate` (here the Qase API token for Resolve Full Record). A
 		// trigger cannot make API calls; n8n only treats a node as latest when defaultVersion equals
-		// version, so version 1 declared as a list keeps the Entity list to Qase's entities.
-		version: [1],
-		defaultVersion: 1,
+		// version, so the versions declared as a list keep the Entity list to Qase's entities.
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: eventsSubtitle(eventOptions(qaseEvents), {
 			value: ALL_EVENTS,
 			labelByResource: Object.fromEntries([
@@ -124,12 +131,12 @@ export class QaseTrigger implements INodeType {
 				name: 'qaseWebhookSecretApi',
 				required: false,
 				testedBy: 'checkQaseWebhookSecret',
-				displayOptions: credentialDisplay(),
+				displayOptions: credentialDisplay(undefined, TRIGGER_VERSIONS),
 			},
 			{
 				name: 'qaseTestOpsApi',
 				required: true,
-				displayOptions: credentialDisplay({ resolveRecord: [false] }),
+				displayOptions: credentialDisplay({ resolveRecord: [false] }, TRIGGER_VERSIONS),
 			},
 		],
 		webhooks: [
@@ -160,11 +167,8 @@ export class QaseTrigger implements INodeType {
 				description: 'Which Qase entity the events are about',
 			},
 			...eventsProperties,
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
+			...outputParameters(
+				[
 					{
 						name: 'Payload with Context',
 						value: 'payload',
@@ -184,8 +188,8 @@ export class QaseTrigger implements INodeType {
 							'For run started, completed and aborted: one shape shared with the Currents and Openlayer triggers (source, event, status, counts, duration, project, run ID and URL, the delivery as raw). Other events come as Payload with Context.',
 					},
 				],
-				default: 'payload',
-			},
+				'payload',
+			),
 			{
 				displayName: 'Resolve Full Record',
 				name: 'resolveRecord',
@@ -200,16 +204,7 @@ export class QaseTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					{
-						displayName: 'Include Headers',
-						name: 'includeHeaders',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to add the request headers of the delivery to the item as headers (X-Qase-Secret and anything named like a secret shown as [redacted])',
-					},
-				],
+				options: [includeHeadersOption],
 			},
 		],
 	};
@@ -295,7 +290,7 @@ export class QaseTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const input = this.getInputData();
-		const output = this.getNodeParameter('output', 0, 'payload') as string;
+		const output = readOutputMode(this, 'payload');
 		// Summary mode receives envelopes: run events become summaries, the rest the default payload.
 		const items =
 			output === SUMMARY_OUTPUT

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { toJsonSchema, type JsonSchema } from './catalog';
+import { pruneToSamples, toJsonSchema, type JsonSchema } from './catalog';
 
 /**
  * "Test Run Summary": one shape for a test run, whichever tool reported it, so a downstream
@@ -86,6 +86,35 @@ export type SummaryStatus = (typeof SUMMARY_STATUSES)[number];
 /** JSON Schema of a summary item, for the editor's output preview. */
 export function summaryJsonSchema(): JsonSchema {
 	return toJsonSchema(summarySchema);
+}
+
+/** Fields that depend on an option (Attach Failed/Failing Tests): previewed with their shape. */
+const OPTION_FIELDS = new Set(['failures', 'failuresTruncated', 'failuresError']);
+
+/**
+ * The preview of one trigger's summary items: the summary shape with `source` and `event` narrowed
+ * to what that trigger emits, and `raw` typed as the delivery it carries (so `raw.…` fields can be
+ * mapped before the first run), pruned to the given items as the other previews are. A field that
+ * is null in every item (Qase has no branch, Openlayer no duration) is previewed as null, not as a
+ * string or number that never comes.
+ */
+export function summaryPreview(preview: {
+	source: (typeof SUMMARY_SOURCES)[number];
+	events: readonly string[];
+	raw: JsonSchema;
+	items: readonly unknown[];
+}): JsonSchema {
+	const schema = summaryJsonSchema();
+	const properties = schema.properties as Record<string, JsonSchema>;
+	properties.source = { ...properties.source, enum: [preview.source] };
+	properties.event = { ...properties.event, enum: [...preview.events] };
+	properties.raw = { ...preview.raw, description: properties.raw.description };
+	const items = preview.items as ReadonlyArray<Record<string, unknown>>;
+	for (const [key, field] of Object.entries(properties)) {
+		if (!OPTION_FIELDS.has(key) && items.every((item) => item[key] === null))
+			properties[key] = { type: 'null', description: field.description };
+	}
+	return pruneToSamples(schema, preview.items) as JsonSchema;
 }
 
 /** A count the vendor sent, else null (never a guess). */

@@ -75,6 +75,8 @@ export function triggerWorkflow(opts: {
 	nodeType: string;
 	nodeName: string;
 	webhookId: string;
+	/** The trigger's typeVersion: 1 (the version saved workflows of 0.1 have) unless given. */
+	typeVersion?: number;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 	extraNodes?: object[];
@@ -91,7 +93,7 @@ export function triggerWorkflow(opts: {
 				id: `${opts.webhookId}-node`,
 				name: opts.nodeName,
 				type: opts.nodeType,
-				typeVersion: 1,
+				typeVersion: opts.typeVersion ?? 1,
 				position: [0, 0],
 				webhookId: opts.webhookId,
 				parameters: opts.parameters,

@@ -9,6 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { currentsEvents } from '../../nodes/Currents/catalog';
 import { qaseEvents } from '../../nodes/Qase/catalog';
 import { summarySchema } from '../../nodes/shared/summary';
+import { outputSchemas as currentsSchemas } from '../../nodes/CurrentsTrigger/outputSchemas';
+import { outputSchemas as openlayerSchemas } from '../../nodes/OpenlayerTrigger/outputSchemas';
+import { outputSchemas as qaseSchemas } from '../../nodes/QaseTrigger/outputSchemas';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { sendDelivery } from '../fakes/openlayer-sender';
@@ -155,15 +158,17 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 						options: { includeHeaders: true },
 					},
 				}),
+				// Version 1.1 (Output named `operation`), the others version 1 as saved by 0.1.
 				triggerWorkflow({
 					id: WF_OL,
 					name: 'Openlayer summary',
 					nodeType: 'n8n-nodes-testops.openlayerTrigger',
 					nodeName: 'Openlayer Trigger',
 					webhookId: 'sum-openlayer',
+					typeVersion: 1.1,
 					parameters: {
 						events: ['*'],
-						output: 'summary',
+						operation: 'summary',
 						attachFailingTests: true,
 						options: { includeHeaders: true },
 					},
@@ -394,5 +399,38 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 			url: null,
 		});
 		expect((headers as Record<string, string>)['webhook-signature']).toBe('[redacted]');
+	});
+
+	test('the editor previews Test Run Summary of version 1.1 from __schema__, as built', async () => {
+		type Served = { properties: Record<string, { enum?: unknown[]; type?: string }> };
+		const get = async (type: string, file: string): Promise<Served> => {
+			// The editor GETs /schemas/<type>/<x.y.z>[/<resource>][/<operation>].json.
+			const res = await fetch(`${n8n.baseUrl}/schemas/n8n-nodes-testops.${type}/${file}`);
+			expect([type, file, res.status]).toEqual([type, file, 200]);
+			return (await res.json()) as Served;
+		};
+		for (const [type, files] of [
+			['qaseTrigger', qaseSchemas()],
+			['currentsTrigger', currentsSchemas()],
+			['openlayerTrigger', openlayerSchemas()],
+		] as const) {
+			for (const { file, schema } of files) {
+				expect([type, file, await get(type, file.slice(1))]).toEqual([
+					type,
+					file,
+					JSON.parse(JSON.stringify(schema)),
+				]);
+			}
+		}
+		const summaryFields = Object.keys(summarySchema.shape);
+		for (const [type, file, source] of [
+			['qaseTrigger', '1.1.0/run/summary.json', 'qase'],
+			['currentsTrigger', '1.1.0/delivery/summary.json', 'currents'],
+			['openlayerTrigger', '1.1.0/delivery/summary.json', 'openlayer'],
+		]) {
+			const { properties } = await get(type, file);
+			expect(Object.keys(properties)).toEqual(expect.arrayContaining(summaryFields));
+			expect(properties.source.enum).toEqual([source]);
+		}
 	});
 });

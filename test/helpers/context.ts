@@ -68,6 +68,8 @@ export interface ContextOptions {
 	rawBody?: Buffer | string;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node's typeVersion (1 unless given). */
+	typeVersion?: number;
 }
 
 export interface Recorded {
@@ -86,7 +88,7 @@ export function makeContext(opts: ContextOptions = {}) {
 		id: 'node-1',
 		name: 'Test Node',
 		type: 'n8n-nodes-testops.test',
-		typeVersion: 1,
+		typeVersion: opts.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: {},
 		credentials: Object.fromEntries(

@@ -146,6 +146,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 export interface RunOptions {
 	/** The node under test: type without the package prefix, its parameters and credentials. */
 	type: string;
+	/** The node's typeVersion, 1 unless given (saved workflows of 0.1 are version 1). */
+	typeVersion?: number;
 	parameters: IDataObject;
 	credentials?: Record<string, { id: string; name: string; data: ICredentialDataDecryptedObject }>;
 	/** Items the node receives (a trigger's execute() receives what its webhook() emitted). */
@@ -171,7 +173,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: `${PACKAGE}.${options.type}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: {},
 		credentials: Object.fromEntries(

@@ -69,9 +69,15 @@ describe('Currents event catalog', () => {
 });
 
 describe('Currents output previews', () => {
-	test('the trigger has one preview covering every event', () => {
+	test('the trigger has one preview per version and Output, each covering every event', () => {
 		const files = triggerSchemas();
-		expect(files.map((f) => f.file)).toEqual(['v1.0.0.json']);
+		expect(files.map((f) => f.file)).toEqual([
+			'v1.0.0.json',
+			'v1.1.0/delivery/payload.json',
+			'v1.1.0/payload.json',
+			'v1.1.0/delivery/summary.json',
+			'v1.1.0/summary.json',
+		]);
 		const props = files[0].schema.properties as Record<string, { enum?: string[] }>;
 		expect(props.event.enum).toEqual([...CURRENTS_EVENT_NAMES]);
 		expect(Object.keys(props)).toEqual(

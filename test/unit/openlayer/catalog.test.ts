@@ -113,8 +113,14 @@ describe('Openlayer catalog', () => {
 describe('output schema preview (__schema__)', () => {
 	const files = outputSchemas();
 
-	it('is the single file n8n asks for, a JSON Schema with non-empty properties', () => {
-		expect(files.map((f) => f.file)).toEqual(['v1.0.0.json']);
+	it('is one file per version and Output, the first a JSON Schema with non-empty properties', () => {
+		expect(files.map((f) => f.file)).toEqual([
+			'v1.0.0.json',
+			'v1.1.0/delivery/envelope.json',
+			'v1.1.0/envelope.json',
+			'v1.1.0/delivery/summary.json',
+			'v1.1.0/summary.json',
+		]);
 		const schema = files[0].schema;
 		expect(schema.type).toBe('object');
 		expect(Object.keys(schema.properties ?? {})).toEqual(['type', 'timestamp', 'data']);

@@ -1,4 +1,3 @@
-import { credentialDisplay } from '../../../nodes/shared/credentials';
 import { randomBytes } from 'node:crypto';
 import type {
 	ICredentialsDecrypted,
@@ -89,12 +88,15 @@ describe('Openlayer Trigger description', () => {
 				name: 'openlayerSigningSecretApi',
 				required: true,
 				testedBy: 'checkSigningSecret',
-				displayOptions: credentialDisplay(),
+				displayOptions: { show: { '@version': [1, 1.1] } },
 			},
 			{
 				name: 'openlayerTestOpsApi',
 				required: true,
-				displayOptions: credentialDisplay({ attachFailingTests: [false] }),
+				displayOptions: {
+					show: { '@version': [1, 1.1] },
+					hide: { attachFailingTests: [false] },
+				},
 			},
 		]);
 	});

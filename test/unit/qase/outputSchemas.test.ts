@@ -12,24 +12,30 @@ const resourceValues = (
 ).map((o) => String(o.value));
 
 describe('Qase Trigger output schema previews', () => {
-	it('has one file per value of the resource parameter, plus the v1.0.0.json fallback', () => {
+	it('has one file per Entity (version 1) and per Entity and Output (1.1), plus the v1.0.0.json fallback', () => {
+		const outputs = ['payload', 'envelope', 'summary'];
 		expect(files.map((f) => f.file).sort()).toEqual(
-			['v1.0.0.json', ...resourceValues.map((v) => `v1.0.0/${v}.json`)].sort(),
+			[
+				'v1.0.0.json',
+				...resourceValues.map((v) => `v1.0.0/${v}.json`),
+				...resourceValues.flatMap((v) => outputs.map((o) => `v1.1.0/${v}/${o}.json`)),
+			].sort(),
 		);
 	});
 
-	it.each(files.map((f) => [f.file, f.schema] as const))(
-		'%s is an object schema with properties n8n can preview',
-		(_file, schema) => {
-			expect(schema.type).toBe('object');
-			expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(4);
-			expect(schema.required).toEqual(
-				expect.arrayContaining(['event', 'project_code', 'team_member_id', 'occurred_at']),
-			);
-			expect(() => JSON.stringify(schema)).not.toThrow();
-			expect(schema).not.toHaveProperty('$schema');
-		},
-	);
+	it.each(
+		files
+			.filter((f) => f.file.startsWith('v1.0.0') || f.file.endsWith('/payload.json'))
+			.map((f) => [f.file, f.schema] as const),
+	)('%s is an object schema with properties n8n can preview', (_file, schema) => {
+		expect(schema.type).toBe('object');
+		expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(4);
+		expect(schema.required).toEqual(
+			expect.arrayContaining(['event', 'project_code', 'team_member_id', 'occurred_at']),
+		);
+		expect(() => JSON.stringify(schema)).not.toThrow();
+		expect(schema).not.toHaveProperty('$schema');
+	});
 
 	it.each(resourceValues.map((v) => [v]))(
 		'the %s preview lists its events and describes every field they output',

@@ -38,12 +38,16 @@ const credentialTypes: ICredentialType[] = [
 	new QaseWebhookSecretApi(),
 ];
 
-function shownCredentials(nodeType: INodeType, parameters: INodeParameters): string[] {
+function shownCredentials(
+	nodeType: INodeType,
+	parameters: INodeParameters,
+	typeVersion = 1,
+): string[] {
 	const d = nodeType.description;
 	const node = {
 		name: d.defaults.name,
 		type: d.name,
-		typeVersion: 1,
+		typeVersion,
 		parameters,
 	} as unknown as INode;
 	const full = NodeHelpers.getNodeParameters(d.properties, parameters, true, false, node, d) ?? {};
@@ -87,32 +91,43 @@ describe('credentials as the editor reads them', () => {
 		},
 	);
 
-	it('Currents Trigger: API key in Automatic setup (the default), webhook secret in Manual setup', () => {
-		const trigger = new CurrentsTrigger();
-		expect(shownCredentials(trigger, {})).toEqual(['currentsTestOpsApi']);
-		expect(shownCredentials(trigger, { setupMode: 'automatic' })).toEqual(['currentsTestOpsApi']);
-		expect(shownCredentials(trigger, { setupMode: 'manual' })).toEqual([
-			'currentsWebhookSecretApi',
-		]);
-	});
+	it.each([1, 1.1])(
+		'Currents Trigger %s: API key in Automatic setup (the default), webhook secret in Manual setup',
+		(version) => {
+			const trigger = new CurrentsTrigger();
+			expect(shownCredentials(trigger, {}, version)).toEqual(['currentsTestOpsApi']);
+			expect(shownCredentials(trigger, { setupMode: 'automatic' }, version)).toEqual([
+				'currentsTestOpsApi',
+			]);
+			expect(shownCredentials(trigger, { setupMode: 'manual' }, version)).toEqual([
+				'currentsWebhookSecretApi',
+			]);
+		},
+	);
 
-	it('Qase Trigger: webhook secret always, API token only with Resolve Full Record', () => {
-		const trigger = new QaseTrigger();
-		expect(shownCredentials(trigger, {})).toEqual(['qaseWebhookSecretApi']);
-		expect(shownCredentials(trigger, { resolveRecord: true })).toEqual([
-			'qaseWebhookSecretApi',
-			'qaseTestOpsApi',
-		]);
-	});
+	it.each([1, 1.1])(
+		'Qase Trigger %s: webhook secret always, API token only with Resolve Full Record',
+		(version) => {
+			const trigger = new QaseTrigger();
+			expect(shownCredentials(trigger, {}, version)).toEqual(['qaseWebhookSecretApi']);
+			expect(shownCredentials(trigger, { resolveRecord: true }, version)).toEqual([
+				'qaseWebhookSecretApi',
+				'qaseTestOpsApi',
+			]);
+		},
+	);
 
-	it('Openlayer Trigger: signing secret always, API key only with Attach Failing Tests', () => {
-		const trigger = new OpenlayerTrigger();
-		expect(shownCredentials(trigger, {})).toEqual(['openlayerSigningSecretApi']);
-		expect(shownCredentials(trigger, { attachFailingTests: true })).toEqual([
-			'openlayerSigningSecretApi',
-			'openlayerTestOpsApi',
-		]);
-	});
+	it.each([1, 1.1])(
+		'Openlayer Trigger %s: signing secret always, API key only with Attach Failing Tests',
+		(version) => {
+			const trigger = new OpenlayerTrigger();
+			expect(shownCredentials(trigger, {}, version)).toEqual(['openlayerSigningSecretApi']);
+			expect(shownCredentials(trigger, { attachFailingTests: true }, version)).toEqual([
+				'openlayerSigningSecretApi',
+				'openlayerTestOpsApi',
+			]);
+		},
+	);
 });
 
 describe('Custom API Call', () => {
@@ -143,7 +158,48 @@ describe('Custom API Call', () => {
 		const d = new QaseTrigger().description;
 		expect(d.properties.some((p) => p.name === 'resource' && Array.isArray(p.options))).toBe(true);
 		expect(new QaseTestOpsApi().authenticate).toBeDefined();
-		expect(d.defaultVersion).toBe(1);
+		expect(d.defaultVersion).toBe(1.1);
+	});
+});
+
+describe('nodes panel: a trigger lists its events, never its Output as "Actions"', () => {
+	// editor-ui NodeCreator useActionsGeneration: a node without a parameter named `resource` gets the
+	// options of its `operation` as actions (operationsCategory); with one, each resource option gets
+	// the options of an `operation` shown for it (resourceCategories).
+	const actionsFromOperation = (nodeType: INodeType): string[] => {
+		const { properties } = nodeType.description;
+		const operation = properties.find((p) => p.name === 'operation');
+		const resources = properties.filter((p) => p.name === 'resource');
+		if (resources.length === 0) return (operation?.options ?? []).map((o) => o.name);
+		return resources.flatMap((resource) => {
+			const options = resource.options ?? [];
+			return options.flatMap((r) => {
+				const forResource = properties.find(
+					(p) =>
+						p.name === 'operation' &&
+						(p.displayOptions?.show?.resource?.includes((r as { value: string }).value) ??
+							options.length === 1),
+				);
+				return (forResource?.options ?? []).map((o) => `${r.name} ${o.name}`);
+			});
+		});
+	};
+
+	it.each(
+		nodes
+			.filter((n) => n.description.group.includes('trigger'))
+			.map((n) => [n.description.displayName, n] as const),
+	)('%s', (_name, nodeType) => {
+		expect(nodeType.description.properties.some((p) => p.name === 'operation')).toBe(true);
+		expect(actionsFromOperation(nodeType)).toEqual([]);
+	});
+
+	it('the rule is what it is: without the hidden resource, Output would be listed', () => {
+		const d = new CurrentsTrigger().description;
+		const withoutResource = {
+			description: { ...d, properties: d.properties.filter((p) => p.name !== 'resource') },
+		} as INodeType;
+		expect(actionsFromOperation(withoutResource)).toEqual(['Delivery', 'Test Run Summary']);
 	});
 });
 

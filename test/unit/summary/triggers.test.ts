@@ -31,6 +31,7 @@ async function run(
 		body: string;
 		credentials?: Record<string, IDataObject>;
 		staticData?: IDataObject;
+		typeVersion?: number;
 	},
 ): Promise<IDataObject[] | undefined> {
 	const hook = makeContext({
@@ -47,16 +48,30 @@ async function run(
 	return out.map((i) => i.json);
 }
 
+/**
+ * The Output parameter by node version: version 1 (saved workflows) reads `output`, 1.1 (new nodes)
+ * `operation`; each ignores the other name.
+ */
+const byVersion: Array<[number, Record<string, unknown>, boolean]> = [
+	[1, { output: 'summary' }, true],
+	[1.1, { operation: 'summary' }, true],
+	[1, { operation: 'summary' }, false],
+	[1.1, { output: 'summary' }, false],
+];
+const byVersionTitle = 'version %s with %j: summary %s';
+
 describe('Qase Trigger', () => {
 	const node = new QaseTrigger();
 	const deliver = (
 		event: string,
 		params: Record<string, unknown>,
 		headers: Record<string, string> = {},
+		typeVersion?: number,
 	) =>
 		run(node, {
 			params: { resource: 'all', events: ['*'], resolveRecord: false, ...params },
 			headers,
+			typeVersion,
 			body: JSON.stringify(sampleOf(qaseEvents, event)),
 		});
 
@@ -77,6 +92,13 @@ describe('Qase Trigger', () => {
 		expect((await deliver('run.aborted', { output: 'summary' }))![0]).toMatchObject({
 			status: 'aborted',
 		});
+	});
+
+	test.each(byVersion)(byVersionTitle, async (typeVersion, params, summary) => {
+		const [item] = (await deliver('run.completed', params, {}, typeVersion))!;
+		expect(item.source).toBe(summary ? 'qase' : undefined);
+		expect(item.event).toBe('run.completed');
+		if (!summary) expect(item.cases).toBe(14);
 	});
 
 	test('other events keep Payload with Context in summary mode', async () => {
@@ -121,8 +143,10 @@ describe('Currents Trigger', () => {
 		body: IDataObject,
 		params: Record<string, unknown>,
 		extraHeaders: Record<string, string> = {},
+		typeVersion?: number,
 	) =>
 		run(node, {
+			typeVersion,
 			params: {
 				setupMode: 'automatic',
 				project: 'proj_alpha',
@@ -158,6 +182,14 @@ describe('Currents Trigger', () => {
 		},
 	);
 
+	test.each(byVersion)(byVersionTitle, async (typeVersion, params, summary) => {
+		const body = sampleOf(currentsEvents, 'RUN_FINISH');
+		const [item] = (await deliver(body, params, {}, typeVersion))!;
+		expect(item).toEqual(
+			summary ? expect.objectContaining({ source: 'currents', raw: body }) : body,
+		);
+	});
+
 	test('without Output the payload is unchanged', async () => {
 		const body = sampleOf(currentsEvents, 'RUN_FINISH');
 		expect(await deliver(body, {})).toEqual([body]);
@@ -182,12 +214,13 @@ describe('Currents Trigger', () => {
 describe('Openlayer Trigger', () => {
 	const node = new OpenlayerTrigger();
 	const secret = `whsec_${randomBytes(24).toString('base64')}`;
-	const deliver = (body: IDataObject, params: Record<string, unknown>) => {
+	const deliver = (body: IDataObject, params: Record<string, unknown>, typeVersion?: number) => {
 		const raw = JSON.stringify(body);
 		const id = `msg_${randomBytes(6).toString('hex')}`;
 		const ts = new Date();
 		const signature = new Webhook(secret).sign(id, ts, raw);
 		return run(node, {
+			typeVersion,
 			params: {
 				events: ['*'],
 				attachFailingTests: false,
@@ -221,6 +254,13 @@ describe('Openlayer Trigger', () => {
 			output: 'summary',
 		}))!;
 		expect(other.type).toBe('test.created');
+	});
+
+	test.each(byVersion)(byVersionTitle, async (typeVersion, params, summary) => {
+		const body = sampleOf(openlayerEvents, 'tests.result.updated');
+		const [item] = (await deliver(body, params, typeVersion))!;
+		expect(item.source).toBe(summary ? 'openlayer' : undefined);
+		expect(item.type).toBe(summary ? undefined : 'tests.result.updated');
 	});
 
 	test('Include Headers redacts the signature', async () => {

@@ -1,0 +1,91 @@
+import type {
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+/**
+ * Versions of the three triggers. n8n's editor chooses a node's output preview only by the
+ * parameters named `resource` and `operation` (GET /schemas/<type>/<x.y.z>/<resource>/<operation>.json,
+ * editor-ui api/schemaPreview.ts), so in 1.1 the Output choice is named `operation` and the preview
+ * follows it. Version 1 keeps `output`: saved workflows run as they did.
+ *
+ * Declared as a list (with defaultVersion 1.1, never equal to it): n8n adds "Custom API Call" to
+ * the `resource`/`operation` options only of a node whose defaultVersion equals its version.
+ */
+export const TRIGGER_VERSIONS = [1, 1.1];
+export const TRIGGER_DEFAULT_VERSION = 1.1;
+
+/** The name of the Output parameter in a node of this version. */
+export function outputParameterName(node: Pick<INode, 'typeVersion'>): 'output' | 'operation' {
+	return node.typeVersion >= 1.1 ? 'operation' : 'output';
+}
+
+/** The Output choice of this node (version 1: `output`, 1.1: `operation`), else `fallback`. */
+export function readOutputMode(
+	ctx: IWebhookFunctions | IExecuteFunctions,
+	fallback: string,
+): string {
+	const name = outputParameterName(ctx.getNode());
+	// The two contexts take the item index in different places; only the webhook one has a request.
+	const value =
+		'getRequestObject' in ctx
+			? ctx.getNodeParameter(name, fallback)
+			: ctx.getNodeParameter(name, 0, fallback);
+	return typeof value === 'string' ? value : fallback;
+}
+
+/**
+ * The Output parameter once, under both names: `output` shown for version 1, `operation` for 1.1.
+ * Only the 1.1 one refuses expressions: the editor puts its value into the preview's path.
+ */
+export function outputParameters(
+	options: INodePropertyOptions[],
+	defaultValue: string,
+): INodeProperties[] {
+	const output = {
+		displayName: 'Output',
+		type: 'options' as const,
+		options,
+		default: defaultValue,
+	};
+	return [
+		{ ...output, name: 'output', displayOptions: { show: { '@version': [1] } } },
+		{
+			...output,
+			name: 'operation',
+			noDataExpression: true,
+			displayOptions: { show: { '@version': [1.1] } },
+		},
+	];
+}
+
+/** The value of the hidden `resource` below: Currents and Openlayer previews in v1.1.0/delivery/. */
+export const PREVIEW_RESOURCE = 'delivery';
+
+/**
+ * A fixed, hidden `resource` for a trigger that has no entity choice of its own. Without a parameter
+ * named `resource`, n8n's nodes panel lists the options of a parameter named `operation` as the
+ * node's "Actions" (useActionsGeneration, operationsCategory); a hidden one has no options, so the
+ * panel lists nothing for it, and the preview path becomes `delivery/<operation>.json`.
+ */
+export const previewResourceParameter: INodeProperties = {
+	displayName: 'Delivery Kind',
+	name: 'resource',
+	type: 'hidden',
+	noDataExpression: true,
+	default: PREVIEW_RESOURCE,
+	displayOptions: { show: { '@version': [1.1] } },
+};
+
+/** "Include Headers", the same option on every trigger (redaction: nodes/shared/headers.ts). */
+export const includeHeadersOption: INodeProperties = {
+	displayName: 'Include Headers',
+	name: 'includeHeaders',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to add the delivery's request headers to the item as headers, with secrets, signatures and anything named like them shown as [redacted]",
+};

@@ -1,0 +1,49 @@
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+
+import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.node';
+import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
+import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
+import {
+	includeHeadersOption,
+	outputParameterName,
+	TRIGGER_VERSIONS,
+} from '../../../nodes/shared/triggerParameters';
+
+const triggers: INodeType[] = [new CurrentsTrigger(), new OpenlayerTrigger(), new QaseTrigger()];
+const byName = (t: INodeType, name: string) =>
+	t.description.properties.filter((p) => p.name === name);
+
+describe.each(triggers.map((t) => [t.description.displayName, t] as const))('%s', (_name, t) => {
+	it('has versions 1 and 1.1, new nodes getting 1.1', () => {
+		expect(t.description.version).toEqual(TRIGGER_VERSIONS);
+		expect(t.description.defaultVersion).toBe(1.1);
+	});
+
+	it('has one Output under two names: `output` for version 1, `operation` for 1.1', () => {
+		const [output] = byName(t, 'output');
+		const [operation] = byName(t, 'operation');
+		const shared = (p: INodeProperties) => ({
+			displayName: p.displayName,
+			type: p.type,
+			options: p.options,
+			default: p.default,
+		});
+		expect(shared(operation)).toEqual(shared(output));
+		expect(operation.options).toBe(output.options);
+		expect(output.displayName).toBe('Output');
+		expect(output.displayOptions).toEqual({ show: { '@version': [1] } });
+		expect(operation.displayOptions).toEqual({ show: { '@version': [1.1] } });
+		// The editor puts the value into the preview's path: no expression.
+		expect(operation.noDataExpression).toBe(true);
+	});
+
+	it('shares the one Include Headers option', () => {
+		const [options] = byName(t, 'options');
+		expect(options.options).toContain(includeHeadersOption);
+	});
+});
+
+it('reads `output` in version 1 and `operation` from 1.1', () => {
+	expect(outputParameterName({ typeVersion: 1 })).toBe('output');
+	expect(outputParameterName({ typeVersion: 1.1 })).toBe('operation');
+});
