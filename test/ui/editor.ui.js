@@ -24,6 +24,7 @@ const {
 	loadCredentialTypes,
 	checksFor,
 	definitionOf,
+	addedVersion,
 	ROOT,
 } = require('./lib/derive');
 const E = require('./lib/editor');
@@ -88,10 +89,10 @@ async function rest(method, apiPath, body) {
 	return { status: res.status, json };
 }
 
-async function applyConditions(props, conditions) {
+async function applyConditions(d, conditions) {
 	const assigned = new Map(conditions);
 	for (const [name, value] of conditions)
-		await E.setParameter(page, definitionOf(props, name, assigned), value);
+		await E.setParameter(page, definitionOf(d.properties, name, assigned, addedVersion(d)), value);
 }
 
 async function shootPanel(nodeType) {
@@ -260,7 +261,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 		it('offers each credential type where needed: created in the credential dialog and tested', async () => {
 			const failures = [];
 			for (const check of checks.filter((c) => c.kind === 'credential')) {
-				await applyConditions(d.properties, check.conditions);
+				await applyConditions(d, check.conditions);
 				const type = credentialTypes[check.name];
 				let result;
 				try {
@@ -290,7 +291,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 		it('shows every parameter and option under its conditions, each settable through its control', async () => {
 			const failures = [];
 			for (const check of checks.filter((c) => c.kind === 'parameter')) {
-				await applyConditions(d.properties, check.conditions);
+				await applyConditions(d, check.conditions);
 				const p = check.property;
 				const reachable = await E.isShown(page, p);
 				let set = '—';
@@ -331,7 +332,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 				// The settings the delivery needs, set in the panel like the rest (the first event the nodes
 				// panel offered may not be the one delivered).
 				for (const [name, value] of delivery.settings) {
-					const p = definitionOf(d.properties, name, new Map(delivery.settings));
+					const p = definitionOf(d.properties, name, new Map(delivery.settings), addedVersion(d));
 					if (p.type === 'resourceLocator') await E.exercise(page, p);
 					else await E.setParameter(page, p, value);
 				}
