@@ -421,6 +421,8 @@ describe('examples', () => {
 	beforeAll(async () => {
 		const res = await fetch(`${n8n.baseUrl}/types/nodes.json`, { headers: { cookie: n8n.cookie } });
 		served = await res.json();
+		// A canvas of about 1280x720 (the README pictures), fitted to the workflow.
+		await page.setViewportSize({ width: 1280, height: 790 });
 	});
 	const knownType = (node) =>
 		served.some(

@@ -162,6 +162,29 @@ async function openCreateCredential(page, input) {
 	throw new Error('the credential dropdown did not offer "Create new credential"');
 }
 
+/** Waits for the credential test's outcome in the dialog: 'success', 'failure' or 'closed'. */
+async function testOutcome(dialog, { closedIsDone }) {
+	const success = dialog
+		.getByTestId('credentials-config-container-test-success')
+		.filter({ visible: true });
+	const failure = dialog
+		.getByText(/Couldn.t connect|could not connect|error/i)
+		.filter({ visible: true });
+	const waits = [
+		success
+			.first()
+			.waitFor({ timeout: 60000 })
+			.then(() => 'success'),
+		failure
+			.first()
+			.waitFor({ timeout: 60000 })
+			.then(() => 'failure'),
+	];
+	if (closedIsDone)
+		waits.push(dialog.waitFor({ state: 'hidden', timeout: 60000 }).then(() => 'closed'));
+	return await Promise.any(waits).catch(() => 'timeout');
+}
+
 /**
  * Creates a credential of `credentialType` from its own selector in the panel ("Credential for
  * <type>": a select, or on 2.x a "Connect to ..." button while none exists), fills the dialog, saves
@@ -201,26 +224,19 @@ async function createCredential(page, credentialType, values, options = {}) {
 			.fill(String(value));
 	}
 	await dialog.getByTestId('credential-save-button').click();
-	// Saving runs the credential's test; n8n shows either its success tag or the error.
-	const success = dialog
-		.getByTestId('credentials-config-container-test-success')
-		.filter({ visible: true });
-	const failure = dialog
-		.getByText(/Couldn.t connect|could not connect|error/i)
-		.filter({ visible: true });
-	await success
-		.or(failure)
-		.first()
-		.waitFor({ timeout: 60000 })
-		.catch(() => undefined);
-	const ok = (await success.count()) > 0;
+	// Saving runs the credential's test; n8n shows either its success tag or the error. n8n 2.x
+	// closes the dialog of a credential just created from a node once its test passed: opened again
+	// (its edit button beside the selector), n8n tests it again and shows the result.
+	let result = await testOutcome(dialog, { closedIsDone: true });
+	if (result === 'closed') {
+		await label.getByTestId('credential-edit-button').click();
+		await dialog.getByTestId('credential-save-button').waitFor();
+		result = await testOutcome(dialog, { closedIsDone: false });
+	}
+	const ok = result === 'success';
+	const success = dialog.getByTestId('credentials-config-container-test-success');
 	const message = ok
-		? (
-				(await success
-					.first()
-					.textContent({ timeout: 5000 })
-					.catch(() => null)) ?? 'Connection tested successfully'
-			).trim()
+		? (await success.first().innerText()).trim()
 		: ((await dialog.textContent({ timeout: 5000 }).catch(() => '')) ?? '').slice(0, 400);
 	await closeDialog(page);
 	if (!ok) throw new Error(`${credentialType.displayName}: the test did not succeed: ${message}`);
