@@ -11,6 +11,7 @@ import { searchProjects } from '../Currents/projectLocator';
 import { FieldError } from '../Currents/validation';
 import { forItem } from '../shared/errors';
 
+import { customApiCallError, isCustomApiCall } from './customApiCall';
 import { webhookOperations } from './resources/webhook';
 
 export class CurrentsWebhooks implements INodeType {
@@ -57,6 +58,11 @@ export class CurrentsWebhooks implements INodeType {
 		const items = this.getInputData();
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
+			// n8n's own "Custom API Call" entry (no expressions allowed here): a setting, not an item
+			// failure, so it is thrown even with Continue On Fail. Operation is hidden for that resource.
+			const resource = this.getNodeParameter('resource', i);
+			if (isCustomApiCall(resource, this.getNodeParameter('operation', i, '')))
+				throw customApiCallError(this.getNode(), i);
 			try {
 				const operation = webhookOperations[this.getNodeParameter('operation', i) as string];
 				if (!operation) {

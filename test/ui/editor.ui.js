@@ -24,13 +24,14 @@ const {
 	loadCredentialTypes,
 	checksFor,
 	definitionOf,
+	addedVersion,
 	ROOT,
 } = require('./lib/derive');
 const E = require('./lib/editor');
 
 const LINE = process.env.N8N_LINE === '2' ? 2 : 1;
 const ARTIFACTS = path.join(__dirname, 'artifacts', `line-${LINE}`);
-/** `npm run screenshots` copies these panels into docs/images for the README. */
+/** `npm run screenshots` copies these panels (and the example canvases) into docs/images for the README. */
 const DOCS_IMAGES = process.env.UI_DOCS_IMAGES ? path.join(ROOT, 'docs', 'images') : undefined;
 
 const CURRENTS_KEY = 'ui-currents-key';
@@ -88,10 +89,10 @@ async function rest(method, apiPath, body) {
 	return { status: res.status, json };
 }
 
-async function applyConditions(props, conditions) {
+async function applyConditions(d, conditions) {
 	const assigned = new Map(conditions);
 	for (const [name, value] of conditions)
-		await E.setParameter(page, definitionOf(props, name, assigned), value);
+		await E.setParameter(page, definitionOf(d.properties, name, assigned, addedVersion(d)), value);
 }
 
 async function shootPanel(nodeType) {
@@ -139,6 +140,33 @@ const deliveries = {
 			return (await sendDelivery(url, { secret: SIGNING_SECRET, body: sample })).status;
 		},
 		expect: ['tests.result.updated', '"status": "failing"'],
+	},
+	currentsWebhooks: {
+		// An action node: executed from its panel ("Execute step"), listing the picked project's hooks.
+		executeInPanel: true,
+		settings: [
+			['resource', 'webhook'],
+			['operation', 'list'],
+			['project', PROJECT.name],
+			['revealHeaderValues', false],
+		],
+		async prepare() {
+			// A hook someone made in Currents, with a secret header the output must not reveal.
+			const res = await fetch(`${fakes.currentsUrl}/webhooks?projectId=${PROJECT.projectId}`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${CURRENTS_KEY}`, 'content-type': 'application/json' },
+				body: JSON.stringify({
+					url: 'https://ci.example.com/currents-ui',
+					hookEvents: ['RUN_FINISH'],
+					label: 'UI suite',
+					headers: JSON.stringify({ 'x-ui-secret': CURRENTS_SECRET }),
+				}),
+			});
+			if (res.status !== 200 && res.status !== 201)
+				throw new Error(`seeding a hook: ${res.status}`);
+		},
+		expect: ['https://ci.example.com/currents-ui', '"label": "UI suite"', '**redacted**'],
+		absent: [CURRENTS_SECRET],
 	},
 	currentsTrigger: {
 		settings: [
@@ -260,7 +288,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 		it('offers each credential type where needed: created in the credential dialog and tested', async () => {
 			const failures = [];
 			for (const check of checks.filter((c) => c.kind === 'credential')) {
-				await applyConditions(d.properties, check.conditions);
+				await applyConditions(d, check.conditions);
 				const type = credentialTypes[check.name];
 				let result;
 				try {
@@ -290,7 +318,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 		it('shows every parameter and option under its conditions, each settable through its control', async () => {
 			const failures = [];
 			for (const check of checks.filter((c) => c.kind === 'parameter')) {
-				await applyConditions(d.properties, check.conditions);
+				await applyConditions(d, check.conditions);
 				const p = check.property;
 				const reachable = await E.isShown(page, p);
 				let set = '—';
@@ -325,16 +353,42 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 		});
 
 		const delivery = deliveries[d.name];
-		(delivery ? it : it.skip)(
-			'saved and activated in the editor, receives a delivery; the execution shows the output',
-			async () => {
-				// The settings the delivery needs, set in the panel like the rest (the first event the nodes
-				// panel offered may not be the one delivered).
-				for (const [name, value] of delivery.settings) {
-					const p = definitionOf(d.properties, name, new Map(delivery.settings));
-					if (p.type === 'resourceLocator') await E.exercise(page, p);
-					else await E.setParameter(page, p, value);
-				}
+		if (!delivery) throw new Error(`no delivery or execution check for ${d.name}`);
+		const squeeze = (text) => text.replace(/[\s\u00b7]+/g, '');
+		const expectOutput = (output) => {
+			// The JSON view breaks and indents with its own whitespace characters: compare without them.
+			for (const text of delivery.expect) expect(squeeze(output)).toContain(squeeze(text));
+			for (const text of delivery.absent || []) expect(output).not.toContain(text);
+			table.push({
+				node: displayName,
+				item: delivery.executeInPanel
+					? 'executed in the panel → output in the UI'
+					: 'delivery → execution output in the UI',
+				when: '',
+				reachable: true,
+				set: delivery.expect.join(', '),
+			});
+		};
+		/** The settings the run needs, set in the panel like the rest. */
+		const applySettings = async () => {
+			for (const [name, value] of delivery.settings) {
+				const p = definitionOf(d.properties, name, new Map(delivery.settings), addedVersion(d));
+				if (!p) continue;
+				if (p.type === 'resourceLocator') await E.exercise(page, p);
+				else await E.setParameter(page, p, value);
+			}
+		};
+
+		if (delivery.executeInPanel) {
+			it('executed from its panel; the output panel shows the result', async () => {
+				await delivery.prepare();
+				await applySettings();
+				expectOutput(await E.executeStepOutput(page));
+			});
+		} else {
+			it('saved and activated in the editor, receives a delivery; the execution shows the output', async () => {
+				// The first event the nodes panel offered may not be the one delivered.
+				await applySettings();
 				await E.closeNdv(page);
 				const workflowId = await E.saveAndActivate(page);
 				const saved = (await rest('GET', `/workflows/${workflowId}`)).json.data;
@@ -343,23 +397,79 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 				const status = await delivery.send(url);
 				progress(`${displayName}: delivery answered ${status}`);
 				expect(status).toBe(200);
-				const output = await E.openLatestExecutionOutput(
-					page,
-					n8n.baseUrl,
-					workflowId,
-					d.defaults.name,
+				expectOutput(
+					await E.openLatestExecutionOutput(page, n8n.baseUrl, workflowId, d.defaults.name),
 				);
-				// The JSON view breaks and indents with its own whitespace characters: compare without them.
-				const squeeze = (text) => text.replace(/[\s\u00b7]+/g, '');
-				for (const text of delivery.expect) expect(squeeze(output)).toContain(squeeze(text));
-				table.push({
-					node: displayName,
-					item: 'delivery → execution output in the UI',
-					when: '',
-					reachable: true,
-					set: delivery.expect.join(', '),
-				});
-			},
-		);
+			});
+		}
 	},
 );
+
+/**
+ * Each example workflow imported as a user does after "Import from File" (the workflow, then their
+ * own credentials picked for its nodes), opened on the canvas: every node must be there and known to
+ * n8n. The canvas is the README's picture of the example.
+ */
+describe('examples', () => {
+	const dir = path.join(ROOT, 'examples');
+	const files = fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort();
+	const credentialIds = new Map();
+	let served;
+	beforeAll(async () => {
+		const res = await fetch(`${n8n.baseUrl}/types/nodes.json`, { headers: { cookie: n8n.cookie } });
+		served = await res.json();
+		// A canvas of about 1280x720 (the README pictures), fitted to the workflow.
+		await page.setViewportSize({ width: 1280, height: 790 });
+	});
+	const knownType = (node) =>
+		served.some(
+			(t) =>
+				t.name === node.type &&
+				[].concat(t.version).some((v) => Number(v) === Number(node.typeVersion)),
+		);
+
+	async function credentialFor(type) {
+		if (!credentialIds.has(type)) {
+			const data = type in credentialTypes ? credentialValues(type) : {};
+			const res = await rest('POST', '/credentials', { name: `Example ${type}`, type, data });
+			if (res.status !== 200) throw new Error(`credential ${type}: ${res.status}`);
+			credentialIds.set(type, { id: res.json.data.id, name: res.json.data.name });
+		}
+		return credentialIds.get(type);
+	}
+
+	it.each(files)('%s opens on the canvas with every node known (screenshot)', async (file) => {
+		const wf = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		for (const node of wf.nodes) {
+			for (const type of Object.keys(node.credentials || {}))
+				node.credentials[type] = await credentialFor(type);
+		}
+		const created = await rest('POST', '/workflows', {
+			name: wf.name,
+			nodes: wf.nodes,
+			connections: wf.connections,
+			settings: wf.settings,
+			active: false,
+		});
+		expect(created.status).toBe(200);
+		const names = wf.nodes.filter((n) => !n.type.endsWith('.stickyNote')).map((n) => n.name);
+		const shown = await E.openWorkflowCanvas(page, n8n.baseUrl, created.json.data.id);
+		expect(shown.sort()).toEqual([...names].sort());
+		// The editor draws a node whose type and version are not in the types n8n serves it as "not
+		// installed".
+		expect(wf.nodes.filter((n) => !knownType(n)).map((n) => `${n.type}@${n.typeVersion}`)).toEqual(
+			[],
+		);
+		const image = `${file.replace(/\.json$/, '')}.png`;
+		const clip = await E.canvasClip(page);
+		fs.mkdirSync(path.join(ARTIFACTS, 'examples'), { recursive: true });
+		await page.screenshot({ path: path.join(ARTIFACTS, 'examples', image), clip });
+		if (DOCS_IMAGES) {
+			fs.mkdirSync(path.join(DOCS_IMAGES, 'examples'), { recursive: true });
+			await page.screenshot({ path: path.join(DOCS_IMAGES, 'examples', image), clip });
+		}
+	});
+});

@@ -29,22 +29,70 @@ function loadCredentialTypes() {
 
 const optionValues = (p) => (p.options || []).map((o) => o.value);
 
+/** The version n8n gives a node added from the nodes panel: its defaultVersion, else the newest. */
+function addedVersion(description) {
+	const v = description.version;
+	return description.defaultVersion ?? (Array.isArray(v) ? Math.max(...v) : v);
+}
+
+/** Whether one entry of a displayOptions value list (a plain value or n8n's `{_cnd: {op: x}}`) matches. */
+function conditionMatches(entry, value) {
+	if (!entry || typeof entry !== 'object' || !('_cnd' in entry)) return entry === value;
+	return Object.entries(entry._cnd).every(([op, x]) => {
+		switch (op) {
+			case 'eq':
+				return value === x;
+			case 'not':
+				return value !== x;
+			case 'gte':
+				return value >= x;
+			case 'lte':
+				return value <= x;
+			case 'gt':
+				return value > x;
+			case 'lt':
+				return value < x;
+			case 'between':
+				return value >= x.from && value <= x.to;
+			default:
+				throw new Error(`displayOptions condition _cnd.${op} is not supported by the suite`);
+		}
+	});
+}
+
+/** Whether displayOptions' `@version` rules let its owner show on a node of `version`. */
+function versionShows(displayOptions, version) {
+	const show = displayOptions?.show?.['@version'];
+	const hide = displayOptions?.hide?.['@version'];
+	if (show && !show.some((e) => conditionMatches(e, version))) return false;
+	if (hide && hide.some((e) => conditionMatches(e, version))) return false;
+	return true;
+}
+
 /** A value of parameter `p` that a `hide` rule listing `hidden` does not hide. */
 function valueOutside(p, hidden) {
 	if (!p) throw new Error('hide rule on an unknown parameter');
-	if (p.type === 'boolean') return !hidden[0];
-	const v = optionValues(p).find((o) => !hidden.includes(o));
+	if (p.type === 'boolean') return !hidden.some((e) => conditionMatches(e, true));
+	const v = optionValues(p).find((o) => !hidden.some((e) => conditionMatches(e, o)));
 	if (v === undefined) throw new Error(`no value of ${p.name} escapes its hide rule`);
 	return v;
 }
 
-/** The definition of `name` that is shown under the assignments made so far. */
-function definitionOf(properties, name, assigned) {
-	const all = properties.filter((p) => p.name === name);
+/**
+ * The definition of `name` that is shown under the assignments made so far (on a node of
+ * `version`, when given: n8n shows only the definitions its `@version` rules allow).
+ */
+function definitionOf(properties, name, assigned, version) {
+	const all = properties.filter(
+		(p) => p.name === name && (version === undefined || versionShows(p.displayOptions, version)),
+	);
 	return (
 		all.find((p) =>
 			Object.entries(p.displayOptions?.show || {}).every(
-				([k, vals]) => k === '@version' || !assigned.has(k) || vals.includes(assigned.get(k)),
+				([k, vals]) =>
+					k === '@version' ||
+					!assigned.has(k) ||
+					vals.some((e) => conditionMatches(e, assigned.get(k))),
 			),
 		) || all[0]
 	);
@@ -54,14 +102,14 @@ function definitionOf(properties, name, assigned) {
  * The parameter assignments, parents first, under which `displayOptions` shows its owner: for each
  * `show` key one of its values (the given choice or the first), for each `hide` key a value outside it.
  */
-function conditionsFor(properties, displayOptions, choice = {}, assigned = new Map()) {
+function conditionsFor(properties, displayOptions, choice = {}, assigned = new Map(), version) {
 	const steps = [];
 	const add = (name, value) => {
 		if (assigned.has(name)) return;
 		assigned.set(name, value);
-		const owner = definitionOf(properties, name, assigned);
+		const owner = definitionOf(properties, name, assigned, version);
 		if (owner?.displayOptions)
-			steps.push(...conditionsFor(properties, owner.displayOptions, {}, assigned));
+			steps.push(...conditionsFor(properties, owner.displayOptions, {}, assigned, version));
 		steps.push([name, value]);
 	};
 	for (const [name, values] of Object.entries(displayOptions?.show || {})) {
@@ -69,7 +117,8 @@ function conditionsFor(properties, displayOptions, choice = {}, assigned = new M
 		add(name, name in choice ? choice[name] : values[0]);
 	}
 	for (const [name, values] of Object.entries(displayOptions?.hide || {})) {
-		add(name, valueOutside(definitionOf(properties, name, assigned), values));
+		if (name === '@version') continue;
+		add(name, valueOutside(definitionOf(properties, name, assigned, version), values));
 	}
 	return steps;
 }
@@ -103,24 +152,27 @@ function otherValue(p) {
 }
 
 /**
- * The checks for one node type: each credential under the conditions that show it, then each
- * parameter (and each option of a collection) under each combination of its `show` values.
+ * The checks for one node type at the version n8n adds it with: each credential under the
+ * conditions that show it, then each parameter (and each option of a collection) under each
+ * combination of its `show` values. What `@version` keeps off that version is not expected.
  */
 function checksFor(nodeType) {
 	const d = nodeType.description;
-	const props = d.properties;
+	const version = addedVersion(d);
+	const props = d.properties.filter((p) => versionShows(p.displayOptions, version));
 	const checks = [];
 	for (const cred of d.credentials || []) {
+		if (!versionShows(cred.displayOptions, version)) continue;
 		checks.push({
 			kind: 'credential',
 			name: cred.name,
-			conditions: conditionsFor(props, cred.displayOptions),
+			conditions: conditionsFor(props, cred.displayOptions, {}, new Map(), version),
 			testedBy: cred.testedBy,
 		});
 	}
 	for (const p of props) {
 		for (const choice of showCombinations(p.displayOptions)) {
-			const conditions = conditionsFor(props, p.displayOptions, choice);
+			const conditions = conditionsFor(props, p.displayOptions, choice, new Map(), version);
 			const label = Object.keys(choice).length
 				? Object.entries(choice)
 						.map(([k, v]) => `${k}=${v}`)
@@ -140,6 +192,9 @@ function checksFor(nodeType) {
 }
 
 module.exports = {
+	addedVersion,
+	versionShows,
+	conditionMatches,
 	loadNodeTypes,
 	loadCredentialTypes,
 	checksFor,

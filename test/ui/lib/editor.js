@@ -2,6 +2,18 @@
 // Drives n8n's editor (1.123 and 2.x) the way a user does. Selectors are n8n's own data-test-id
 // attributes (the ones n8n's Playwright suite uses) and visible texts.
 
+/** Polls `fn` until it returns something truthy (or `timeoutMs` passes) and returns its last value. */
+async function until(fn, timeoutMs = 10000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn();
+		if (value || Date.now() > deadline) return value;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const optionName = (p, value) =>
 	(p.options || []).find((o) => o.value === value)?.name ?? String(value);
 
@@ -99,7 +111,9 @@ async function setParameter(page, p, value) {
 		case 'string': {
 			const input = f.locator('input, textarea').first();
 			await input.fill(String(value));
-			await input.press('Tab');
+			// Blurred, not tabbed out of: Tab would focus (and open) the next control, such as a
+			// collection's "Add Field" select whose list then covers the parameters below.
+			await input.blur();
 			break;
 		}
 		default:
@@ -137,16 +151,38 @@ async function openNode(page, displayName) {
 async function openCreateCredential(page, input) {
 	const create = page.getByTestId('node-credentials-select-item-new').filter({ visible: true });
 	for (let attempt = 0; attempt < 4; attempt++) {
-		await page.waitForTimeout(400); // let an earlier dropdown finish fading out
 		if ((await create.count()) !== 1) await input.click();
 		try {
 			await create.click({ timeout: 3000 });
 			return;
 		} catch {
-			// closed again by the click, or still animating: try once more
+			// closed again by the click (an earlier dropdown still fading out): try once more
 		}
 	}
 	throw new Error('the credential dropdown did not offer "Create new credential"');
+}
+
+/** Waits for the credential test's outcome in the dialog: 'success', 'failure' or 'closed'. */
+async function testOutcome(dialog, { closedIsDone }) {
+	const success = dialog
+		.getByTestId('credentials-config-container-test-success')
+		.filter({ visible: true });
+	const failure = dialog
+		.getByText(/Couldn.t connect|could not connect|error/i)
+		.filter({ visible: true });
+	const waits = [
+		success
+			.first()
+			.waitFor({ timeout: 60000 })
+			.then(() => 'success'),
+		failure
+			.first()
+			.waitFor({ timeout: 60000 })
+			.then(() => 'failure'),
+	];
+	if (closedIsDone)
+		waits.push(dialog.waitFor({ state: 'hidden', timeout: 60000 }).then(() => 'closed'));
+	return await Promise.any(waits).catch(() => 'timeout');
 }
 
 /**
@@ -188,26 +224,19 @@ async function createCredential(page, credentialType, values, options = {}) {
 			.fill(String(value));
 	}
 	await dialog.getByTestId('credential-save-button').click();
-	// Saving runs the credential's test; n8n shows either its success tag or the error.
-	const success = dialog
-		.getByTestId('credentials-config-container-test-success')
-		.filter({ visible: true });
-	const failure = dialog
-		.getByText(/Couldn.t connect|could not connect|error/i)
-		.filter({ visible: true });
-	await success
-		.or(failure)
-		.first()
-		.waitFor({ timeout: 60000 })
-		.catch(() => undefined);
-	const ok = (await success.count()) > 0;
+	// Saving runs the credential's test; n8n shows either its success tag or the error. n8n 2.x
+	// closes the dialog of a credential just created from a node once its test passed: opened again
+	// (its edit button beside the selector), n8n tests it again and shows the result.
+	let result = await testOutcome(dialog, { closedIsDone: true });
+	if (result === 'closed') {
+		await label.getByTestId('credential-edit-button').click();
+		await dialog.getByTestId('credential-save-button').waitFor();
+		result = await testOutcome(dialog, { closedIsDone: false });
+	}
+	const ok = result === 'success';
+	const success = dialog.getByTestId('credentials-config-container-test-success');
 	const message = ok
-		? (
-				(await success
-					.first()
-					.textContent({ timeout: 5000 })
-					.catch(() => null)) ?? 'Connection tested successfully'
-			).trim()
+		? (await success.first().innerText()).trim()
 		: ((await dialog.textContent({ timeout: 5000 }).catch(() => '')) ?? '').slice(0, 400);
 	await closeDialog(page);
 	if (!ok) throw new Error(`${credentialType.displayName}: the test did not succeed: ${message}`);
@@ -234,8 +263,13 @@ async function addNodeBySearch(page, displayName) {
 	const search = page.getByTestId('node-creator-search-bar');
 	await search.fill(displayName.replace(/ Trigger$/, ''));
 	const items = page.getByTestId('node-creator').getByTestId('node-creator-item-name');
-	await items.first().waitFor();
-	await page.waitForTimeout(500);
+	// The list is filtered as the search box is typed into: read it once it shows our node.
+	const isTrigger = / Trigger$/.test(displayName);
+	const wanted = [displayName, displayName.replace(/ Trigger$/, '')];
+	await items
+		.filter({ hasText: new RegExp(`^\\s*(${wanted.map(escapeRegExp).join('|')})\\s*$`) })
+		.first()
+		.waitFor();
 	const listed = (await items.allInnerTexts()).map((t) => t.trim());
 	const index = listed.findIndex(
 		(name) => name === displayName || name === displayName.replace(/ Trigger$/, ''),
@@ -244,43 +278,43 @@ async function addNodeBySearch(page, displayName) {
 		throw new Error(`"${displayName}" is not among the search results: ${listed.join(' | ')}`);
 	await items.nth(index).click();
 	// The node's own view (header with its name, then its trigger events or operations) replaces the
-	// search results; pick its first entry.
+	// search results, or the node is added at once: pick the first entry of the view.
 	const view = page
 		.getByTestId('node-creator')
 		.filter({ has: page.getByTestId('nodes-list-header') });
-	if (
-		await view.waitFor({ timeout: 10000 }).then(
-			() => true,
-			() => false,
-		)
-	) {
+	await view.or(ndv(page)).first().waitFor();
+	if (await view.isVisible()) {
+		// The view's own category ("Triggers (n)" or "Actions (n)") is rendered after its header.
+		await view
+			.getByTestId('node-creator-category-item')
+			.filter({ hasText: isTrigger ? /Triggers?\s*\(/ : /Actions?\s*\(/ })
+			.first()
+			.waitFor();
 		// For a node without triggers, n8n lists suggested triggers (schedule, manual) before the
-		// node's "Actions": take the first entry of our node's own category.
-		const index = await view.evaluate(
-			(root, isTrigger) => {
-				const entries = [
-					...root.querySelectorAll(
-						'[data-test-id="node-creator-category-item"], [data-test-id="item-iterator-item"]',
-					),
-				].filter((e) => e.offsetParent !== null);
-				const wanted = isTrigger ? /^Triggers?\b/i : /^Actions?\b/i;
-				let inCategory = false;
-				let seenCategory = false;
-				let itemIndex = -1;
-				for (const e of entries) {
-					if (e.getAttribute('data-test-id') === 'node-creator-category-item') {
-						seenCategory = true;
-						inCategory = wanted.test(e.textContent.trim());
-						continue;
-					}
-					itemIndex++;
-					if (inCategory || !seenCategory) return itemIndex;
-				}
-				return 0;
-			},
-			/ Trigger$/.test(displayName),
-		);
-		await view.getByTestId('item-iterator-item').filter({ visible: true }).nth(index).click();
+		// node's "Actions": take the first entry of our node's own category (by its name: the search
+		// results sliding out are still in the page for a moment).
+		const name = await view.evaluate((root, isTrigger) => {
+			const entries = root.querySelectorAll(
+				'[data-test-id="node-creator-category-item"], [data-test-id="item-iterator-item"]',
+			);
+			const wanted = isTrigger ? /^Triggers?\b/i : /^Actions?\b/i;
+			let inCategory = false;
+			for (const e of entries) {
+				if (e.offsetParent === null) continue;
+				if (e.getAttribute('data-test-id') === 'node-creator-category-item')
+					inCategory = wanted.test(e.textContent.trim());
+				else if (inCategory) return e.textContent.trim();
+			}
+			return undefined;
+		}, isTrigger);
+		if (!name)
+			throw new Error(`the view of ${displayName} lists no ${isTrigger ? 'trigger' : 'action'}`);
+		await view
+			.getByTestId('item-iterator-item')
+			.filter({ visible: true })
+			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) })
+			.first()
+			.click();
 	}
 	if (
 		!(await ndv(page)
@@ -345,8 +379,9 @@ async function exercise(page, p, value, { triggerNode = true } = {}) {
 			await item.waitFor();
 			const text = (await item.innerText()).trim();
 			await item.click();
-			await page.waitForTimeout(300);
-			const shown = (await input.inputValue().catch(() => '')) || (await f.innerText());
+			const shown =
+				(await until(async () => (await input.inputValue().catch(() => '')).trim())) ||
+				(await f.innerText());
 			// The box shows the picked project's name, or its id once the list has been read before.
 			if (!shown.trim()) throw new Error(`picked "${text}", field shows "${shown}"`);
 			return `picked ${shown} from the list`;
@@ -454,18 +489,14 @@ async function saveAndActivate(page) {
 	const toggle = page.getByTestId('workflow-activate-switch');
 	if (await toggle.isVisible()) {
 		await toggle.click();
-		const gotIt = page.getByRole('button', { name: 'Got it' });
-		if (
-			await gotIt.waitFor({ timeout: 8000 }).then(
-				() => true,
-				() => false,
-			)
-		)
-			await gotIt.click();
-		await page
+		// n8n 1.x tells a user about production URLs in a modal after activation (first time only).
+		const active = page
 			.getByTestId('workflow-activator-status')
-			.getByText('Active', { exact: true })
-			.waitFor();
+			.getByText('Active', { exact: true });
+		const gotIt = page.getByRole('button', { name: 'Got it' });
+		await gotIt.or(active).first().waitFor();
+		if (await gotIt.isVisible()) await gotIt.click();
+		await active.waitFor();
 	} else {
 		// n8n 2.x: Publish opens a dialog whose Publish button activates the workflow.
 		await page.getByTestId('workflow-open-publish-modal-button').click();
@@ -474,6 +505,23 @@ async function saveAndActivate(page) {
 		await confirm.waitFor({ state: 'hidden' });
 	}
 	return workflowId;
+}
+
+/** The output panel's JSON view, once it shows data. */
+async function outputJson(output) {
+	await output.getByTestId('radio-button-json').click();
+	const data = output.getByTestId('ndv-data-container');
+	// The JSON view replaces the table once rendered: its text starts with the array's bracket.
+	await data.getByText('[', { exact: false }).first().waitFor();
+	return await data.innerText();
+}
+
+/** Runs the open node ("Execute step" in its panel) and returns its output as the JSON view shows it. */
+async function executeStepOutput(page) {
+	await ndv(page).getByTestId('node-execute-button').click();
+	const output = ndv(page).getByTestId('output-panel');
+	await output.getByTestId('radio-button-json').waitFor({ timeout: 60000 });
+	return await outputJson(output);
 }
 
 /**
@@ -494,12 +542,50 @@ async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
 	await node.dblclick();
 	const output = frame.getByTestId('output-panel');
 	await output.waitFor();
-	await output.getByTestId('radio-button-json').click();
-	await page.waitForTimeout(500);
-	return await output.getByTestId('ndv-data-container').innerText();
+	return await outputJson(output);
+}
+
+/**
+ * Opens a saved workflow, fits it into the view (n8n's "Zoom to Fit", shortcut 1) and returns the
+ * names of the nodes the canvas draws.
+ */
+async function openWorkflowCanvas(page, baseUrl, workflowId) {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	const nodes = page.getByTestId('canvas-node');
+	await nodes.first().waitFor({ timeout: 120000 });
+	await page.getByTestId('zoom-to-fit').click();
+	// The fit animates the viewport: wait until the nodes stop moving.
+	let last = '';
+	for (;;) {
+		const now = JSON.stringify(await nodes.first().boundingBox());
+		if (now === last) break;
+		last = now;
+		await page.waitForTimeout(150);
+	}
+	return await nodes.evaluateAll((els) =>
+		els.map((e) => e.getAttribute('data-node-name') || e.textContent.trim()),
+	);
+}
+
+/** The canvas area (below the header, right of the sidebar), at most 1280x720, for screenshots. */
+async function canvasClip(page) {
+	const box = await page
+		.getByTestId('canvas-wrapper')
+		.or(page.locator('#canvas'))
+		.first()
+		.boundingBox();
+	return {
+		x: box.x,
+		y: box.y,
+		width: Math.min(box.width, 1280),
+		height: Math.min(box.height, 720),
+	};
 }
 
 module.exports = {
+	executeStepOutput,
+	openWorkflowCanvas,
+	canvasClip,
 	closeNdv,
 	saveAndActivate,
 	openLatestExecutionOutput,

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { searchProjects } from '../../../nodes/Currents/projectLocator';
+import { CUSTOM_API_CALL } from '../../../nodes/CurrentsWebhooks/customApiCall';
 import { CurrentsWebhooks } from '../../../nodes/CurrentsWebhooks/CurrentsWebhooks.node';
 import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
 import { makeContext } from '../../helpers/context';
@@ -174,6 +177,38 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			{ json: { error: 'Webhook ID must be a UUID, got "nope"' }, pairedItem: { item: 0 } },
 			{ json: { error: 'Webhook ID must be a UUID, got "nope"' }, pairedItem: { item: 1 } },
 		]);
+	});
+
+	// n8n appends "Custom API Call" (value __CUSTOM_API_CALL__) to Resource and, for a resource, to
+	// Operation, because the Currents TestOps API credential has `authenticate`.
+	test.each([
+		['as the resource (Operation hidden)', { resource: '__CUSTOM_API_CALL__' }],
+		['as the operation', { operation: '__CUSTOM_API_CALL__' }],
+	])(
+		'Custom API Call %s: no request, an error pointing to the HTTP Request node with the credential',
+		async (_, params) => {
+			const { result } = run(params, { items: 2, continueOnFail: true });
+			const error = await result.catch((e) => e);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(
+				'Custom API calls to Currents are made with the HTTP Request node',
+			);
+			expect(error.description).toContain('HTTP Request node');
+			expect(error.description).toContain('"Predefined Credential Type"');
+			expect(error.description).toContain('"Currents TestOps API"');
+			expect(error.context.itemIndex).toBe(0);
+			expect(fake.requests).toEqual([]);
+		},
+	);
+
+	test('the entry n8n appends is the value execute() recognises', () => {
+		// n8n's CUSTOM_API_CALL_KEY, as the editor saves it into the workflow.
+		expect(CUSTOM_API_CALL).toBe('__CUSTOM_API_CALL__');
+		const d = node.description;
+		const lists = d.properties.filter((p) => p.name === 'resource' || p.name === 'operation');
+		expect(
+			lists.flatMap((p) => (p.options ?? []).map((o) => 'value' in o && o.value)),
+		).not.toContain(CUSTOM_API_CALL);
 	});
 
 	describe('header values are redacted in output unless revealed (issue 10 item 4)', () => {
