@@ -19,7 +19,7 @@ export function previews(): Array<
 	SchemaFile & { events: readonly CurrentsEventSpec[]; items: unknown[] }
 > {
 	const items = [...currentsEvents.map(eventOutputItem), multiGroupDelivery];
-	const schema = pruneToSamples(toJsonSchema(runEventSchema), items) as JsonSchema;
+	const schema = pruneToSamples(toJsonSchema(runEventSchema()), items) as JsonSchema;
 	return [{ file: 'v1.0.0.json', events: currentsEvents, items, schema }];
 }
 

@@ -31,11 +31,12 @@ export function eventOutputItem(event: OpenlayerEventSpec): Record<string, unkno
 }
 
 /** The envelope as delivered; the failingTests* fields need "Attach Failing Tests", off by default. */
-const itemSchema = triggerOutputSchema.omit(
-	Object.fromEntries(Object.keys(failingTestsFields).map((k) => [k, true])) as {
-		[K in keyof typeof failingTestsFields]: true;
-	},
-);
+const itemSchema = () =>
+	triggerOutputSchema().omit(
+		Object.fromEntries(Object.keys(failingTestsFields()).map((k) => [k, true])) as {
+			[K in keyof ReturnType<typeof failingTestsFields>]: true;
+		},
+	);
 
 /** The preview file with the events whose items it previews, default event first. */
 export function previews(): Array<SchemaFile & { events: readonly OpenlayerEventSpec[] }> {
@@ -43,7 +44,9 @@ export function previews(): Array<SchemaFile & { events: readonly OpenlayerEvent
 		(a, b) => Number(b.name === DEFAULT_EVENT) - Number(a.name === DEFAULT_EVENT),
 	);
 	const schema = mergeObjectSchemas(
-		events.map((e) => pruneToSamples(toJsonSchema(itemSchema), [eventOutputItem(e)]) as JsonSchema),
+		events.map(
+			(e) => pruneToSamples(toJsonSchema(itemSchema()), [eventOutputItem(e)]) as JsonSchema,
+		),
 	);
 	return [{ file: 'v1.0.0.json', events, schema }];
 }
