@@ -1,22 +1,34 @@
 import { z } from 'zod/v4';
 
-import { defineEvent, eventNames, type EventSpec } from '../shared/catalog';
+import { defineLazyEvent, eventNames, type EventSpec } from '../shared/catalog';
 
 /**
  * Currents HTTP webhook deliveries, per docs.currents.dev "HTTP Webhooks" (payload schema) and the
  * webhooks REST API (hookEvents). Every run lifecycle event carries the same payload shape.
  */
-const nullableString = z.string().nullable();
+/**
+ * The zod schemas are built on first use, not when the module loads: n8n loads every node at start-up
+ * and the trigger needs only the event names then (it does not validate payloads); the build and the
+ * tests use the schemas.
+ */
+function once<T>(build: () => T): () => T {
+	let value: T | undefined;
+	return () => (value ??= build());
+}
 
-export const commitSchema = z.looseObject({
-	sha: nullableString,
-	branch: nullableString,
-	authorName: nullableString,
-	authorEmail: nullableString,
-	message: nullableString,
-	remoteOrigin: nullableString,
-	defaultBranch: nullableString,
-});
+const nullableString = () => z.string().nullable();
+
+const commitSchema = once(() =>
+	z.looseObject({
+		sha: nullableString(),
+		branch: nullableString(),
+		authorName: nullableString(),
+		authorEmail: nullableString(),
+		message: nullableString(),
+		remoteOrigin: nullableString(),
+		defaultBranch: nullableString(),
+	}),
+);
 
 function runPayload<E extends z.ZodType>(event: E) {
 	return z.looseObject({
@@ -25,7 +37,7 @@ function runPayload<E extends z.ZodType>(event: E) {
 		buildId: z.string().describe('Build ID as reported by CI'),
 		groupId: z.string().optional().describe('Group of a multi-group run (one delivery per group)'),
 		tags: z.array(z.string()).optional().describe('Run tags'),
-		commit: commitSchema.describe('Git commit of the run'),
+		commit: commitSchema().describe('Git commit of the run'),
 		overall: z.number().describe('Overall number of tests'),
 		passes: z.number().describe('Passed tests'),
 		failures: z.number().describe('Failed tests'),
@@ -60,32 +72,32 @@ const documentedExample = {
 };
 
 export const currentsEvents = [
-	defineEvent({
+	defineLazyEvent({
 		name: 'RUN_START',
 		displayName: 'Run Started',
 		description: 'A new test run starts',
-		schema: runPayload(z.literal('RUN_START')),
+		schema: () => runPayload(z.literal('RUN_START')),
 		sample: documentedExample,
 	}),
-	defineEvent({
+	defineLazyEvent({
 		name: 'RUN_FINISH',
 		displayName: 'Run Finished',
 		description: 'A run completes, passed or failed',
-		schema: runPayload(z.literal('RUN_FINISH')),
+		schema: () => runPayload(z.literal('RUN_FINISH')),
 		sample: { ...documentedExample, event: 'RUN_FINISH' },
 	}),
-	defineEvent({
+	defineLazyEvent({
 		name: 'RUN_TIMEOUT',
 		displayName: 'Run Timed Out',
 		description: 'A run times out',
-		schema: runPayload(z.literal('RUN_TIMEOUT')),
+		schema: () => runPayload(z.literal('RUN_TIMEOUT')),
 		sample: { ...documentedExample, event: 'RUN_TIMEOUT' },
 	}),
-	defineEvent({
+	defineLazyEvent({
 		name: 'RUN_CANCELED',
 		displayName: 'Run Canceled',
 		description: 'A run is cancelled',
-		schema: runPayload(z.literal('RUN_CANCELED')),
+		schema: () => runPayload(z.literal('RUN_CANCELED')),
 		sample: { ...documentedExample, event: 'RUN_CANCELED' },
 	}),
 ] as const satisfies readonly EventSpec[];
@@ -95,30 +107,34 @@ export const CURRENTS_EVENT_NAMES = eventNames(currentsEvents);
 export type CurrentsEventName = (typeof CURRENTS_EVENT_NAMES)[number];
 
 /** Any run event: the shape the trigger outputs and previews. */
-export const runEventSchema = runPayload(z.enum(CURRENTS_EVENT_NAMES));
+export const runEventSchema = once(() => runPayload(z.enum(CURRENTS_EVENT_NAMES)));
 
 // ---------------------------------------------------------------------------------------------
 // REST API objects (docs.currents.dev api/resources/webhooks)
 
-export const webhookSchema = z.looseObject({
-	hookId: z.string().describe('Globally unique webhook ID (UUID)'),
-	projectId: z.string().describe('Project the webhook belongs to'),
-	url: z.string().describe('Where Currents POSTs events'),
-	hookEvents: z.array(z.enum(CURRENTS_EVENT_NAMES)).describe('Events the webhook is sent for'),
-	headers: z
-		.string()
-		.nullable()
-		.optional()
-		.describe('Custom headers, a JSON object encoded as a string'),
-	label: z.string().nullable().optional().describe('Human-readable label'),
-	createdAt: z.string().optional(),
-	updatedAt: z.string().optional(),
-});
-export type CurrentsWebhook = z.infer<typeof webhookSchema>;
+export const webhookSchema = once(() =>
+	z.looseObject({
+		hookId: z.string().describe('Globally unique webhook ID (UUID)'),
+		projectId: z.string().describe('Project the webhook belongs to'),
+		url: z.string().describe('Where Currents POSTs events'),
+		hookEvents: z.array(z.enum(CURRENTS_EVENT_NAMES)).describe('Events the webhook is sent for'),
+		headers: z
+			.string()
+			.nullable()
+			.optional()
+			.describe('Custom headers, a JSON object encoded as a string'),
+		label: z.string().nullable().optional().describe('Human-readable label'),
+		createdAt: z.string().optional(),
+		updatedAt: z.string().optional(),
+	}),
+);
+export type CurrentsWebhook = z.infer<ReturnType<typeof webhookSchema>>;
 
-export const projectSchema = z.looseObject({
-	projectId: z.string(),
-	name: z.string(),
-	cursor: z.string().optional(),
-});
-export type CurrentsProject = z.infer<typeof projectSchema>;
+export const projectSchema = once(() =>
+	z.looseObject({
+		projectId: z.string(),
+		name: z.string(),
+		cursor: z.string().optional(),
+	}),
+);
+export type CurrentsProject = z.infer<ReturnType<typeof projectSchema>>;

@@ -35,7 +35,7 @@ export function previews(): Array<
 	SchemaFile & { events: readonly CurrentsEventSpec[]; items: unknown[] }
 > {
 	const deliveries = [...currentsEvents.map(eventOutputItem), multiGroupDelivery];
-	const delivery = pruneToSamples(toJsonSchema(runEventSchema), deliveries) as JsonSchema;
+	const delivery = pruneToSamples(toJsonSchema(runEventSchema()), deliveries) as JsonSchema;
 	const summaries = deliveries.map(summaryOutputItem);
 	const summary = summaryPreview({
 		source: 'currents',

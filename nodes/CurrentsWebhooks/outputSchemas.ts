@@ -6,6 +6,6 @@ import { webhookOperations } from './resources/webhook';
 export function outputSchemas(): SchemaFile[] {
 	return Object.entries(webhookOperations).map(([operation, { output }]) => ({
 		file: `v1.0.0/webhook/${operation}.json`,
-		schema: toJsonSchema(output),
+		schema: toJsonSchema(output()),
 	}));
 }

@@ -225,6 +225,65 @@ export interface DeliveryLog {
 	persist(id: string): void;
 }
 
+/**
+ * One request's or execution's view of a trigger's memory. A class rather than closures, and the key
+ * of the last id asked about kept: `seen` and `remember` of one delivery derive it once.
+ */
+class OpenLog implements DeliveryLog {
+	private lastId: string | undefined;
+	private lastKey = '';
+
+	constructor(
+		private readonly memory: Memory,
+		private readonly state: IDataObject,
+		private readonly now: number,
+		private readonly windowSeconds: number,
+		private readonly capacity: number,
+	) {}
+
+	private key(id: string): string {
+		if (id !== this.lastId) {
+			this.lastKey = keyOf(id);
+			this.lastId = id;
+		}
+		return this.lastKey;
+	}
+
+	private write(): void {
+		const { memory, state } = this;
+		const header = `${FORMAT} ${WRITER}.${memory.seq} ${memory.base.toString(36)}`;
+		memory.written = memory.body === '' ? header : `${header} ${memory.body}`;
+		state[STORED_KEY] = memory.written;
+		if (LEGACY_KEY in state) delete state[LEGACY_KEY];
+	}
+
+	/** Bound: the trigger hands it to receiveOpenlayer as its duplicate check. */
+	readonly seen = (id: string): boolean => {
+		const entry = this.memory.entries.get(this.key(id));
+		return entry !== undefined && this.now - entry.at <= this.windowSeconds;
+	};
+
+	remember(id: string): void {
+		if (!add(this.memory, this.key(id), this.now)) return;
+		evict(this.memory, this.now, this.windowSeconds, this.capacity);
+		this.write();
+	}
+
+	persist(id: string): void {
+		const { memory, state } = this;
+		const key = this.key(id);
+		const entry = memory.entries.get(key);
+		if (entry === undefined) {
+			// Accepted by another process (queue mode) and not in the stored copy: remember it here.
+			add(memory, key, this.now);
+			evict(memory, this.now, this.windowSeconds, this.capacity);
+		} else if (storedSince(memory, state, entry.seq) || storedByOther(state, key)) {
+			return;
+		}
+		this.write();
+	}
+}
+
 /** Opens the retry memory of one trigger for one request or execution. */
 export function openDeliveryLog(options: DeliveryLogOptions): DeliveryLog {
 	const { scope, state, now } = options;
@@ -233,37 +292,7 @@ export function openDeliveryLog(options: DeliveryLogOptions): DeliveryLog {
 	const memory = memoryOf(scope);
 	index(memory, state, now, windowSeconds);
 	evict(memory, now, windowSeconds, capacity);
-
-	const write = () => {
-		const header = `${FORMAT} ${WRITER}.${memory.seq} ${memory.base.toString(36)}`;
-		memory.written = memory.body === '' ? header : `${header} ${memory.body}`;
-		state[STORED_KEY] = memory.written;
-		if (LEGACY_KEY in state) delete state[LEGACY_KEY];
-	};
-
-	return {
-		seen(id) {
-			const entry = memory.entries.get(keyOf(id));
-			return entry !== undefined && now - entry.at <= windowSeconds;
-		},
-		remember(id) {
-			if (!add(memory, keyOf(id), now)) return;
-			evict(memory, now, windowSeconds, capacity);
-			write();
-		},
-		persist(id) {
-			const key = keyOf(id);
-			const entry = memory.entries.get(key);
-			if (entry === undefined) {
-				// Accepted by another process (queue mode) and not in the stored copy: remember it here.
-				add(memory, key, now);
-				evict(memory, now, windowSeconds, capacity);
-			} else if (storedSince(memory, state, entry.seq) || storedByOther(state, key)) {
-				return;
-			}
-			write();
-		},
-	};
+	return new OpenLog(memory, state, now, windowSeconds, capacity);
 }
 
 /** A stored copy written by another process that holds `key` (checked only when this one did not write it). */

@@ -40,14 +40,15 @@ export function eventOutputItem(event: OpenlayerEventSpec): Record<string, unkno
 }
 
 /** The envelope as delivered; the failingTests* fields need "Attach Failing Tests", off by default. */
-const itemSchema = triggerOutputSchema.omit(
-	Object.fromEntries(Object.keys(failingTestsFields).map((k) => [k, true])) as {
-		[K in keyof typeof failingTestsFields]: true;
-	},
-);
+const itemSchema = () =>
+	triggerOutputSchema().omit(
+		Object.fromEntries(Object.keys(failingTestsFields()).map((k) => [k, true])) as {
+			[K in keyof ReturnType<typeof failingTestsFields>]: true;
+		},
+	);
 
 const deliverySchema = (event: OpenlayerEventSpec) =>
-	pruneToSamples(toJsonSchema(itemSchema), [eventOutputItem(event)]) as JsonSchema;
+	pruneToSamples(toJsonSchema(itemSchema()), [eventOutputItem(event)]) as JsonSchema;
 
 /** The summary a test results delivery becomes (Attach Failing Tests off, its default). */
 export function summaryOutputItem(event: OpenlayerEventSpec): Record<string, unknown> {

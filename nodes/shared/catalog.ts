@@ -24,6 +24,23 @@ export function defineEvent<const Name extends string, Schema extends z.ZodType>
 }
 
 /**
+ * An event whose schema is built on first use (`schema` is a getter), not when the catalog loads:
+ * n8n loads every node at start-up and a trigger needs only the names and descriptions then.
+ */
+export function defineLazyEvent<const Name extends string, Schema extends z.ZodType>(
+	spec: Omit<EventSpec<Name, Schema>, 'schema'> & { schema: () => Schema },
+): EventSpec<Name, Schema> {
+	const { schema: build, ...rest } = spec;
+	let built: Schema | undefined;
+	return {
+		...rest,
+		get schema() {
+			return (built ??= build());
+		},
+	};
+}
+
+/**
  * The event names of a catalog, in catalog order, typed as the union of its entries' names and
  * shaped as the non-empty tuple `z.enum` takes: the list is derived, never written a second time.
  */

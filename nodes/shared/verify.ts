@@ -1,4 +1,10 @@
-import { createHmac, createHash, createSecretKey, timingSafeEqual } from 'node:crypto';
+import {
+	createHmac,
+	createHash,
+	createSecretKey,
+	timingSafeEqual,
+	type KeyObject,
+} from 'node:crypto';
 
 /** Incoming header bag as n8n hands it over (Node's IncomingHttpHeaders, names lower-cased). */
 /** An HTTP header name (RFC 9110 token). */
@@ -148,17 +154,40 @@ export function signingSecretProblem(secret: string): 'invalid' | 'too-short' | 
 
 /** Computes the `v1,<base64>` signature of one message (used by tests and the local fakes too). */
 export function signStandardWebhook(
-	key: Buffer,
+	key: Buffer | KeyObject,
 	id: string,
 	timestamp: number | string,
 	rawBody: Buffer | string,
 ): string {
 	// A KeyObject rather than the raw Buffer: same MAC, but Node 24 spends ~10 µs more per call
 	// importing a raw Buffer key (measured by `npm run bench`, BENCHMARKS.md section 2).
-	const mac = createHmac('sha256', createSecretKey(key));
+	const mac = createHmac('sha256', Buffer.isBuffer(key) ? createSecretKey(key) : key);
 	mac.update(`${id}.${timestamp}.`);
 	mac.update(rawBody);
 	return `v1,${mac.digest('base64')}`;
+}
+
+/**
+ * Signing keys by secret text, decoded and imported once per process instead of once per delivery:
+ * decoding (two regular expressions, a base64 decode, for the check and again for the key) and a
+ * KeyObject per delivery cost more than the MAC of a small body, and on Node 24 the KeyObjects
+ * piling up made whole stretches of deliveries several times slower until the garbage collector
+ * caught up. Bounded: a rotated-away secret is dropped with the oldest entries.
+ */
+const SIGNING_KEY_CACHE_SIZE = 16;
+const signingKeys = new Map<string, KeyObject | null>();
+
+/** The key of a signing secret, or undefined when the credential test would refuse it (fails closed). */
+function signingKey(secret: string): KeyObject | undefined {
+	let key = signingKeys.get(secret);
+	if (key === undefined) {
+		const bytes =
+			signingSecretProblem(secret) === undefined ? decodeSigningSecret(secret) : undefined;
+		key = bytes ? createSecretKey(bytes) : null;
+		if (signingKeys.size >= SIGNING_KEY_CACHE_SIZE) signingKeys.clear();
+		signingKeys.set(secret, key);
+	}
+	return key ?? undefined;
 }
 
 /** The `v1` signatures of a `webhook-signature` header, as sent (other versions ignored). */
@@ -200,11 +229,11 @@ export function verifyStandardWebhook(input: {
 		return { ok: false, reason: 'stale-timestamp' };
 	}
 
-	// A secret the credential test would refuse verifies nothing (fails closed).
-	const keys = input.secrets
-		.filter((s) => signingSecretProblem(s) === undefined)
-		.map(decodeSigningSecret)
-		.filter((k): k is Buffer => k !== undefined);
+	const keys: KeyObject[] = [];
+	for (const secret of input.secrets) {
+		const key = signingKey(secret);
+		if (key) keys.push(key);
+	}
 	if (keys.length === 0) return { ok: false, reason: 'invalid-secret' };
 
 	const candidates = v1Signatures(sigHeader);

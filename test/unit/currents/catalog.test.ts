@@ -18,7 +18,7 @@ describe('Currents event catalog', () => {
 		(name, event) => {
 			const parsed = event.schema.safeParse(event.sample);
 			expect(parsed.success).toBe(true);
-			expect(runEventSchema.safeParse(event.sample).success).toBe(true);
+			expect(runEventSchema().safeParse(event.sample).success).toBe(true);
 			expect((event.sample as { event: string }).event).toBe(name);
 		},
 	);
@@ -41,7 +41,7 @@ describe('Currents event catalog', () => {
 			tags: ['smoke'],
 			newField: 1,
 		};
-		expect(runEventSchema.parse(sample)).toEqual(sample);
+		expect(runEventSchema().parse(sample)).toEqual(sample);
 	});
 
 	test('null commit fields are accepted as documented', () => {
@@ -57,7 +57,7 @@ describe('Currents event catalog', () => {
 				defaultBranch: null,
 			},
 		};
-		expect(runEventSchema.safeParse(sample).success).toBe(true);
+		expect(runEventSchema().safeParse(sample).success).toBe(true);
 	});
 
 	test('node options are derived from the catalog, sorted by name', () => {
@@ -92,7 +92,7 @@ describe('Currents output previews', () => {
 		);
 		for (const f of files) expect(Object.keys(f.schema.properties ?? {}).length).toBeGreaterThan(0);
 		expect(
-			webhookSchema.safeParse({
+			webhookSchema().safeParse({
 				hookId: 'h',
 				projectId: 'p',
 				url: 'https://x',

@@ -88,7 +88,7 @@ describe('Openlayer catalog', () => {
 		for (const event of openlayerEvents) {
 			const item = structuredClone(event.sample) as { data: { tests?: Record<string, unknown> } };
 			if (item.data.tests) item.data.tests.status = 'failing';
-			expect(triggerOutputSchema.safeParse(item).success).toBe(true);
+			expect(triggerOutputSchema().safeParse(item).success).toBe(true);
 		}
 		const withFailing = {
 			...openlayerEvents[3].sample,
@@ -105,8 +105,8 @@ describe('Openlayer catalog', () => {
 			],
 			failingTestsTruncated: false,
 		};
-		expect(triggerOutputSchema.safeParse(withFailing).success).toBe(true);
-		expect(testResultSchema.safeParse(withFailing.failingTests[0]).success).toBe(true);
+		expect(triggerOutputSchema().safeParse(withFailing).success).toBe(true);
+		expect(testResultSchema().safeParse(withFailing.failingTests[0]).success).toBe(true);
 	});
 });
 

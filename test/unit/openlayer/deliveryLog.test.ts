@@ -36,6 +36,23 @@ const readOnly = (state: IDataObject): IDataObject =>
 beforeEach(() => forgetProcessMemory());
 
 describe('retry memory (deliveryLog)', () => {
+	it('one open log asked about several ids keeps each id apart', () => {
+		const state: IDataObject = {};
+		const log = open(state);
+		const long = 'x'.repeat(200);
+		expect(log.seen('msg_a')).toBe(false);
+		log.remember('msg_b');
+		expect(log.seen('msg_b')).toBe(true);
+		expect(log.seen('msg_a')).toBe(false);
+		expect(log.seen(long)).toBe(false);
+		log.remember(long);
+		expect(log.seen(long)).toBe(true);
+		expect(log.seen('msg_b')).toBe(true);
+		expect(storedKeys(state)).toEqual(keys('msg_b', long));
+		const { seen } = open(saved(state));
+		expect([seen('msg_a'), seen('msg_b'), seen(long)]).toEqual([false, true, true]);
+	});
+
 	it('knows an accepted id for the window, which covers Openlayer retry at 30 minutes', () => {
 		const state: IDataObject = {};
 		expect(open(state).seen('msg_1')).toBe(false);

@@ -6,7 +6,9 @@ import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
 import { currentsEvents } from '../../../nodes/Currents/catalog';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
 import { qaseEvents } from '../../../nodes/Qase/catalog';
-import { eventOptions } from '../../../nodes/shared/catalog';
+import { z } from 'zod/v4';
+
+import { defineLazyEvent, eventOptions } from '../../../nodes/shared/catalog';
 
 /** Every options list of a node description, nested collections included. */
 function optionLists(properties: INodeProperties[]): INodePropertyOptions[][] {
@@ -42,6 +44,41 @@ describe('option order without localeCompare', () => {
 			const sortedByCode = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 			// Lists the node sorts (the event and entity pickers) must agree with the locale order.
 			if (names.join('\n') === sortedByCode.join('\n')) expect(names).toEqual(localeOrder(names));
+		}
+	});
+});
+
+describe('event schemas built on first use', () => {
+	it('builds the schema when it is first read, and only once', () => {
+		let builds = 0;
+		const event = defineLazyEvent({
+			name: 'x.happened',
+			displayName: 'X Happened',
+			description: 'x',
+			sample: { type: 'x.happened' },
+			schema: () => {
+				builds++;
+				return z.looseObject({ type: z.literal('x.happened') });
+			},
+		});
+		expect(builds).toBe(0);
+		expect(event.name).toBe('x.happened');
+		const first = event.schema;
+		expect(builds).toBe(1);
+		expect(event.schema).toBe(first);
+		expect(builds).toBe(1);
+		expect(first.safeParse(event.sample).success).toBe(true);
+		expect(first.safeParse({ type: 'y' }).success).toBe(false);
+	});
+
+	it.each([
+		['Currents', currentsEvents],
+		['Qase', qaseEvents],
+		['Openlayer', openlayerEvents],
+	] as const)('%s: each event keeps one schema, which accepts its own sample', (_, events) => {
+		for (const e of events) {
+			expect(e.schema).toBe(e.schema);
+			expect(e.schema.safeParse(e.sample).success).toBe(true);
 		}
 	});
 });

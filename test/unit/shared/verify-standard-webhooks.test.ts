@@ -244,6 +244,44 @@ describe('secrets', () => {
 	});
 });
 
+describe('signing keys kept per process', () => {
+	const id = 'msg_keys';
+	const ts = 1700000000;
+	const body = Buffer.from('{"type":"test.deleted"}');
+	const signed = (secret: string) => ({
+		'webhook-id': id,
+		'webhook-timestamp': String(ts),
+		'webhook-signature': signStandardWebhook(decodeSigningSecret(secret)!, id, ts, body),
+	});
+	const verify = (headers: HeaderBag, secrets: string[]) =>
+		verifyStandardWebhook({ headers, rawBody: body, secrets, now: ts }).ok;
+
+	it('every secret of more than the cache holds verifies its own deliveries and no other', () => {
+		const secrets = Array.from({ length: 40 }, () => `whsec_${randomBytes(24).toString('base64')}`);
+		for (let round = 0; round < 2; round++) {
+			secrets.forEach((secret, i) => {
+				expect(verify(signed(secret), [secret])).toBe(true);
+				expect(verify(signed(secret), [secrets[(i + 1) % secrets.length]])).toBe(false);
+			});
+		}
+	});
+
+	it('a refused secret stays refused when asked again, and does not hide a valid one beside it', () => {
+		const good = `whsec_${randomBytes(24).toString('base64')}`;
+		for (let round = 0; round < 2; round++) {
+			expect(
+				verifyStandardWebhook({
+					headers: signed(good),
+					rawBody: body,
+					secrets: ['whsec_AA=='],
+					now: ts,
+				}),
+			).toEqual({ ok: false, reason: 'invalid-secret' });
+			expect(verify(signed(good), ['whsec_AA==', good])).toBe(true);
+		}
+	});
+});
+
 describe('body', () => {
 	it('refuses a tampered body: one changed digit, re-serialised JSON, an extra newline, an empty body', () => {
 		for (const body of [

@@ -18,7 +18,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [{ ...hookIdField, displayOptions: show('delete') }];
 
-export const output = z.object({ deleted: z.literal(true), hookId: z.string() });
+export const output = () => z.object({ deleted: z.literal(true), hookId: z.string() });
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	return await runWebhookOperation(this, i, deleteHook);

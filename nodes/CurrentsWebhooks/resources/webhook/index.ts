@@ -16,7 +16,8 @@ import * as update from './update';
 export interface WebhookOperation {
 	option: INodePropertyOptions;
 	description: INodeProperties[];
-	output: z.ZodType;
+	/** Built on call: only the build (the `__schema__` previews) and the tests need it. */
+	output: () => z.ZodType;
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
 }
 
