@@ -27,65 +27,77 @@ const count = (what: string) =>
 	z.number().nullable().describe(`${what}; null when the tool does not send it`);
 const nullableString = (what: string) => z.string().nullable().describe(what);
 
-export const failureSchema = z.object({
-	title: z
-		.string()
-		.describe(
-			'Test title (Currents: describe blocks and test joined by " > "; Openlayer: test name)',
-		),
-	file: z.string().nullable().describe('Spec file (Currents); null where the tool has none'),
-	message: z.string().nullable().describe('Error or status message of the failure'),
-	url: z.string().nullable().describe('Link to the failed test, where derivable'),
-});
-export type SummaryFailure = z.infer<typeof failureSchema>;
+/** Built on first use (n8n loads every node at start-up; only summaries and previews need them). */
+function lazy<T>(build: () => T): () => T {
+	let built: T | undefined;
+	return () => (built ??= build());
+}
 
-export const itemErrorSchema = z.object({
-	status: z
-		.number()
-		.nullable()
-		.describe('HTTP status of the failed API call; null when it got no answer'),
-	message: z.string().describe("The vendor's message, or what went wrong"),
-});
-export type ItemError = z.infer<typeof itemErrorSchema>;
+const buildFailureSchema = () =>
+	z.object({
+		title: z
+			.string()
+			.describe(
+				'Test title (Currents: describe blocks and test joined by " > "; Openlayer: test name)',
+			),
+		file: z.string().nullable().describe('Spec file (Currents); null where the tool has none'),
+		message: z.string().nullable().describe('Error or status message of the failure'),
+		url: z.string().nullable().describe('Link to the failed test, where derivable'),
+	});
+export const failureSchema = lazy(buildFailureSchema);
+export type SummaryFailure = z.infer<ReturnType<typeof buildFailureSchema>>;
 
-export const summarySchema = z.object({
-	source: z.enum(SUMMARY_SOURCES).describe('Tool that reported the run'),
-	event: z
-		.string()
-		.describe("The tool's own event name (run.completed, RUN_FINISH, tests.result.updated...)"),
-	status: z
-		.enum(SUMMARY_STATUSES)
-		.describe(
-			'running, passed, failed, aborted, timed_out or canceled (rules in the README, "Test Run Summary")',
-		),
-	total: count('Tests in the run'),
-	passed: count('Passed tests'),
-	failed: count('Failed tests'),
-	skipped: count('Skipped tests'),
-	flaky: count('Flaky tests (Currents only)'),
-	durationMs: count('Run duration in milliseconds'),
-	project: nullableString('Qase project code, Currents project ID, Openlayer project ID'),
-	runId: nullableString('Run ID in the tool'),
-	url: nullableString('Link to the run a person can open'),
-	branch: nullableString('Git branch (Currents)'),
-	commit: nullableString('Git commit SHA (Currents)'),
-	occurredAt: z.string().describe('When the event happened (ISO 8601)'),
-	failures: z
-		.array(failureSchema)
-		.nullable()
-		.describe('Failed tests: [] when none failed, null when failures exist but were not fetched'),
-	failuresTruncated: z.boolean().describe('Whether more failed tests exist than the list holds'),
-	failuresError: itemErrorSchema
-		.nullable()
-		.describe('Why the failed tests could not be fetched, else null'),
-	raw: z.looseObject({}).describe("The tool's delivery, unchanged"),
-});
-export type TestRunSummary = z.infer<typeof summarySchema>;
+const buildItemErrorSchema = () =>
+	z.object({
+		status: z
+			.number()
+			.nullable()
+			.describe('HTTP status of the failed API call; null when it got no answer'),
+		message: z.string().describe("The vendor's message, or what went wrong"),
+	});
+export const itemErrorSchema = lazy(buildItemErrorSchema);
+export type ItemError = z.infer<ReturnType<typeof buildItemErrorSchema>>;
+
+const buildSummarySchema = () =>
+	z.object({
+		source: z.enum(SUMMARY_SOURCES).describe('Tool that reported the run'),
+		event: z
+			.string()
+			.describe("The tool's own event name (run.completed, RUN_FINISH, tests.result.updated...)"),
+		status: z
+			.enum(SUMMARY_STATUSES)
+			.describe(
+				'running, passed, failed, aborted, timed_out or canceled (rules in the README, "Test Run Summary")',
+			),
+		total: count('Tests in the run'),
+		passed: count('Passed tests'),
+		failed: count('Failed tests'),
+		skipped: count('Skipped tests'),
+		flaky: count('Flaky tests (Currents only)'),
+		durationMs: count('Run duration in milliseconds'),
+		project: nullableString('Qase project code, Currents project ID, Openlayer project ID'),
+		runId: nullableString('Run ID in the tool'),
+		url: nullableString('Link to the run a person can open'),
+		branch: nullableString('Git branch (Currents)'),
+		commit: nullableString('Git commit SHA (Currents)'),
+		occurredAt: z.string().describe('When the event happened (ISO 8601)'),
+		failures: z
+			.array(failureSchema())
+			.nullable()
+			.describe('Failed tests: [] when none failed, null when failures exist but were not fetched'),
+		failuresTruncated: z.boolean().describe('Whether more failed tests exist than the list holds'),
+		failuresError: itemErrorSchema()
+			.nullable()
+			.describe('Why the failed tests could not be fetched, else null'),
+		raw: z.looseObject({}).describe("The tool's delivery, unchanged"),
+	});
+export const summarySchema = lazy(buildSummarySchema);
+export type TestRunSummary = z.infer<ReturnType<typeof buildSummarySchema>>;
 export type SummaryStatus = (typeof SUMMARY_STATUSES)[number];
 
 /** JSON Schema of a summary item, for the editor's output preview. */
 export function summaryJsonSchema(): JsonSchema {
-	return toJsonSchema(summarySchema);
+	return toJsonSchema(summarySchema());
 }
 
 /** Fields that depend on an option (Attach Failed/Failing Tests): previewed with their shape. */
@@ -161,7 +173,7 @@ export type SummaryInput = Omit<
 
 /** Builds the item, parsing it against the schema so a mapper bug cannot leak a wrong shape. */
 export function buildSummary(input: SummaryInput, details?: FailureDetails): IDataObject {
-	const summary = summarySchema.parse({ ...input, ...failuresFields(input.failed, details) });
+	const summary = summarySchema().parse({ ...input, ...failuresFields(input.failed, details) });
 	// zod's parse copies `raw`; the vendor's own object is handed on as it was.
 	return { ...summary, raw: input.raw } as unknown as IDataObject;
 }
