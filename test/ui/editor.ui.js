@@ -15,6 +15,7 @@ const { chromium, selectors } = require('playwright-core');
 
 const { ensureChromium } = require('../../scripts/ensure-chromium');
 const { prepareN8n } = require('../../scripts/lib/n8n-harness');
+const { machineLock } = require('../e2e/host');
 const { createCurrentsFake } = require('../fakes/currents-api');
 const { createQaseFake } = require('../fakes/qase-api');
 const { createOpenlayerFake } = require('../fakes/openlayer-api');
@@ -193,7 +194,12 @@ const deliveries = {
 	},
 };
 
+let releaseLock;
+
 beforeAll(async () => {
+	// When the two n8n lines run side by side (npm run test:real), the other line's load suite and
+	// this suite take turns: a browser starved of CPU turns waits into timeouts.
+	releaseLock = await machineLock('e2e-load');
 	const executablePath = ensureChromium();
 	const currents = createCurrentsFake({ apiKeys: [CURRENTS_KEY], projects: [PROJECT] });
 	const qase = createQaseFake({ tokens: [QASE_TOKEN] });
@@ -261,6 +267,7 @@ afterAll(async () => {
 	);
 	await browser?.close();
 	await n8n?.stop();
+	releaseLock?.();
 	n8n?.cleanup();
 	for (const f of [fakes.currents, fakes.qase, fakes.openlayer]) await f?.close();
 }, 120000);
