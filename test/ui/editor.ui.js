@@ -93,6 +93,9 @@ async function applyConditions(d, conditions) {
 	const assigned = new Map(conditions);
 	for (const [name, value] of conditions)
 		await E.setParameter(page, definitionOf(d.properties, name, assigned, addedVersion(d)), value);
+	const picked = await E.pickEmptyCredentials(page);
+	if (picked.length)
+		progress(`${d.displayName}: picked the emptied credential ${picked.join(', ')}`);
 }
 
 async function shootPanel(nodeType) {
@@ -239,7 +242,7 @@ beforeAll(async () => {
 		{ name: n8n.cookie.slice(0, eq), value: n8n.cookie.slice(eq + 1), url: n8n.baseUrl },
 	]);
 	page = await context.newPage();
-	page.setDefaultTimeout(60000);
+	page.setDefaultTimeout(30000);
 }, 600000);
 
 afterAll(async () => {
@@ -374,9 +377,12 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 			for (const [name, value] of delivery.settings) {
 				const p = definitionOf(d.properties, name, new Map(delivery.settings), addedVersion(d));
 				if (!p) continue;
-				if (p.type === 'resourceLocator') await E.exercise(page, p);
-				else await E.setParameter(page, p, value);
+				if (p.type === 'resourceLocator') {
+					await E.pickEmptyCredentials(page);
+					await E.exercise(page, p);
+				} else await E.setParameter(page, p, value);
 			}
+			await E.pickEmptyCredentials(page);
 		};
 
 		if (delivery.executeInPanel) {

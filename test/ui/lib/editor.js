@@ -162,6 +162,30 @@ async function openCreateCredential(page, input) {
 	throw new Error('the credential dropdown did not offer "Create new credential"');
 }
 
+/**
+ * Picks the existing credential in each shown credential selector left empty, as a user does: n8n
+ * 2.x drops a node's credential while a setting hides its selector and does not restore it when
+ * the selector is shown again. Returns the credentials picked.
+ */
+async function pickEmptyCredentials(page) {
+	const selects = ndv(page).getByTestId('node-credentials-select').filter({ visible: true });
+	const picked = [];
+	for (let i = 0; i < (await selects.count()); i++) {
+		const input = selects.nth(i).locator('input').first();
+		if ((await input.inputValue()) !== '') continue;
+		await input.click();
+		await page
+			.locator(
+				'[data-test-id^="node-credentials-select-item-"]:not([data-test-id="node-credentials-select-item-new"])',
+			)
+			.filter({ visible: true })
+			.first()
+			.click();
+		picked.push(await until(async () => await input.inputValue()));
+	}
+	return picked;
+}
+
 /** Waits for the credential test's outcome in the dialog: 'success', 'failure' or 'closed'. */
 async function testOutcome(dialog, { closedIsDone }) {
 	const success = dialog
@@ -583,6 +607,7 @@ async function canvasClip(page) {
 }
 
 module.exports = {
+	pickEmptyCredentials,
 	executeStepOutput,
 	openWorkflowCanvas,
 	canvasClip,
