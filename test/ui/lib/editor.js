@@ -560,11 +560,18 @@ async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
 		.first();
 	await item.waitFor({ timeout: 60000 });
 	await item.click();
-	const frame = page.frameLocator('iframe').first();
-	const node = frame.getByTestId('canvas-node').filter({ hasText: nodeName }).first();
-	await node.waitFor({ timeout: 60000 });
-	await node.dblclick();
-	const output = frame.getByTestId('output-panel');
+	// n8n 1.x previews the execution in an iframe; n8n 2.x draws it in the page itself.
+	const scopes = [page.frameLocator('iframe').first(), page];
+	const nodeIn = (scope) => scope.getByTestId('canvas-node').filter({ hasText: nodeName }).first();
+	const scope = await Promise.any(
+		scopes.map((s) =>
+			nodeIn(s)
+				.waitFor({ timeout: 60000 })
+				.then(() => s),
+		),
+	);
+	await nodeIn(scope).dblclick();
+	const output = scope.getByTestId('output-panel');
 	await output.waitFor();
 	return await outputJson(output);
 }
