@@ -162,6 +162,35 @@ async function openCreateCredential(page, input) {
 	throw new Error('the credential dropdown did not offer "Create new credential"');
 }
 
+/**
+ * Picks the existing credential in each shown credential selector left empty, as a user does: n8n
+ * 2.x drops a node's credential while a setting hides its selector and does not restore it when
+ * the selector is shown again. Returns the credentials picked.
+ */
+async function pickEmptyCredentials(page) {
+	const selects = ndv(page).getByTestId('node-credentials-select').filter({ visible: true });
+	const picked = [];
+	for (let i = 0; i < (await selects.count()); i++) {
+		const input = selects.nth(i).locator('input').first();
+		if ((await input.inputValue()) !== '') continue;
+		await input.click();
+		await page.getByTestId('node-credentials-select-item-new').filter({ visible: true }).waitFor();
+		const existing = page
+			.locator(
+				'[data-test-id^="node-credentials-select-item-"]:not([data-test-id="node-credentials-select-item-new"])',
+			)
+			.filter({ visible: true });
+		// None of this type yet (1.x shows an empty select before the first one is created).
+		if ((await existing.count()) === 0) {
+			await input.click();
+			continue;
+		}
+		await existing.first().click();
+		picked.push(await until(async () => await input.inputValue()));
+	}
+	return picked;
+}
+
 /** Waits for the credential test's outcome in the dialog: 'success', 'failure' or 'closed'. */
 async function testOutcome(dialog, { closedIsDone }) {
 	const success = dialog
@@ -536,11 +565,18 @@ async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
 		.first();
 	await item.waitFor({ timeout: 60000 });
 	await item.click();
-	const frame = page.frameLocator('iframe').first();
-	const node = frame.getByTestId('canvas-node').filter({ hasText: nodeName }).first();
-	await node.waitFor({ timeout: 60000 });
-	await node.dblclick();
-	const output = frame.getByTestId('output-panel');
+	// n8n 1.x previews the execution in an iframe; n8n 2.x draws it in the page itself.
+	const scopes = [page.frameLocator('iframe').first(), page];
+	const nodeIn = (scope) => scope.getByTestId('canvas-node').filter({ hasText: nodeName }).first();
+	const scope = await Promise.any(
+		scopes.map((s) =>
+			nodeIn(s)
+				.waitFor({ timeout: 60000 })
+				.then(() => s),
+		),
+	);
+	await nodeIn(scope).dblclick();
+	const output = scope.getByTestId('output-panel');
 	await output.waitFor();
 	return await outputJson(output);
 }
@@ -583,6 +619,7 @@ async function canvasClip(page) {
 }
 
 module.exports = {
+	pickEmptyCredentials,
 	executeStepOutput,
 	openWorkflowCanvas,
 	canvasClip,
