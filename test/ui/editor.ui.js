@@ -110,7 +110,8 @@ async function shootPanel(nodeType) {
 	}
 }
 
-const catalog = (vendor) => require(path.join(ROOT, 'dist', 'nodes', vendor, 'catalog.js'));
+// `catalog` is a file for Currents and Openlayer, a folder (catalog/index.js) for Qase.
+const catalog = (vendor) => require(path.join(ROOT, 'dist', 'nodes', vendor, 'catalog'));
 
 /** The delivery each trigger gets once activated, and what its execution must show. */
 const deliveries = {

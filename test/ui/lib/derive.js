@@ -171,6 +171,9 @@ function checksFor(nodeType) {
 		});
 	}
 	for (const p of props) {
+		// A hidden parameter holds a fixed value n8n never draws (the triggers' `resource`, which only
+		// steers the editor's schema preview): nothing for a user to reach.
+		if (p.type === 'hidden') continue;
 		for (const choice of showCombinations(p.displayOptions)) {
 			const conditions = conditionsFor(props, p.displayOptions, choice, new Map(), version);
 			const label = Object.keys(choice).length

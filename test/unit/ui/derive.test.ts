@@ -46,6 +46,13 @@ const twoVersions = nodeType({
 			displayOptions: { hide: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 		},
 		{
+			displayName: 'Delivery Kind',
+			name: 'resource',
+			type: 'hidden',
+			default: 'delivery',
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+		},
+		{
 			displayName: 'Detail',
 			name: 'detail',
 			type: 'boolean',
@@ -83,5 +90,11 @@ describe('browser suite: checks derived at the version n8n adds the node with', 
 		]);
 		const detail = checks.find((c) => c.name === 'detail')!;
 		expect(detail.conditions).toEqual([['operation', 'b']]);
+	});
+
+	test('hidden parameters are not expected on the panel (n8n never draws them)', () => {
+		const names = checksFor(twoVersions).map((c) => c.name);
+		expect(names).not.toContain('resource');
+		expect(names).toContain('operation');
 	});
 });
