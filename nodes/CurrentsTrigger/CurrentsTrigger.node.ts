@@ -37,6 +37,7 @@ import { SUMMARY_OUTPUT, type FailureDetails, type ItemError } from '../shared/s
 import {
 	includeHeadersOption,
 	outputParameters,
+	PREVIEW_RESOURCE,
 	previewResourceParameter,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
@@ -194,6 +195,7 @@ export class CurrentsTrigger implements INodeType {
 					},
 				],
 				'payload',
+				{ nodeName: 'Currents Trigger', resourceValues: [PREVIEW_RESOURCE] },
 			),
 			{
 				displayName: 'Attach Failed Tests',

@@ -31,6 +31,7 @@ import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
 	includeHeadersOption,
 	outputParameters,
+	PREVIEW_RESOURCE,
 	previewResourceParameter,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
@@ -161,6 +162,7 @@ export class OpenlayerTrigger implements INodeType {
 					},
 				],
 				'envelope',
+				{ nodeName: 'Openlayer Trigger', resourceValues: [PREVIEW_RESOURCE] },
 			),
 			{
 				displayName: 'Attach Failing Tests',

@@ -40,7 +40,6 @@ import {
 	includeHeadersOption,
 	outputParameters,
 	readOutputMode,
-	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 } from '../shared/triggerParameters';
 
@@ -113,7 +112,12 @@ export class QaseTrigger implements INodeType {
 		// trigger cannot make API calls; n8n only treats a node as latest when defaultVersion equals
 		// version, so the versions declared as a list keep the Entity list to Qase's entities.
 		version: TRIGGER_VERSIONS,
-		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		// New nodes get version 1. In 1.1 n8n would name every new Qase Trigger after its Entity and
+		// Output ("Payload all", NodeHelpers.makeNodeName): the Entity parameter is `resource`, with
+		// options, so an `action` on the Output options would only count if Output were shown per
+		// entity, and then n8n's nodes panel lists every entity × output as an "Action". 1.1 stays
+		// for workflows that carry it (the examples): its Output follows the schema preview.
+		defaultVersion: 1,
 		subtitle: eventsSubtitle(eventOptions(qaseEvents), {
 			value: ALL_EVENTS,
 			labelByResource: Object.fromEntries([

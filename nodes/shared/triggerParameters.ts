@@ -40,24 +40,37 @@ export function readOutputMode(
 /**
  * The Output parameter once, under both names: `output` shown for version 1, `operation` for 1.1.
  * Only the 1.1 one refuses expressions: the editor puts its value into the preview's path.
+ *
+ * n8n names a node it adds after its `resource` and `operation` ("Payload delivery",
+ * NodeHelpers.makeNodeName, 1.x and 2.x), unless the chosen option of an `operation` parameter shown
+ * for that resource value has an `action`. With `naming`, the 1.1 parameter is shown for the given
+ * resource values and each option's action is the node's default name, so the trigger keeps its name
+ * ("Currents Trigger") whatever Output is chosen, as workflows' expressions (`$('Currents Trigger')`)
+ * expect.
  */
 export function outputParameters(
 	options: INodePropertyOptions[],
 	defaultValue: string,
+	naming?: { nodeName: string; resourceValues: string[] },
 ): INodeProperties[] {
 	const output = {
 		displayName: 'Output',
 		type: 'options' as const,
-		options,
 		default: defaultValue,
 	};
 	return [
-		{ ...output, name: 'output', displayOptions: { show: { '@version': [1] } } },
+		{ ...output, options, name: 'output', displayOptions: { show: { '@version': [1] } } },
 		{
 			...output,
+			options: naming ? options.map((o) => ({ ...o, action: naming.nodeName })) : options,
 			name: 'operation',
 			noDataExpression: true,
-			displayOptions: { show: { '@version': [1.1] } },
+			displayOptions: {
+				show: {
+					'@version': [1.1],
+					...(naming ? { resource: naming.resourceValues } : {}),
+				},
+			},
 		},
 	];
 }

@@ -574,7 +574,17 @@ async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
 				.waitFor({ timeout: 60000 })
 				.then(() => s),
 		),
-	);
+	).catch(async () => {
+		// What the page showed instead, for the report and the artifacts.
+		const drawn = [];
+		for (const f of page.frames())
+			drawn.push(
+				`${f.url()}: ${JSON.stringify(await f.locator('[data-test-id="canvas-node"]').allInnerTexts())}`,
+			);
+		throw new Error(
+			`no canvas node "${nodeName}" in the execution view; drawn: ${drawn.join('; ')}`,
+		);
+	});
 	await nodeIn(scope).dblclick();
 	const output = scope.getByTestId('output-panel');
 	await output.waitFor();

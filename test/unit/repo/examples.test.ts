@@ -7,7 +7,7 @@ import { readRepoFile } from '../../helpers/repo';
 
 /*
  * The importable workflows in examples/: a user importing one gets the trigger's current version
- * (1.1, Output named `operation`), and every parameter the example sets is one n8n keeps for that
+ * (1.1 with Output named `operation`; 1 for Qase), and every parameter the example sets is one n8n keeps for that
  * version (n8n drops a parameter its displayOptions hide, so a stale name would silently do nothing).
  */
 const EXAMPLES = [
@@ -39,7 +39,8 @@ describe('trigger nodes in examples/', () => {
 	it.each(triggerNodes)('%s, %s: current version, every parameter kept', (_file, _name, node) => {
 		const { description } = triggers[node.type];
 		expect(node.typeVersion).toBe(description.defaultVersion);
-		expect(node.parameters).not.toHaveProperty('output');
+		// Output is `operation` from 1.1 on, `output` in version 1 (new Qase nodes, see QaseTrigger).
+		expect(node.parameters).not.toHaveProperty(node.typeVersion === 1 ? 'operation' : 'output');
 		const resolved = NodeHelpers.getNodeParameters(
 			description.properties,
 			node.parameters,
@@ -49,9 +50,10 @@ describe('trigger nodes in examples/', () => {
 			description,
 		) as INodeParameters;
 		expect(resolved).toMatchObject(node.parameters);
-		const output = description.properties.find((p) => p.name === 'operation')!;
+		const outputName = node.typeVersion === 1 ? 'output' : 'operation';
+		const output = description.properties.find((p) => p.name === outputName)!;
 		expect(output.options!.map((o) => (o as { value: string }).value)).toContain(
-			resolved.operation,
+			resolved[outputName],
 		);
 	});
 });

@@ -158,7 +158,7 @@ describe('Custom API Call', () => {
 		const d = new QaseTrigger().description;
 		expect(d.properties.some((p) => p.name === 'resource' && Array.isArray(p.options))).toBe(true);
 		expect(new QaseTestOpsApi().authenticate).toBeDefined();
-		expect(d.defaultVersion).toBe(1.1);
+		expect(d.defaultVersion).toBe(1);
 	});
 });
 
@@ -238,5 +238,36 @@ describe('nodes panel on n8n 2.x (which ships its own Currents nodes)', () => {
 			name: 'currentsWebhooks',
 			displayName: 'Currents TestOps Webhooks',
 		});
+	});
+});
+
+describe('a new trigger keeps its name whatever Output is chosen', () => {
+	// n8n names a node it adds "<operation> <resource>" (NodeHelpers.makeNodeName) unless the chosen
+	// operation option has an `action`; without one a new Currents Trigger was named "Payload delivery".
+	const triggers = nodes.filter((n) => n.description.group.includes('trigger'));
+
+	it.each(triggers.map((n) => [n.description.name, n]))('%s', (_name, nodeType) => {
+		const d = nodeType.description;
+		const added = { typeVersion: d.defaultVersion } as INode;
+		const defaults = NodeHelpers.getNodeParameters(d.properties, {}, true, false, added, d) ?? {};
+		const output = d.properties.find(
+			(p) =>
+				['output', 'operation'].includes(p.name) &&
+				NodeHelpers.displayParameter(defaults, p, added, d),
+		);
+		const values = (output?.options ?? []).map((o) => (o as { value: string }).value);
+		expect(values.length).toBeGreaterThan(1);
+		for (const value of values) {
+			const params =
+				NodeHelpers.getNodeParameters(
+					d.properties,
+					{ [output!.name]: value },
+					true,
+					false,
+					added,
+					d,
+				) ?? {};
+			expect([value, NodeHelpers.makeNodeName(params, d)]).toEqual([value, d.defaults.name]);
+		}
 	});
 });

@@ -14,25 +14,36 @@ const byName = (t: INodeType, name: string) =>
 	t.description.properties.filter((p) => p.name === name);
 
 describe.each(triggers.map((t) => [t.description.displayName, t] as const))('%s', (_name, t) => {
-	it('has versions 1 and 1.1, new nodes getting 1.1', () => {
+	it('has versions 1 and 1.1; new Currents and Openlayer nodes get 1.1, new Qase nodes 1 (see QaseTrigger)', () => {
 		expect(t.description.version).toEqual(TRIGGER_VERSIONS);
-		expect(t.description.defaultVersion).toBe(1.1);
+		expect(t.description.defaultVersion).toBe(t.description.name === 'qaseTrigger' ? 1 : 1.1);
 	});
 
 	it('has one Output under two names: `output` for version 1, `operation` for 1.1', () => {
 		const [output] = byName(t, 'output');
 		const [operation] = byName(t, 'operation');
+		// The 1.1 options of Currents and Openlayer also carry the node's name as `action` (naming).
+		const withoutAction = (options: INodeProperties['options']) =>
+			(options ?? []).map((o) =>
+				Object.fromEntries(Object.entries(o).filter(([key]) => key !== 'action')),
+			);
 		const shared = (p: INodeProperties) => ({
 			displayName: p.displayName,
 			type: p.type,
-			options: p.options,
+			options: withoutAction(p.options),
 			default: p.default,
 		});
 		expect(shared(operation)).toEqual(shared(output));
-		expect(operation.options).toBe(output.options);
 		expect(output.displayName).toBe('Output');
 		expect(output.displayOptions).toEqual({ show: { '@version': [1] } });
-		expect(operation.displayOptions).toEqual({ show: { '@version': [1.1] } });
+		const named = t.description.name !== 'qaseTrigger';
+		expect(operation.displayOptions).toEqual({
+			show: { '@version': [1.1], ...(named ? { resource: ['delivery'] } : {}) },
+		});
+		for (const o of operation.options ?? [])
+			expect((o as { action?: string }).action).toBe(
+				named ? t.description.defaults.name : undefined,
+			);
 		// The editor puts the value into the preview's path: no expression.
 		expect(operation.noDataExpression).toBe(true);
 	});
