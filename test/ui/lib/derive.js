@@ -108,6 +108,13 @@ function conditionsFor(properties, displayOptions, choice = {}, assigned = new M
 		if (assigned.has(name)) return;
 		assigned.set(name, value);
 		const owner = definitionOf(properties, name, assigned, version);
+		// A hidden parameter cannot be set through the panel: it keeps its fixed default, which a
+		// condition on it must name (the triggers' Output is shown for resource "delivery").
+		if (owner?.type === 'hidden') {
+			if (!conditionMatches(value, owner.default))
+				throw new Error(`${name} is hidden and never ${JSON.stringify(value)}`);
+			return;
+		}
 		if (owner?.displayOptions)
 			steps.push(...conditionsFor(properties, owner.displayOptions, {}, assigned, version));
 		steps.push([name, value]);

@@ -92,9 +92,23 @@ describe('browser suite: checks derived at the version n8n adds the node with', 
 		expect(detail.conditions).toEqual([['operation', 'b']]);
 	});
 
-	test('hidden parameters are not expected on the panel (n8n never draws them)', () => {
-		const names = checksFor(twoVersions).map((c) => c.name);
-		expect(names).not.toContain('resource');
-		expect(names).toContain('operation');
+	test('hidden parameters are not expected on the panel, nor set as a condition (n8n never draws them)', () => {
+		const withHidden = nodeType({
+			...twoVersions.description,
+			properties: [
+				...(twoVersions.description.properties as object[]),
+				{
+					displayName: 'Shown For Delivery',
+					name: 'forDelivery',
+					type: 'boolean',
+					default: false,
+					displayOptions: { show: { '@version': [1.1], resource: ['delivery'] } },
+				},
+			],
+		});
+		const checks = checksFor(withHidden);
+		expect(checks.map((c) => c.name)).not.toContain('resource');
+		const forDelivery = checks.find((c) => c.name === 'forDelivery');
+		expect(forDelivery?.conditions).toEqual([]);
 	});
 });
