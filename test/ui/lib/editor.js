@@ -20,9 +20,21 @@ const optionName = (p, value) =>
 /** Opens the select behind `input` and clicks its entry whose title is exactly `name`. */
 async function pickFromSelect(page, input, name, { multiple = false } = {}) {
 	const listbox = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
-	if (!(await listbox.isVisible())) await input.click();
 	const items = listbox.locator('[role="option"]');
-	await items.first().waitFor();
+	// A click toggles the list; one that lands while the list is still fading out leaves it closed,
+	// so a list that does not show its entries is clicked open once more.
+	for (let attempt = 0; attempt < 3; attempt++) {
+		if (!(await listbox.isVisible()) || attempt > 0) await input.click();
+		const shown = await items
+			.first()
+			.waitFor({ timeout: 10000 })
+			.then(
+				() => true,
+				() => false,
+			);
+		if (shown) break;
+	}
+	await items.first().waitFor({ timeout: 5000 });
 	const titles = await items.evaluateAll((els) =>
 		els.map((e) => (e.querySelector('.option-headline') || e).textContent.trim()),
 	);
