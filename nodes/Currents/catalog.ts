@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { defineLazyEvent, eventNames, type EventSpec } from '../shared/catalog';
+import { defineLazyEvent, eventNames, once, type EventSpec } from '../shared/catalog';
 
 /**
  * Currents HTTP webhook deliveries, per docs.currents.dev "HTTP Webhooks" (payload schema) and the
@@ -11,10 +11,6 @@ import { defineLazyEvent, eventNames, type EventSpec } from '../shared/catalog';
  * and the trigger needs only the event names then (it does not validate payloads); the build and the
  * tests use the schemas.
  */
-function once<T>(build: () => T): () => T {
-	let value: T | undefined;
-	return () => (value ??= build());
-}
 
 const nullableString = () => z.string().nullable();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { defineLazyEvent, eventNames, type EventSpec } from '../shared/catalog';
+import { defineLazyEvent, eventNames, once, type EventSpec } from '../shared/catalog';
 
 /**
  * Openlayer webhook deliveries, per docs.openlayer.com/security/webhooks/events: every body is the
@@ -16,10 +16,6 @@ export type TestRunStatus = (typeof TEST_RUN_STATUSES)[number];
  * the event names (n8n loads every node at start-up), the first delivery builds the event schemas,
  * and the preview-only ones (trigger output, test results) are built by the build and the tests.
  */
-function once<T>(build: () => T): () => T {
-	let value: T | undefined;
-	return () => (value ??= build());
-}
 
 const isoTimestamp = () =>
 	z.string().describe('ISO 8601 (UTC) time at which the event was generated');

@@ -24,18 +24,27 @@ export function defineEvent<const Name extends string, Schema extends z.ZodType>
 }
 
 /**
+ * A value built on first use and kept: the zod schemas of the catalogs and the summary are built
+ * this way, since n8n loads every node at start-up and a trigger needs only event names then.
+ */
+export function once<T>(build: () => T): () => T {
+	let value: T | undefined;
+	return () => (value ??= build());
+}
+
+/**
  * An event whose schema is built on first use (`schema` is a getter), not when the catalog loads:
  * n8n loads every node at start-up and a trigger needs only the names and descriptions then.
  */
 export function defineLazyEvent<const Name extends string, Schema extends z.ZodType>(
 	spec: Omit<EventSpec<Name, Schema>, 'schema'> & { schema: () => Schema },
 ): EventSpec<Name, Schema> {
-	const { schema: build, ...rest } = spec;
-	let built: Schema | undefined;
+	const { schema, ...rest } = spec;
+	const built = once(schema);
 	return {
 		...rest,
 		get schema() {
-			return (built ??= build());
+			return built();
 		},
 	};
 }

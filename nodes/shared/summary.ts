@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { pruneToSamples, toJsonSchema, type JsonSchema } from './catalog';
+import { once, pruneToSamples, toJsonSchema, type JsonSchema } from './catalog';
 
 /**
  * "Test Run Summary": one shape for a test run, whichever tool reported it, so a downstream
@@ -27,12 +27,6 @@ const count = (what: string) =>
 	z.number().nullable().describe(`${what}; null when the tool does not send it`);
 const nullableString = (what: string) => z.string().nullable().describe(what);
 
-/** Built on first use (n8n loads every node at start-up; only summaries and previews need them). */
-function lazy<T>(build: () => T): () => T {
-	let built: T | undefined;
-	return () => (built ??= build());
-}
-
 const buildFailureSchema = () =>
 	z.object({
 		title: z
@@ -44,7 +38,7 @@ const buildFailureSchema = () =>
 		message: z.string().nullable().describe('Error or status message of the failure'),
 		url: z.string().nullable().describe('Link to the failed test, where derivable'),
 	});
-export const failureSchema = lazy(buildFailureSchema);
+export const failureSchema = once(buildFailureSchema);
 export type SummaryFailure = z.infer<ReturnType<typeof buildFailureSchema>>;
 
 const buildItemErrorSchema = () =>
@@ -55,7 +49,7 @@ const buildItemErrorSchema = () =>
 			.describe('HTTP status of the failed API call; null when it got no answer'),
 		message: z.string().describe("The vendor's message, or what went wrong"),
 	});
-export const itemErrorSchema = lazy(buildItemErrorSchema);
+export const itemErrorSchema = once(buildItemErrorSchema);
 export type ItemError = z.infer<ReturnType<typeof buildItemErrorSchema>>;
 
 const buildSummarySchema = () =>
@@ -91,7 +85,7 @@ const buildSummarySchema = () =>
 			.describe('Why the failed tests could not be fetched, else null'),
 		raw: z.looseObject({}).describe("The tool's delivery, unchanged"),
 	});
-export const summarySchema = lazy(buildSummarySchema);
+export const summarySchema = once(buildSummarySchema);
 export type TestRunSummary = z.infer<ReturnType<typeof buildSummarySchema>>;
 export type SummaryStatus = (typeof SUMMARY_STATUSES)[number];
 
