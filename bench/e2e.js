@@ -87,6 +87,12 @@ const VARIANTS = {
 		workflowId: 'wfBenchQaseNoEx',
 		webhookId: 'bench-qase-noexec',
 	},
+	openlayerTinyState: {
+		label:
+			'our Openlayer Trigger, ignoreRetries off, one short static-data value saved per delivery',
+		workflowId: 'wfBenchOlTinySt',
+		webhookId: 'bench-ol-tinystate',
+	},
 	webhookHeaderAuth: {
 		label: "n8n's Webhook node with Header Auth",
 		workflowId: 'wfBenchWebhkAuth',
@@ -103,11 +109,8 @@ const ONLY = arg('only', '').toLowerCase().split(',').filter(Boolean);
  */
 function addDiagnosticNodes(userFolder) {
 	const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-testops');
-	const file = 'dist/bench-diagnostics/QaseTriggerNoExecute.node.js';
-	fs.mkdirSync(path.join(pkgDir, path.dirname(file)), { recursive: true });
-	fs.writeFileSync(
-		path.join(pkgDir, file),
-		[
+	const files = {
+		'dist/bench-diagnostics/QaseTriggerNoExecute.node.js': [
 			"'use strict';",
 			'// Written by bench/e2e.js into a benchmark install only: the Qase Trigger without execute().',
 			"const { QaseTrigger } = require('../nodes/QaseTrigger/QaseTrigger.node');",
@@ -119,12 +122,43 @@ function addDiagnosticNodes(userFolder) {
 			'}',
 			'QaseTriggerNoExecute.prototype.execute = undefined;',
 			'module.exports = { QaseTriggerNoExecute };',
-			'',
-		].join('\n'),
-	);
+		],
+		// What n8n charges for saving a node's static data once per delivery, whatever its size: the
+		// Openlayer Trigger with its retry memory off, storing one short value (the delivery's id) the
+		// way the retry memory stores its string: set in webhook() (n8n 1.x saves it after the
+		// response), set again in execute() only when the execution's copy lacks it (n8n 2.x).
+		'dist/bench-diagnostics/OpenlayerTriggerTinyState.node.js': [
+			"'use strict';",
+			'// Written by bench/e2e.js into a benchmark install only: one short static-data value per delivery.',
+			"const { OpenlayerTrigger } = require('../nodes/OpenlayerTrigger/OpenlayerTrigger.node');",
+			'class OpenlayerTriggerTinyState extends OpenlayerTrigger {',
+			'\tconstructor() {',
+			'\t\tsuper();',
+			"\t\tthis.description = { ...this.description, name: 'openlayerTriggerTinyState', displayName: 'Openlayer Trigger (tiny static data, benchmark)' };",
+			'\t}',
+			'\tasync webhook() {',
+			'\t\tconst response = await super.webhook.call(this);',
+			"\t\tconst id = this.getHeaderData()['webhook-id'];",
+			"\t\tif (response.workflowData && id) this.getWorkflowStaticData('node').last = id;",
+			'\t\treturn response;',
+			'\t}',
+			'\tasync execute() {',
+			"\t\tconst state = this.getWorkflowStaticData('node');",
+			'\t\tfor (const item of this.getInputData())',
+			'\t\t\tif (item.openlayerWebhookId && state.last !== item.openlayerWebhookId) state.last = item.openlayerWebhookId;',
+			'\t\treturn await super.execute.call(this);',
+			'\t}',
+			'}',
+			'module.exports = { OpenlayerTriggerTinyState };',
+		],
+	};
 	const pkgFile = path.join(pkgDir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-	pkg.n8n.nodes.push(file);
+	for (const [file, lines] of Object.entries(files)) {
+		fs.mkdirSync(path.join(pkgDir, path.dirname(file)), { recursive: true });
+		fs.writeFileSync(path.join(pkgDir, file), [...lines, ''].join('\n'));
+		pkg.n8n.nodes.push(file);
+	}
 	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 }
 // --diagnose 1,2: the n8n lines that also run the diagnostic pairs.
@@ -199,6 +233,13 @@ function workflows(line) {
 			workflow('openlayerNoLog', {
 				name: 'Openlayer Trigger',
 				type: triggers.openlayer.nodeType,
+				typeVersion: 1,
+				parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
+				credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
+			}),
+			workflow('openlayerTinyState', {
+				name: 'Openlayer Trigger',
+				type: 'n8n-nodes-testops.openlayerTriggerTinyState',
 				typeVersion: 1,
 				parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
 				credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
@@ -546,6 +587,15 @@ async function benchLine(line) {
 				{
 					name: 'Openlayer Trigger: retry log vs none',
 					a: 'openlayer',
+					b: 'openlayerNoLog',
+					buildFor: same(builder('openlayer')),
+					rounds: DIAGNOSTIC_ROUNDS,
+					diagnostic: true,
+				},
+				{
+					// With the pair above: how much of the retry memory's cost is n8n saving static data.
+					name: 'Openlayer Trigger, retry log off: one short static value saved per delivery vs none',
+					a: 'openlayerTinyState',
 					b: 'openlayerNoLog',
 					buildFor: same(builder('openlayer')),
 					rounds: DIAGNOSTIC_ROUNDS,

@@ -38,8 +38,10 @@ import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
 	includeHeadersOption,
+	nodeNameCarrier,
 	outputParameters,
 	readOutputMode,
+	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 } from '../shared/triggerParameters';
 
@@ -92,6 +94,28 @@ const eventsProperties: INodeProperties[] = [
 	),
 ];
 
+/** The Output choices; the shown parameter and nodeNameCarrier list the same ones. */
+const outputOptions: INodePropertyOptions[] = [
+	{
+		name: 'Payload with Context',
+		value: 'payload',
+		description:
+			"The event's payload fields, with event, project_code, team_member_id and occurred_at (ISO 8601) beside them",
+	},
+	{
+		name: 'Whole Envelope',
+		value: 'envelope',
+		description:
+			'The delivery as Qase sent it: event_name, timestamp, payload, team_member_id, project_code',
+	},
+	{
+		name: 'Test Run Summary',
+		value: SUMMARY_OUTPUT,
+		description:
+			'For run started, completed and aborted: one shape shared with the Currents and Openlayer triggers (source, event, status, counts, duration, project, run ID and URL, the delivery as raw). Other events come as Payload with Context.',
+	},
+];
+
 /**
  * What webhook() hands to execute(). "Test Run Summary" needs the whole envelope (it becomes `raw`);
  * execute() turns it into a summary, or back into the default payload for events that are not runs.
@@ -112,12 +136,9 @@ export class QaseTrigger implements INodeType {
 		// trigger cannot make API calls; n8n only treats a node as latest when defaultVersion equals
 		// version, so the versions declared as a list keep the Entity list to Qase's entities.
 		version: TRIGGER_VERSIONS,
-		// New nodes get version 1. In 1.1 n8n would name every new Qase Trigger after its Entity and
-		// Output ("Payload all", NodeHelpers.makeNodeName): the Entity parameter is `resource`, with
-		// options, so an `action` on the Output options would only count if Output were shown per
-		// entity, and then n8n's nodes panel lists every entity × output as an "Action". 1.1 stays
-		// for workflows that carry it (the examples): its Output follows the schema preview.
-		defaultVersion: 1,
+		// New nodes get 1.1, whose Output is named `operation`, so the editor's preview follows Entity
+		// and Output (v1.1.0/<entity>/<output>.json); nodeNameCarrier keeps their name "Qase Trigger".
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: eventsSubtitle(eventOptions(qaseEvents), {
 			value: ALL_EVENTS,
 			labelByResource: Object.fromEntries([
@@ -171,29 +192,11 @@ export class QaseTrigger implements INodeType {
 				description: 'Which Qase entity the events are about',
 			},
 			...eventsProperties,
-			...outputParameters(
-				[
-					{
-						name: 'Payload with Context',
-						value: 'payload',
-						description:
-							"The event's payload fields, with event, project_code, team_member_id and occurred_at (ISO 8601) beside them",
-					},
-					{
-						name: 'Whole Envelope',
-						value: 'envelope',
-						description:
-							'The delivery as Qase sent it: event_name, timestamp, payload, team_member_id, project_code',
-					},
-					{
-						name: 'Test Run Summary',
-						value: SUMMARY_OUTPUT,
-						description:
-							'For run started, completed and aborted: one shape shared with the Currents and Openlayer triggers (source, event, status, counts, duration, project, run ID and URL, the delivery as raw). Other events come as Payload with Context.',
-					},
-				],
-				'payload',
-			),
+			...outputParameters(outputOptions, 'payload'),
+			nodeNameCarrier(outputOptions, 'payload', {
+				nodeName: 'Qase Trigger',
+				resourceValues: entityOptions.map((o) => o.value as string),
+			}),
 			{
 				displayName: 'Resolve Full Record',
 				name: 'resolveRecord',

@@ -75,6 +75,38 @@ export function outputParameters(
 	];
 }
 
+/**
+ * A copy of the Output choice that is never shown, for a trigger whose `resource` is a real choice
+ * (Qase's Entity). Its only reader is n8n's node naming (NodeHelpers.makeNodeName, 1.x and 2.x),
+ * which takes the `action` of the chosen option from the first `operation` parameter listing the
+ * node's `resource` value, whatever that parameter's display rules: so a new Qase Trigger is named
+ * "Qase Trigger", never "Payload all".
+ *
+ * The shown Output cannot carry that itself: n8n's nodes panel (useActionsGeneration,
+ * resourceCategories, 1.123 and 2.40) lists, for every value of a parameter named `resource`, the
+ * options of an `operation` shown for it as "Actions", which would be every entity × output. The
+ * panel skips an `operation` whose `@version` rule matches none of the node's versions (1.x: no
+ * number in it, 2.x: the rule evaluated for defaultVersion); `lt 0` matches no version anywhere.
+ * getNodeParameters and the panel ignore a parameter that is never displayed, so it holds no value.
+ */
+export function nodeNameCarrier(
+	options: INodePropertyOptions[],
+	defaultValue: string,
+	naming: { nodeName: string; resourceValues: string[] },
+): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: defaultValue,
+		options: options.map((o) => ({ ...o, action: naming.nodeName })),
+		displayOptions: {
+			show: { '@version': [{ _cnd: { lt: 0 } }], resource: naming.resourceValues },
+		},
+	};
+}
+
 /** The value of the hidden `resource` below: Currents and Openlayer previews in v1.1.0/delivery/. */
 export const PREVIEW_RESOURCE = 'delivery';
 

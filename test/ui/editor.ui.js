@@ -52,6 +52,28 @@ let n8n;
 let browser;
 let page;
 const fakes = {};
+/** Every schema preview the editor fetched: { status, path } (/schemas/<type>/<x.y.z>/…). */
+const schemaResponses = [];
+
+/**
+ * Entity and Output values a new trigger is set to in the preview check (resource undefined: the
+ * trigger's hidden `resource`, whose fixed value the editor sends).
+ */
+const previewSettings = {
+	qaseTrigger: [
+		['run', 'summary'],
+		['case', 'envelope'],
+		['all', 'payload'],
+	],
+	currentsTrigger: [
+		[undefined, 'summary'],
+		[undefined, 'payload'],
+	],
+	openlayerTrigger: [
+		[undefined, 'summary'],
+		[undefined, 'envelope'],
+	],
+};
 
 function credentialValues(name) {
 	switch (name) {
@@ -250,6 +272,10 @@ beforeAll(async () => {
 	]);
 	page = await context.newPage();
 	page.setDefaultTimeout(30000);
+	page.on('response', (r) => {
+		const at = r.url().indexOf('/schemas/');
+		if (at >= 0) schemaResponses.push({ status: r.status(), path: r.url().slice(at) });
+	});
 }, 600000);
 
 afterAll(async () => {
@@ -294,6 +320,18 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 			// The panel is this node's (an action node is named after the action picked, e.g. "Create a webhook").
 			const first = d.properties.find((p) => p.type !== 'notice' && !p.displayOptions);
 			expect(await E.isShown(page, first)).toBe(true);
+			if (d.group.includes('trigger')) {
+				// The node's view lists its events, never its Output choices or "<node name>" entries
+				// (n8n's resourceCategories on a parameter named `resource`).
+				progress(`${displayName}: its view listed ${listed.entries.length} triggers`);
+				const events = definitionOf(d.properties, 'events', new Map(), addedVersion(d));
+				const key = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+				const eventKeys = new Set(events.options.map((o) => key(o.name)));
+				expect(listed.entries.length).toBeGreaterThan(0);
+				expect(
+					listed.entries.filter((entry) => !eventKeys.has(key(entry.replace(/^On /, '')))),
+				).toEqual([]);
+			}
 		});
 
 		it('offers each credential type where needed: created in the credential dialog and tested', async () => {
@@ -414,6 +452,88 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 				expectOutput(
 					await E.openLatestExecutionOutput(page, n8n.baseUrl, workflowId, d.defaults.name),
 				);
+			});
+		}
+
+		const previews = previewSettings[d.name];
+		if (previews) {
+			it('keeps its name whatever Entity and Output are set to; the next node previews its output (n8n 1.x)', async () => {
+				await E.newWorkflow(page, n8n.baseUrl);
+				await E.addNodeBySearch(page, displayName);
+				const version = addedVersion(d);
+				const hiddenResource = d.properties.find(
+					(p) => p.name === 'resource' && p.type === 'hidden',
+				);
+				let noOpAdded = false;
+				for (const [resource, operation] of previews) {
+					await E.openNode(page, d.defaults.name);
+					const settings = new Map([['operation', operation]]);
+					if (resource !== undefined) settings.set('resource', resource);
+					for (const [name, value] of [...settings].reverse())
+						await E.setParameter(page, definitionOf(d.properties, name, settings, version), value);
+					await E.closeNdv(page);
+					const names = await page
+						.getByTestId('canvas-node')
+						.evaluateAll((els) =>
+							els.map((e) => e.getAttribute('data-node-name') || e.textContent.trim()),
+						);
+					expect(
+						names.some((n) => n === d.defaults.name || n.startsWith(`${d.defaults.name}\n`)),
+					).toBe(true);
+					// n8n pads the version to x.y.z (editor-ui schemaPreview.api.ts).
+					const padded = `${version}`.split('.').concat(['0', '0']).slice(0, 3).join('.');
+					const file = `v${padded}/${resource ?? hiddenResource.default}/${operation}.json`;
+					const wanted = `/schemas/n8n-nodes-testops.${d.name}/${file.slice(1)}`;
+					const dir = d.name[0].toUpperCase() + d.name.slice(1);
+					const schema = JSON.parse(
+						fs.readFileSync(path.join(ROOT, 'dist', 'nodes', dir, '__schema__', file), 'utf8'),
+					);
+					// The first top-level fields: the schema view expands nested objects in place and draws
+					// only the rows in view.
+					const fields = Object.keys(schema.properties).slice(0, 3);
+					const before = schemaResponses.length;
+					const fetched = () =>
+						schemaResponses.slice(before).filter((r) => r.path.includes(`.${d.name}/`));
+					const response = page
+						.waitForResponse((r) => r.url().endsWith(wanted), { timeout: 20000 })
+						.catch(() => undefined);
+					if (noOpAdded) await E.openNode(page, 'No Operation, do nothing');
+					else await E.addNoOpAfter(page);
+					noOpAdded = true;
+					await response;
+					await page
+						.getByTestId('ndv-input-panel')
+						.getByText(fields[0], { exact: true })
+						.first()
+						.waitFor({ timeout: 10000 })
+						.catch(() => undefined);
+					const shown = await E.inputPanelText(page, d.defaults.name);
+					progress(
+						`${displayName} ${resource ?? ''}/${operation}: fetched ${JSON.stringify(fetched())}; input panel ${JSON.stringify(shown.slice(0, 200))}`,
+					);
+					expect(fetched().map((r) => `${r.status} ${r.path}`)).toContain(`200 ${wanted}`);
+					if (LINE === 1) {
+						expect(shown).toContain('Preview');
+						const lines = new Set(shown.split('\n').map((l) => l.trim()));
+						expect(fields.filter((f) => !lines.has(f))).toEqual([]);
+					} else {
+						// n8n 2.40 fetches the same file but draws no preview of a trigger's output (its
+						// schema view: "Trigger nodes do not have schema previews"); the README says so.
+						expect(shown).not.toContain('Preview');
+						expect(shown).toContain('Execute previous nodes');
+					}
+					table.push({
+						node: displayName,
+						item: "new node keeps its name; next node's input preview",
+						when: [...settings].map(([k, v]) => `${k}=${v}`).join(', '),
+						reachable: true,
+						set:
+							LINE === 1
+								? `previewed (${file})`
+								: `fetched ${file}; n8n 2.40 draws no trigger preview`,
+					});
+					await E.closeNdv(page);
+				}
 			});
 		}
 	},

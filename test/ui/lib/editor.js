@@ -297,7 +297,9 @@ async function newWorkflow(page, baseUrl) {
 
 /**
  * Opens the nodes panel, searches for `displayName`, picks our entry (n8n lists a trigger under its
- * name without "Trigger") and its first action. Returns the names the search listed.
+ * name without "Trigger") and its first action. Returns the names the search listed, with
+ * `entries`: what the node's own view listed under its "Triggers" or "Actions" (none when n8n
+ * added the node at once).
  */
 async function addNodeBySearch(page, displayName) {
 	await page.getByTestId('canvas-plus-button').click();
@@ -312,6 +314,7 @@ async function addNodeBySearch(page, displayName) {
 		.first()
 		.waitFor();
 	const listed = (await items.allInnerTexts()).map((t) => t.trim());
+	listed.entries = [];
 	const index = listed.findIndex(
 		(name) => name === displayName || name === displayName.replace(/ Trigger$/, ''),
 	);
@@ -334,20 +337,23 @@ async function addNodeBySearch(page, displayName) {
 		// For a node without triggers, n8n lists suggested triggers (schedule, manual) before the
 		// node's "Actions": take the first entry of our node's own category (by its name: the search
 		// results sliding out are still in the page for a moment).
-		const name = await view.evaluate((root, isTrigger) => {
-			const entries = root.querySelectorAll(
+		const entries = await view.evaluate((root, isTrigger) => {
+			const items = root.querySelectorAll(
 				'[data-test-id="node-creator-category-item"], [data-test-id="item-iterator-item"]',
 			);
 			const wanted = isTrigger ? /^Triggers?\b/i : /^Actions?\b/i;
+			const found = [];
 			let inCategory = false;
-			for (const e of entries) {
+			for (const e of items) {
 				if (e.offsetParent === null) continue;
 				if (e.getAttribute('data-test-id') === 'node-creator-category-item')
 					inCategory = wanted.test(e.textContent.trim());
-				else if (inCategory) return e.textContent.trim();
+				else if (inCategory) found.push(e.textContent.trim());
 			}
-			return undefined;
+			return found;
 		}, isTrigger);
+		listed.entries = entries;
+		const name = entries[0];
 		if (!name)
 			throw new Error(`the view of ${displayName} lists no ${isTrigger ? 'trigger' : 'action'}`);
 		await view
@@ -640,7 +646,31 @@ async function canvasClip(page) {
 	};
 }
 
+/**
+ * Adds "No Operation, do nothing" after the node's output (the + on its output handle) and opens
+ * it: its input panel is where n8n shows the node's schema preview before any execution.
+ */
+async function addNoOpAfter(page) {
+	await page.getByTestId('canvas-handle-plus').first().click();
+	await page.getByTestId('node-creator-search-bar').fill('No Operation');
+	await page
+		.getByTestId('node-creator-item-name')
+		.filter({ hasText: /^\s*No Operation, do nothing\s*$/ })
+		.first()
+		.click();
+	await ndv(page).waitFor();
+}
+
+/** The text of the open panel's input side (its schema view, with n8n's "Preview" label). */
+async function inputPanelText(page, parentName) {
+	const input = page.getByTestId('ndv-input-panel');
+	await input.getByText(parentName, { exact: true }).first().waitFor();
+	return await input.innerText();
+}
+
 module.exports = {
+	addNoOpAfter,
+	inputPanelText,
 	pickEmptyCredentials,
 	executeStepOutput,
 	openWorkflowCanvas,

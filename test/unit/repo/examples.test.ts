@@ -39,7 +39,7 @@ describe('trigger nodes in examples/', () => {
 	it.each(triggerNodes)('%s, %s: current version, every parameter kept', (_file, _name, node) => {
 		const { description } = triggers[node.type];
 		expect(node.typeVersion).toBe(description.defaultVersion);
-		// Output is `operation` from 1.1 on, `output` in version 1 (new Qase nodes, see QaseTrigger).
+		// Output is `operation` from 1.1 on, `output` in version 1 (saved before 1.1).
 		expect(node.parameters).not.toHaveProperty(node.typeVersion === 1 ? 'operation' : 'output');
 		const resolved = NodeHelpers.getNodeParameters(
 			description.properties,

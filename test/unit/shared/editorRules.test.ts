@@ -158,19 +158,45 @@ describe('Custom API Call', () => {
 		const d = new QaseTrigger().description;
 		expect(d.properties.some((p) => p.name === 'resource' && Array.isArray(p.options))).toBe(true);
 		expect(new QaseTestOpsApi().authenticate).toBeDefined();
-		expect(d.defaultVersion).toBe(1);
+		expect(d.defaultVersion).toBe(1.1);
+		expect(d.version).toEqual([1, 1.1]);
 	});
 });
 
 describe('nodes panel: a trigger lists its events, never its Output as "Actions"', () => {
-	// editor-ui NodeCreator useActionsGeneration: a node without a parameter named `resource` gets the
-	// options of its `operation` as actions (operationsCategory); with one, each resource option gets
-	// the options of an `operation` shown for it (resourceCategories).
-	const actionsFromOperation = (nodeType: INodeType): string[] => {
-		const { properties } = nodeType.description;
-		const operation = properties.find((p) => p.name === 'operation');
-		const resources = properties.filter((p) => p.name === 'resource');
-		if (resources.length === 0) return (operation?.options ?? []).map((o) => o.name);
+	// editor-ui NodeCreator useActionsGeneration, as built into 1.123.81 and 2.40.7: a node without a
+	// parameter named `resource` gets the options of its `operation` as actions (operationsCategory);
+	// with one, each option of each `resource` gets the options of the first `operation` shown for it
+	// whose `@version` rule fits (resourceCategories). The two lines read that rule differently.
+	type Line = '1.x' | '2.x';
+	type VersionRule = Array<number | { _cnd: Record<string, number> }> | undefined;
+	const ruleFits = (rule: VersionRule, line: Line, d: INodeType['description']): boolean => {
+		if (!rule) return true;
+		const versions = Array.isArray(d.version) ? d.version : [d.version];
+		// 1.x: a plain number of the rule among the node's versions; conditions never fit.
+		if (line === '1.x') return rule.some((v) => typeof v === 'number' && versions.includes(v));
+		// 2.x: the rule evaluated for the version a new node gets.
+		const added = d.defaultVersion ?? Math.max(...versions);
+		return rule.some((v) =>
+			typeof v === 'number'
+				? v === added
+				: Object.entries(v._cnd).every(([op, x]) =>
+						op === 'lt' ? added < x : op === 'gte' ? added >= x : op === 'eq' && added === x,
+					),
+		);
+	};
+	const actionsOf = (nodeType: INodeType, line: Line): string[] => {
+		const d = nodeType.description;
+		const { properties } = d;
+		const versionRule = (p: (typeof properties)[number]) =>
+			p.displayOptions?.show?.['@version'] as VersionRule;
+		const resources = properties.filter(
+			(p) => p.name === 'resource' && (line === '1.x' || ruleFits(versionRule(p), line, d)),
+		);
+		if (resources.length === 0) {
+			const operation = properties.find((p) => p.name === 'operation');
+			return (operation?.options ?? []).map((o) => o.name);
+		}
 		return resources.flatMap((resource) => {
 			const options = resource.options ?? [];
 			return options.flatMap((r) => {
@@ -178,20 +204,22 @@ describe('nodes panel: a trigger lists its events, never its Output as "Actions"
 					(p) =>
 						p.name === 'operation' &&
 						(p.displayOptions?.show?.resource?.includes((r as { value: string }).value) ??
-							options.length === 1),
+							options.length === 1) &&
+						ruleFits(versionRule(p), line, d),
 				);
 				return (forResource?.options ?? []).map((o) => `${r.name} ${o.name}`);
 			});
 		});
 	};
 
-	it.each(
-		nodes
-			.filter((n) => n.description.group.includes('trigger'))
-			.map((n) => [n.description.displayName, n] as const),
-	)('%s', (_name, nodeType) => {
-		expect(nodeType.description.properties.some((p) => p.name === 'operation')).toBe(true);
-		expect(actionsFromOperation(nodeType)).toEqual([]);
+	const triggers = nodes
+		.filter((n) => n.description.group.includes('trigger'))
+		.map((n) => [n.description.displayName, n] as const);
+	describe.each(['1.x', '2.x'] as const)('n8n %s', (line) => {
+		it.each(triggers)('%s', (_name, nodeType) => {
+			expect(nodeType.description.properties.some((p) => p.name === 'operation')).toBe(true);
+			expect(actionsOf(nodeType, line)).toEqual([]);
+		});
 	});
 
 	it('the rule is what it is: without the hidden resource, Output would be listed', () => {
@@ -199,8 +227,29 @@ describe('nodes panel: a trigger lists its events, never its Output as "Actions"
 		const withoutResource = {
 			description: { ...d, properties: d.properties.filter((p) => p.name !== 'resource') },
 		} as INodeType;
-		expect(actionsFromOperation(withoutResource)).toEqual(['Delivery', 'Test Run Summary']);
+		expect(actionsOf(withoutResource, '2.x')).toEqual(['Delivery', 'Test Run Summary']);
 	});
+
+	it.each(['1.x', '2.x'] as const)(
+		'the rule is what it is (%s): a Qase Output carrying the name for every entity would list entity × output',
+		(line) => {
+			const d = new QaseTrigger().description;
+			const shownForEveryEntity = {
+				description: {
+					...d,
+					properties: d.properties.map((p) =>
+						p.name === 'operation' && p.displayOptions?.show?.resource
+							? { ...p, displayOptions: { show: { resource: p.displayOptions.show.resource } } }
+							: p,
+					),
+				},
+			} as INodeType;
+			const count = (name: string) =>
+				d.properties.find((p) => p.name === name)?.options?.length ?? 0;
+			expect(count('resource')).toBe(10);
+			expect(actionsOf(shownForEveryEntity, line)).toHaveLength(10 * count('operation'));
+		},
+	);
 });
 
 describe('canvas subtitles name the events as the picker does', () => {
@@ -241,33 +290,57 @@ describe('nodes panel on n8n 2.x (which ships its own Currents nodes)', () => {
 	});
 });
 
-describe('a new trigger keeps its name whatever Output is chosen', () => {
+describe('a new trigger keeps its name whatever Entity and Output are chosen', () => {
 	// n8n names a node it adds "<operation> <resource>" (NodeHelpers.makeNodeName) unless the chosen
-	// operation option has an `action`; without one a new Currents Trigger was named "Payload delivery".
+	// operation option has an `action`; without one a new Currents Trigger was named "Payload delivery"
+	// and a new Qase Trigger "Payload all".
 	const triggers = nodes.filter((n) => n.description.group.includes('trigger'));
 
 	it.each(triggers.map((n) => [n.description.name, n]))('%s', (_name, nodeType) => {
 		const d = nodeType.description;
 		const added = { typeVersion: d.defaultVersion } as INode;
 		const defaults = NodeHelpers.getNodeParameters(d.properties, {}, true, false, added, d) ?? {};
-		const output = d.properties.find(
-			(p) =>
-				['output', 'operation'].includes(p.name) &&
-				NodeHelpers.displayParameter(defaults, p, added, d),
-		);
-		const values = (output?.options ?? []).map((o) => (o as { value: string }).value);
-		expect(values.length).toBeGreaterThan(1);
-		for (const value of values) {
-			const params =
-				NodeHelpers.getNodeParameters(
-					d.properties,
-					{ [output!.name]: value },
-					true,
-					false,
-					added,
-					d,
-				) ?? {};
-			expect([value, NodeHelpers.makeNodeName(params, d)]).toEqual([value, d.defaults.name]);
+		const shown = (p: (typeof d.properties)[number]) =>
+			NodeHelpers.displayParameter(defaults, p, added, d);
+		const valuesOf = (p: (typeof d.properties)[number] | undefined) =>
+			(p?.options ?? []).map((o) => (o as { value: string }).value);
+		const output = d.properties.find((p) => ['output', 'operation'].includes(p.name) && shown(p));
+		const entity = d.properties.find((p) => p.name === 'resource' && p.type === 'options');
+		expect(output?.name).toBe('operation');
+		const outputs = valuesOf(output);
+		expect(outputs.length).toBeGreaterThan(1);
+		const resources = entity ? valuesOf(entity) : [undefined];
+		let named = 0;
+		for (const resource of resources) {
+			for (const value of outputs) {
+				const set = { ...(resource ? { resource } : {}), [output!.name]: value };
+				const params =
+					NodeHelpers.getNodeParameters(d.properties, set, true, false, added, d) ?? {};
+				expect(params[output!.name]).toBe(value);
+				expect([set, NodeHelpers.makeNodeName(params, d)]).toEqual([set, d.defaults.name]);
+				named++;
+			}
 		}
+		expect(named).toBe(resources.length * outputs.length);
+	});
+
+	it('the Qase name carrier is never shown, on any version, and lists the shown Output choices', () => {
+		const d = new QaseTrigger().description;
+		const outputs = d.properties.filter((p) => p.name === 'operation');
+		expect(outputs).toHaveLength(2);
+		const [shownOutput, carrier] = outputs;
+		for (const typeVersion of [0, 1, 1.1, 2, 99]) {
+			const node = { typeVersion } as INode;
+			const params = NodeHelpers.getNodeParameters(d.properties, {}, true, false, node, d) ?? {};
+			expect([typeVersion, NodeHelpers.displayParameter(params, carrier, node, d)]).toEqual([
+				typeVersion,
+				false,
+			]);
+		}
+		expect(carrier.options?.map((o) => (o as { value: string }).value)).toEqual(
+			shownOutput.options?.map((o) => (o as { value: string }).value),
+		);
+		// Shown Output has no action of its own: only the carrier names the node.
+		expect(shownOutput.options?.some((o) => 'action' in o)).toBe(false);
 	});
 });

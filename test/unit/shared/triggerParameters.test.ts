@@ -14,15 +14,16 @@ const byName = (t: INodeType, name: string) =>
 	t.description.properties.filter((p) => p.name === name);
 
 describe.each(triggers.map((t) => [t.description.displayName, t] as const))('%s', (_name, t) => {
-	it('has versions 1 and 1.1; new Currents and Openlayer nodes get 1.1, new Qase nodes 1 (see QaseTrigger)', () => {
+	it('has versions 1 and 1.1; a new node gets 1.1', () => {
 		expect(t.description.version).toEqual(TRIGGER_VERSIONS);
-		expect(t.description.defaultVersion).toBe(t.description.name === 'qaseTrigger' ? 1 : 1.1);
+		expect(t.description.defaultVersion).toBe(1.1);
 	});
 
 	it('has one Output under two names: `output` for version 1, `operation` for 1.1', () => {
 		const [output] = byName(t, 'output');
 		const [operation] = byName(t, 'operation');
-		// The 1.1 options of Currents and Openlayer also carry the node's name as `action` (naming).
+		// The 1.1 options of Currents and Openlayer also carry the node's name as `action` (naming);
+		// Qase's come second time in nodeNameCarrier, which is never shown.
 		const withoutAction = (options: INodeProperties['options']) =>
 			(options ?? []).map((o) =>
 				Object.fromEntries(Object.entries(o).filter(([key]) => key !== 'action')),
@@ -46,6 +47,17 @@ describe.each(triggers.map((t) => [t.description.displayName, t] as const))('%s'
 			);
 		// The editor puts the value into the preview's path: no expression.
 		expect(operation.noDataExpression).toBe(true);
+		const carriers = byName(t, 'operation').slice(1);
+		expect(carriers).toHaveLength(named ? 0 : 1);
+		for (const carrier of carriers) {
+			expect(shared(carrier)).toEqual(shared(output));
+			expect(carrier.displayOptions?.show?.['@version']).toEqual([{ _cnd: { lt: 0 } }]);
+			expect(carrier.displayOptions?.show?.resource).toEqual(
+				byName(t, 'resource')[0].options?.map((o) => (o as { value: string }).value),
+			);
+			for (const o of carrier.options ?? [])
+				expect((o as { action?: string }).action).toBe(t.description.defaults.name);
+		}
 	});
 
 	it('shares the one Include Headers option', () => {
