@@ -100,6 +100,13 @@ const VARIANTS = {
 	},
 };
 const ONLY = arg('only', '').toLowerCase().split(',').filter(Boolean);
+// --n8n-env KEY=VALUE,KEY=VALUE: extra environment for n8n (e.g. DB_SQLITE_POOL_SIZE=2, WAL mode).
+const N8N_ENV = Object.fromEntries(
+	String(arg('n8n-env', ''))
+		.split(',')
+		.filter(Boolean)
+		.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 
 /**
  * The Qase Trigger without its execute() (which n8n runs inside every execution of a webhook node
@@ -526,6 +533,7 @@ async function benchLine(line) {
 			env: {
 				EXECUTIONS_DATA_PRUNE: 'false',
 				...(mitm ? mitm.env : {}),
+				...N8N_ENV,
 				// e.g. "--cpu-prof --cpu-prof-dir=/tmp/n8n-prof" to see where n8n spends a delivery's time.
 				...(process.env.BENCH_N8N_NODE_OPTIONS
 					? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS }
