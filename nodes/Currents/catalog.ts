@@ -6,7 +6,7 @@ import { defineLazyEvent, eventNames, once, type EventSpec } from '../shared/cat
  * Currents HTTP webhook deliveries, per docs.currents.dev "HTTP Webhooks" (payload schema) and the
  * webhooks REST API (hookEvents). Every run lifecycle event carries the same payload shape.
  */
-/**
+/*
  * The zod schemas are built on first use, not when the module loads: n8n loads every node at start-up
  * and the trigger needs only the event names then (it does not validate payloads); the build and the
  * tests use the schemas.

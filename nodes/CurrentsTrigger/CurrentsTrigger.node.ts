@@ -35,10 +35,8 @@ import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
 import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT, type FailureDetails, type ItemError } from '../shared/summary';
 import {
+	deliveryOutputParameters,
 	includeHeadersOption,
-	outputParameters,
-	PREVIEW_RESOURCE,
-	previewResourceParameter,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
@@ -179,8 +177,7 @@ export class CurrentsTrigger implements INodeType {
 				default: ['RUN_FINISH'],
 				description: 'Run events that start the workflow; others are acknowledged and ignored',
 			},
-			previewResourceParameter,
-			...outputParameters(
+			...deliveryOutputParameters(
 				[
 					{
 						name: 'Delivery',
@@ -195,7 +192,7 @@ export class CurrentsTrigger implements INodeType {
 					},
 				],
 				'payload',
-				{ nodeName: 'Currents Trigger', resourceValues: [PREVIEW_RESOURCE] },
+				'Currents Trigger',
 			),
 			{
 				displayName: 'Attach Failed Tests',

@@ -11,7 +11,7 @@ import { defineLazyEvent, eventNames, once, type EventSpec } from '../shared/cat
 export const TEST_RUN_STATUSES = ['failing', 'running', 'passing'] as const;
 export type TestRunStatus = (typeof TEST_RUN_STATUSES)[number];
 
-/**
+/*
  * The zod schemas are built on first use, not when the module loads: loading the trigger needs only
  * the event names (n8n loads every node at start-up), the first delivery builds the event schemas,
  * and the preview-only ones (trigger output, test results) are built by the build and the tests.

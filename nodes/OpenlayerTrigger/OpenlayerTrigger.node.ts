@@ -29,10 +29,8 @@ import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
 import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
+	deliveryOutputParameters,
 	includeHeadersOption,
-	outputParameters,
-	PREVIEW_RESOURCE,
-	previewResourceParameter,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
@@ -146,8 +144,7 @@ export class OpenlayerTrigger implements INodeType {
 				default: ['tests.result.updated'],
 				description: 'Events that start the workflow; others are acknowledged and ignored',
 			},
-			previewResourceParameter,
-			...outputParameters(
+			...deliveryOutputParameters(
 				[
 					{
 						name: 'Delivery',
@@ -162,7 +159,7 @@ export class OpenlayerTrigger implements INodeType {
 					},
 				],
 				'envelope',
-				{ nodeName: 'Openlayer Trigger', resourceValues: [PREVIEW_RESOURCE] },
+				'Openlayer Trigger',
 			),
 			{
 				displayName: 'Attach Failing Tests',

@@ -37,9 +37,8 @@ import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
 import { redactHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
+	entityOutputParameters,
 	includeHeadersOption,
-	nodeNameCarrier,
-	outputParameters,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
@@ -94,7 +93,7 @@ const eventsProperties: INodeProperties[] = [
 	),
 ];
 
-/** The Output choices; the shown parameter and nodeNameCarrier list the same ones. */
+/** The Output choices (entityOutputParameters lists them twice: shown, and naming the node). */
 const outputOptions: INodePropertyOptions[] = [
 	{
 		name: 'Payload with Context',
@@ -137,7 +136,7 @@ export class QaseTrigger implements INodeType {
 		// version, so the versions declared as a list keep the Entity list to Qase's entities.
 		version: TRIGGER_VERSIONS,
 		// New nodes get 1.1, whose Output is named `operation`, so the editor's preview follows Entity
-		// and Output (v1.1.0/<entity>/<output>.json); nodeNameCarrier keeps their name "Qase Trigger".
+		// and Output (v1.1.0/<entity>/<output>.json); entityOutputParameters keeps their name "Qase Trigger".
 		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: eventsSubtitle(eventOptions(qaseEvents), {
 			value: ALL_EVENTS,
@@ -192,8 +191,7 @@ export class QaseTrigger implements INodeType {
 				description: 'Which Qase entity the events are about',
 			},
 			...eventsProperties,
-			...outputParameters(outputOptions, 'payload'),
-			nodeNameCarrier(outputOptions, 'payload', {
+			...entityOutputParameters(outputOptions, 'payload', {
 				nodeName: 'Qase Trigger',
 				resourceValues: entityOptions.map((o) => o.value as string),
 			}),

@@ -48,7 +48,7 @@ export function readOutputMode(
  * ("Currents Trigger") whatever Output is chosen, as workflows' expressions (`$('Currents Trigger')`)
  * expect.
  */
-export function outputParameters(
+function outputParameters(
 	options: INodePropertyOptions[],
 	defaultValue: string,
 	naming?: { nodeName: string; resourceValues: string[] },
@@ -89,7 +89,7 @@ export function outputParameters(
  * number in it, 2.x: the rule evaluated for defaultVersion); `lt 0` matches no version anywhere.
  * getNodeParameters and the panel ignore a parameter that is never displayed, so it holds no value.
  */
-export function nodeNameCarrier(
+function nodeNameCarrier(
 	options: INodePropertyOptions[],
 	defaultValue: string,
 	naming: { nodeName: string; resourceValues: string[] },
@@ -116,7 +116,7 @@ export const PREVIEW_RESOURCE = 'delivery';
  * node's "Actions" (useActionsGeneration, operationsCategory); a hidden one has no options, so the
  * panel lists nothing for it, and the preview path becomes `delivery/<operation>.json`.
  */
-export const previewResourceParameter: INodeProperties = {
+const previewResourceParameter: INodeProperties = {
 	displayName: 'Delivery Kind',
 	name: 'resource',
 	type: 'hidden',
@@ -134,3 +134,33 @@ export const includeHeadersOption: INodeProperties = {
 	description:
 		"Whether to add the delivery's request headers to the item as headers, with secrets, signatures and anything named like them shown as [redacted]",
 };
+
+/**
+ * Output for a trigger without an entity choice (Currents, Openlayer): the fixed hidden `resource`,
+ * and the Output under both names, its 1.1 options naming the node.
+ */
+export function deliveryOutputParameters(
+	options: INodePropertyOptions[],
+	defaultValue: string,
+	nodeName: string,
+): INodeProperties[] {
+	return [
+		previewResourceParameter,
+		...outputParameters(options, defaultValue, { nodeName, resourceValues: [PREVIEW_RESOURCE] }),
+	];
+}
+
+/**
+ * Output for a trigger whose `resource` is a real choice (Qase's Entity): the Output under both
+ * names, and the never-shown copy that names the node for each of `resourceValues`.
+ */
+export function entityOutputParameters(
+	options: INodePropertyOptions[],
+	defaultValue: string,
+	naming: { nodeName: string; resourceValues: string[] },
+): INodeProperties[] {
+	return [
+		...outputParameters(options, defaultValue),
+		nodeNameCarrier(options, defaultValue, naming),
+	];
+}

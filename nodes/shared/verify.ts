@@ -172,7 +172,7 @@ export function signStandardWebhook(
  * decoding (two regular expressions, a base64 decode, for the check and again for the key) and a
  * KeyObject per delivery cost more than the MAC of a small body, and on Node 24 the KeyObjects
  * piling up made whole stretches of deliveries several times slower until the garbage collector
- * caught up. Bounded: a rotated-away secret is dropped with the oldest entries.
+ * caught up. Bounded: at 16 secrets the cache starts over, so rotated-away secrets do not pile up.
  */
 const SIGNING_KEY_CACHE_SIZE = 16;
 const signingKeys = new Map<string, KeyObject | null>();

@@ -105,27 +105,29 @@ describe('credentials as the editor reads them', () => {
 		},
 	);
 
-	it.each([1, 1.1])(
-		'Qase Trigger %s: webhook secret always, API token only with Resolve Full Record',
-		(version) => {
-			const trigger = new QaseTrigger();
-			expect(shownCredentials(trigger, {}, version)).toEqual(['qaseWebhookSecretApi']);
-			expect(shownCredentials(trigger, { resolveRecord: true }, version)).toEqual([
-				'qaseWebhookSecretApi',
-				'qaseTestOpsApi',
-			]);
-		},
-	);
-
-	it.each([1, 1.1])(
-		'Openlayer Trigger %s: signing secret always, API key only with Attach Failing Tests',
-		(version) => {
-			const trigger = new OpenlayerTrigger();
-			expect(shownCredentials(trigger, {}, version)).toEqual(['openlayerSigningSecretApi']);
-			expect(shownCredentials(trigger, { attachFailingTests: true }, version)).toEqual([
-				'openlayerSigningSecretApi',
-				'openlayerTestOpsApi',
-			]);
+	// A secret credential always; the API credential only with the option that calls the API.
+	it.each(
+		[1, 1.1].flatMap((version) => [
+			[
+				'Qase Trigger',
+				version,
+				'resolveRecord',
+				new QaseTrigger(),
+				['qaseWebhookSecretApi', 'qaseTestOpsApi'],
+			] as const,
+			[
+				'Openlayer Trigger',
+				version,
+				'attachFailingTests',
+				new OpenlayerTrigger(),
+				['openlayerSigningSecretApi', 'openlayerTestOpsApi'],
+			] as const,
+		]),
+	)(
+		'%s %s: secret always, API credential only with %s',
+		(_name, version, option, trigger, [secret, api]) => {
+			expect(shownCredentials(trigger, {}, version)).toEqual([secret]);
+			expect(shownCredentials(trigger, { [option]: true }, version)).toEqual([secret, api]);
 		},
 	);
 });
