@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 /**
@@ -63,7 +63,7 @@ let WRITER = randomBytes(4).toString('hex');
 
 /** The key under which an id is remembered. */
 export function keyOf(id: string): string {
-	return createHash('sha256').update(id).digest('base64url').slice(0, KEY_LENGTH);
+	return hash('sha256', id, 'base64url').slice(0, KEY_LENGTH);
 }
 
 interface Entry {

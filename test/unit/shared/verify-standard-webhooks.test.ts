@@ -139,6 +139,8 @@ describe('signature header', () => {
 			`${mac}junk`,
 			`${mac.slice(0, 10)}!!${mac.slice(10)}`,
 			`${mac},extra`,
+			// Same length and the same low byte in every character (what a latin1 comparison would see).
+			`${String.fromCharCode(mac.charCodeAt(0) + 0x100)}${mac.slice(1)}`,
 		];
 		for (const v of variants) {
 			// Node's decoder maps every one of these to the same bytes as the valid signature.
