@@ -49,6 +49,12 @@ const CRED = {
 };
 
 /** The benchmarked workflows: one trigger node each, nothing after it. */
+/**
+ * The stored retry memory of a full trigger (1,000 to 1,125 ids, about 10 characters each, and its
+ * header) is about this long; the sized diagnostic saves a value of this length per delivery.
+ */
+const SIZED_STATE_CHARS = 10600;
+
 const VARIANTS = {
 	webhook: {
 		label: "n8n's Webhook node",
@@ -93,6 +99,11 @@ const VARIANTS = {
 		workflowId: 'wfBenchOlTinySt',
 		webhookId: 'bench-ol-tinystate',
 	},
+	openlayerSizedState: {
+		label: `our Openlayer Trigger, ignoreRetries off, one ${SIZED_STATE_CHARS}-character static-data value saved per delivery`,
+		workflowId: 'wfBenchOlSizedSt',
+		webhookId: 'bench-ol-sizedstate',
+	},
 	webhookHeaderAuth: {
 		label: "n8n's Webhook node with Header Auth",
 		workflowId: 'wfBenchWebhkAuth',
@@ -107,6 +118,38 @@ const N8N_ENV = Object.fromEntries(
 		.filter(Boolean)
 		.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
+
+/** Source of a diagnostic Openlayer Trigger that saves one static-data value per delivery. */
+function stateSaver(suffix, what, padChars) {
+	const value = (id) => (padChars > 0 ? `${id} + PAD` : id);
+	return [
+		"'use strict';",
+		`// Written by bench/e2e.js into a benchmark install only: one ${what} static-data value per delivery.`,
+		"const { OpenlayerTrigger } = require('../nodes/OpenlayerTrigger/OpenlayerTrigger.node');",
+		`const PAD = ' ' + 'x'.repeat(${Math.max(0, padChars - 37)});`,
+		`class OpenlayerTrigger${suffix} extends OpenlayerTrigger {`,
+		'\tconstructor() {',
+		'\t\tsuper();',
+		`\t\tthis.description = { ...this.description, name: 'openlayerTrigger${suffix}', displayName: 'Openlayer Trigger (${what} static data, benchmark)' };`,
+		'\t}',
+		'\tasync webhook() {',
+		'\t\tconst response = await super.webhook.call(this);',
+		"\t\tconst id = this.getHeaderData()['webhook-id'];",
+		`\t\tif (response.workflowData && id) this.getWorkflowStaticData('node').last = ${value('id')};`,
+		'\t\treturn response;',
+		'\t}',
+		'\tasync execute() {',
+		"\t\tconst state = this.getWorkflowStaticData('node');",
+		'\t\tfor (const item of this.getInputData()) {',
+		`\t\t\tconst want = item.openlayerWebhookId && ${value('item.openlayerWebhookId')};`,
+		'\t\t\tif (want && state.last !== want) state.last = want;',
+		'\t\t}',
+		'\t\treturn await super.execute.call(this);',
+		'\t}',
+		'}',
+		`module.exports = { OpenlayerTrigger${suffix} };`,
+	];
+}
 
 /**
  * The Qase Trigger without its execute() (which n8n runs inside every execution of a webhook node
@@ -130,34 +173,16 @@ function addDiagnosticNodes(userFolder) {
 			'QaseTriggerNoExecute.prototype.execute = undefined;',
 			'module.exports = { QaseTriggerNoExecute };',
 		],
-		// What n8n charges for saving a node's static data once per delivery, whatever its size: the
-		// Openlayer Trigger with its retry memory off, storing one short value (the delivery's id) the
-		// way the retry memory stores its string: set in webhook() (n8n 1.x saves it after the
-		// response), set again in execute() only when the execution's copy lacks it (n8n 2.x).
-		'dist/bench-diagnostics/OpenlayerTriggerTinyState.node.js': [
-			"'use strict';",
-			'// Written by bench/e2e.js into a benchmark install only: one short static-data value per delivery.',
-			"const { OpenlayerTrigger } = require('../nodes/OpenlayerTrigger/OpenlayerTrigger.node');",
-			'class OpenlayerTriggerTinyState extends OpenlayerTrigger {',
-			'\tconstructor() {',
-			'\t\tsuper();',
-			"\t\tthis.description = { ...this.description, name: 'openlayerTriggerTinyState', displayName: 'Openlayer Trigger (tiny static data, benchmark)' };",
-			'\t}',
-			'\tasync webhook() {',
-			'\t\tconst response = await super.webhook.call(this);',
-			"\t\tconst id = this.getHeaderData()['webhook-id'];",
-			"\t\tif (response.workflowData && id) this.getWorkflowStaticData('node').last = id;",
-			'\t\treturn response;',
-			'\t}',
-			'\tasync execute() {',
-			"\t\tconst state = this.getWorkflowStaticData('node');",
-			'\t\tfor (const item of this.getInputData())',
-			'\t\t\tif (item.openlayerWebhookId && state.last !== item.openlayerWebhookId) state.last = item.openlayerWebhookId;',
-			'\t\treturn await super.execute.call(this);',
-			'\t}',
-			'}',
-			'module.exports = { OpenlayerTriggerTinyState };',
-		],
+		// What n8n charges for saving a node's static data once per delivery: the Openlayer Trigger with
+		// its retry memory off, storing one value (the delivery's id) the way the retry memory stores its
+		// string: set in webhook() (n8n 1.x saves it after the response), set again in execute() only
+		// when the execution's copy lacks it (n8n 2.x). Short, or padded to the full memory's length.
+		'dist/bench-diagnostics/OpenlayerTriggerTinyState.node.js': stateSaver('TinyState', 'tiny', 0),
+		'dist/bench-diagnostics/OpenlayerTriggerSizedState.node.js': stateSaver(
+			'SizedState',
+			`${SIZED_STATE_CHARS}-character`,
+			SIZED_STATE_CHARS,
+		),
 	};
 	const pkgFile = path.join(pkgDir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
@@ -247,6 +272,13 @@ function workflows(line) {
 			workflow('openlayerTinyState', {
 				name: 'Openlayer Trigger',
 				type: 'n8n-nodes-testops.openlayerTriggerTinyState',
+				typeVersion: 1,
+				parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
+				credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
+			}),
+			workflow('openlayerSizedState', {
+				name: 'Openlayer Trigger',
+				type: 'n8n-nodes-testops.openlayerTriggerSizedState',
 				typeVersion: 1,
 				parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
 				credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
@@ -605,6 +637,24 @@ async function benchLine(line) {
 					name: 'Openlayer Trigger, retry log off: one short static value saved per delivery vs none',
 					a: 'openlayerTinyState',
 					b: 'openlayerNoLog',
+					buildFor: same(builder('openlayer')),
+					rounds: DIAGNOSTIC_ROUNDS,
+					diagnostic: true,
+				},
+				{
+					// What the retry memory's length costs in n8n (read, copied and written whole each time).
+					name: `Openlayer Trigger, retry log off: a ${SIZED_STATE_CHARS}-character static value saved per delivery vs a short one`,
+					a: 'openlayerSizedState',
+					b: 'openlayerTinyState',
+					buildFor: same(builder('openlayer')),
+					rounds: DIAGNOSTIC_ROUNDS,
+					diagnostic: true,
+				},
+				{
+					// What is left for the retry memory's own code: the same save, without the memory.
+					name: `Openlayer Trigger: retry log vs a ${SIZED_STATE_CHARS}-character static value saved per delivery`,
+					a: 'openlayer',
+					b: 'openlayerSizedState',
 					buildFor: same(builder('openlayer')),
 					rounds: DIAGNOSTIC_ROUNDS,
 					diagnostic: true,

@@ -98,6 +98,11 @@ function reportHandler(lines, goals, s) {
 			]),
 		).replace(/^/gm, '   '),
 	);
+	if (d.floor) {
+		lines.push(
+			`   Machine floor: a busy loop of ${fmtUs(d.floor.spinUs)} (the slowest median), timed the same way: median ${fmtUs(d.floor.medianUs)}, p99 ${fmtUs(d.floor.p99Us)}`,
+		);
+	}
 	const triggersSeen = [...new Set(d.perEvent.map((r) => r.trigger))];
 	for (const t of triggersSeen) {
 		const rows = d.perEvent.filter((r) => r.trigger === t);

@@ -5,7 +5,8 @@
 const path = require('node:path');
 const { createHmac, randomBytes } = require('node:crypto');
 
-const DIST = path.resolve(__dirname, '..', '..', 'dist');
+// BENCH_DIST: another build to compare against (for example a copy of dist made before a change).
+const DIST = process.env.BENCH_DIST || path.resolve(__dirname, '..', '..', 'dist');
 const fromDist = (rel) => require(path.join(DIST, rel));
 
 const CURRENTS_SECRET = randomBytes(32).toString('hex');
