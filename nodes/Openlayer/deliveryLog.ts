@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
  * The Openlayer Trigger's memory of the `webhook-id`s it has already turned into executions, so that
  * Openlayer's retries (same webhook-id, about 5 s, 5 min and 30 min after the first attempt) start no
  * second execution. The only owner of duplicate detection: `webhook()` asks `seen()` and calls
- * `remember()` for an accepted delivery; `execute()` calls `persist()`.
+ * `remember()` for an accepted delivery; `execute()` calls `persist()`, which writes the stored copy.
  *
  * Two copies:
  * - **In process**: an insertion-ordered `Map` per trigger (workflow id and node name), O(1) per
@@ -28,12 +28,15 @@ import type { IDataObject } from 'n8n-workflow';
  *   A write stores the whole in-process memory of the trigger, so concurrent saves lose nothing
  *   this process knows of.
  *
- * When the stored copy is written (read from n8n's code, proven by test/e2e/openlayer.e2e.ts):
- * - n8n 1.x saves static data right after `webhook()` answered when its change flag is set, which
- *   assigning a property of the node's static data object does (`remember()` does it).
- * - n8n 2.x defers that save until the execution exists and loses the webhook's change; the
- *   execution starts from the stored static data and saves it when it ends if it changed, so
- *   `persist()` (from `execute()`) writes the memory when the stored copy lacks the execution's id.
+ * When the stored copy is written (read from n8n's code, proven by test/e2e/openlayer.e2e.ts): by
+ * `persist()`, from the delivery's execution, when the stored copy lacks its id; n8n saves the
+ * execution's static data when the execution ends, on both lines. Not from `webhook()`:
+ * - n8n 2.x loses a change made there (the execution starts from the stored static data);
+ * - n8n 1.x saves it, but before it sends the response (`LiveWebhooks.executeWebhook` awaits the
+ *   save in its response callback), so every delivery's answer waited for a database write: 0.82 to
+ *   0.84 times the requests a second in the benchmark's diagnostic pair (BENCHMARKS.md). Written from
+ *   the execution, an id is stored once its execution ran, on both lines alike, and the in-process
+ *   memory covers the time in between.
  * Nothing is written when no id was added.
  *
  * Window: Openlayer's last retry comes about 30 minutes after the first attempt. An id is kept for
@@ -85,6 +88,8 @@ interface Memory {
 	legacyMerged: boolean;
 	/** The string this process last wrote: recognised by identity, without reading it. */
 	written?: string;
+	/** The seq `written` was written at. */
+	writtenSeq: number;
 	/** When expired entries are next dropped (epoch seconds). */
 	nextSweep: number;
 	/** Epoch minute the serialised ages count from (set when the body starts empty). */
@@ -100,6 +105,7 @@ function memoryOf(scope: string): Memory {
 			entries: new Map(),
 			body: '',
 			seq: 0,
+			writtenSeq: 0,
 			merged: new Map(),
 			legacyMerged: false,
 			nextSweep: 0,
@@ -199,7 +205,7 @@ function index(memory: Memory, state: IDataObject, now: number, windowSeconds: n
 function storedSince(memory: Memory, state: IDataObject, seq: number): boolean {
 	const stored = state[STORED_KEY];
 	if (typeof stored !== 'string') return false;
-	if (stored === memory.written) return true;
+	if (stored === memory.written) return memory.writtenSeq >= seq;
 	const prefix = `${FORMAT} ${WRITER}.`;
 	if (!stored.startsWith(prefix)) return false;
 	const end = stored.indexOf(' ', prefix.length);
@@ -219,9 +225,9 @@ export interface DeliveryLogOptions {
 export interface DeliveryLog {
 	/** Whether `id` already started an execution within the window. */
 	seen(id: string): boolean;
-	/** Records an accepted delivery and writes the stored copy (saved with the response on n8n 1.x). */
+	/** Records an accepted delivery in the process (the stored copy is left to `persist()`). */
 	remember(id: string): void;
-	/** From `execute()`: writes the stored copy when it lacks `id` (n8n 2.x saves it when the execution ends). */
+	/** From `execute()`: writes the stored copy when it lacks `id` (n8n saves it when the execution ends). */
 	persist(id: string): void;
 }
 
@@ -253,6 +259,7 @@ class OpenLog implements DeliveryLog {
 		const { memory, state } = this;
 		const header = `${FORMAT} ${WRITER}.${memory.seq} ${memory.base.toString(36)}`;
 		memory.written = memory.body === '' ? header : `${header} ${memory.body}`;
+		memory.writtenSeq = memory.seq;
 		state[STORED_KEY] = memory.written;
 		if (LEGACY_KEY in state) delete state[LEGACY_KEY];
 	}
@@ -266,7 +273,6 @@ class OpenLog implements DeliveryLog {
 	remember(id: string): void {
 		if (!add(this.memory, this.key(id), this.now)) return;
 		evict(this.memory, this.now, this.windowSeconds, this.capacity);
-		this.write();
 	}
 
 	persist(id: string): void {

@@ -291,7 +291,8 @@ export class OpenlayerTrigger implements INodeType {
 		const items = this.getInputData();
 		const options = this.getNodeParameter('options', 0, {}) as TriggerOptions;
 		if (options.ignoreRetries !== false) {
-			// n8n 2.x saves static data changed here when the execution ends (not what webhook() changed).
+			// The stored retry memory is written here, not in webhook(): n8n saves static data changed
+			// here when the execution ends, after the answer (n8n 1.x saves webhook()'s change before).
 			const ids = items
 				.map((item) => item[WEBHOOK_ID_ITEM_KEY])
 				.filter((id): id is string => typeof id === 'string' && id !== '');

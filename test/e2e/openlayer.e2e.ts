@@ -418,8 +418,8 @@ describe('Openlayer Trigger in real n8n', () => {
 		expect(first.status).toBe(200);
 		await nextExecution(WF_MAIN, before);
 
-		// The id is in the workflow's static data in n8n's database (n8n 1.x writes it with the
-		// response, n8n 2.x when the execution ends).
+		// The id is in the workflow's static data in n8n's database (written by the execution, which
+		// n8n saves when it ends, on both lines).
 		const storedIds = () => storedKeys(storedStaticData(n8n, WF_MAIN)?.[`node:${NODE}`]);
 		const deadline = Date.now() + 10000;
 		while (!storedIds().includes(keyOf(id)) && Date.now() < deadline) await settle(250);

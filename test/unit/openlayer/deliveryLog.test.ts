@@ -19,6 +19,12 @@ const SCOPE = 'wf-a:Openlayer Trigger';
 const open = (state: IDataObject, now = T, scope = SCOPE, extra: { capacity?: number } = {}) =>
 	openDeliveryLog({ scope, state, now, ...extra });
 
+/** A delivery accepted by webhook() and its execution run in this process, on one copy of static data. */
+const accept = (state: IDataObject, id: string, now = T) => {
+	open(state, now).remember(id);
+	open(state, now).persist(id);
+};
+
 /** n8n saves static data as JSON and loads it again for the next request or execution. */
 const saved = (state: IDataObject): IDataObject => JSON.parse(JSON.stringify(state)) as IDataObject;
 
@@ -48,6 +54,9 @@ describe('retry memory (deliveryLog)', () => {
 		log.remember(long);
 		expect(log.seen(long)).toBe(true);
 		expect(log.seen('msg_b')).toBe(true);
+		// webhook() writes nothing; one execution's persist() stores everything the process knows.
+		expect(storedKeys(state)).toEqual([]);
+		log.persist(long);
 		expect(storedKeys(state)).toEqual(keys('msg_b', long));
 		const { seen } = open(saved(state));
 		expect([seen('msg_a'), seen('msg_b'), seen(long)]).toEqual([false, true, true]);
@@ -66,12 +75,12 @@ describe('retry memory (deliveryLog)', () => {
 
 	it('stores one string, not an object per id, and drops expired ids from it', () => {
 		const state: IDataObject = {};
-		open(state).remember('msg_old');
-		open(state, T + 10).remember('msg_newer');
+		accept(state, 'msg_old');
+		accept(state, 'msg_newer', T + 10);
 		expect(Object.keys(state)).toEqual([STORED_KEY]);
 		expect(typeof state[STORED_KEY]).toBe('string');
 		expect(storedKeys(state)).toEqual(keys('msg_old', 'msg_newer'));
-		open(state, T + RETRY_WINDOW_SECONDS + 5).remember('msg_late');
+		accept(state, 'msg_late', T + RETRY_WINDOW_SECONDS + 5);
 		expect(storedKeys(state)).toEqual(keys('msg_newer', 'msg_late'));
 		// About 11 bytes an id: n8n reads and writes the whole string with every request and execution.
 		expect((state[STORED_KEY] as string).length).toBeLessThan(60);
@@ -80,9 +89,9 @@ describe('retry memory (deliveryLog)', () => {
 	it('keeps the newest ids up to the capacity, trimming the oldest in batches', () => {
 		const state: IDataObject = {};
 		const limit = trimThreshold(RETRY_MEMORY_CAPACITY);
-		for (let i = 0; i < limit; i++) open(state, T + i).remember(`msg_${i}`);
+		for (let i = 0; i < limit; i++) accept(state, `msg_${i}`, T + i);
 		expect(storedKeys(state)).toHaveLength(limit);
-		open(state, T + limit).remember(`msg_${limit}`);
+		accept(state, `msg_${limit}`, T + limit);
 		expect(storedKeys(state)).toHaveLength(RETRY_MEMORY_CAPACITY);
 		const log = open(state, T + 2000);
 		const dropped = limit + 1 - RETRY_MEMORY_CAPACITY;
@@ -93,34 +102,38 @@ describe('retry memory (deliveryLog)', () => {
 		expect((state[STORED_KEY] as string).length).toBeLessThan(RETRY_MEMORY_CAPACITY * 12 + 40);
 	});
 
-	it('writes static data only when an id was added', () => {
+	it('writes static data only from persist(), and only when the stored copy lacks the id', () => {
 		const state: IDataObject = {};
-		open(state).remember('msg_1');
+		accept(state, 'msg_1');
 		const log = open(readOnly(state), T + 1);
 		expect(log.seen('msg_1')).toBe(true);
 		expect(() => log.remember('msg_1')).not.toThrow();
 		expect(() => log.persist('msg_1')).not.toThrow();
-		expect(() => log.remember('msg_2')).toThrow('written');
+		expect(() => log.remember('msg_2')).not.toThrow();
+		expect(log.seen('msg_2')).toBe(true);
+		expect(() => log.persist('msg_2')).toThrow('written');
 	});
 
 	it('survives a restart: a fresh process reads the stored copy', () => {
 		const state: IDataObject = {};
-		open(state).remember('msg_kept');
+		accept(state, 'msg_kept');
 		forgetProcessMemory();
 		expect(open(saved(state), T + 60).seen('msg_kept')).toBe(true);
 	});
 
-	it('execute() persists an id the stored copy lacks (n8n 2.x lost the webhook change), and only then', () => {
+	it('the webhook writes nothing; the execution stores the id, and only when the stored copy lacks it', () => {
 		const atWebhook: IDataObject = {};
-		open(atWebhook).remember('msg_2x');
+		open(atWebhook).remember('msg_x');
+		// n8n 1.x would save a change made here before it answers; there is none.
+		expect(atWebhook).toEqual({});
 		// The execution starts from what was stored before the webhook ran.
 		const atExecution: IDataObject = {};
-		open(atExecution).persist('msg_2x');
-		expect(storedKeys(atExecution)).toEqual(keys('msg_2x'));
-		// Where the webhook's write did reach the database (n8n 1.x), nothing is written again.
-		expect(() => open(readOnly(saved(atWebhook))).persist('msg_2x')).not.toThrow();
+		open(atExecution).persist('msg_x');
+		expect(storedKeys(atExecution)).toEqual(keys('msg_x'));
+		// Once stored, another execution's persist() writes nothing again.
+		expect(() => open(readOnly(saved(atExecution))).persist('msg_x')).not.toThrow();
 		forgetProcessMemory();
-		expect(open(saved(atExecution), T + 1).seen('msg_2x')).toBe(true);
+		expect(open(saved(atExecution), T + 1).seen('msg_x')).toBe(true);
 	});
 
 	it('a concurrent save cannot lose an id: every write stores everything this process knows', () => {
@@ -128,8 +141,8 @@ describe('retry memory (deliveryLog)', () => {
 		const stored: IDataObject = {};
 		const first = saved(stored);
 		const second = saved(stored);
-		open(first).remember('msg_first');
-		open(second).remember('msg_second');
+		accept(first, 'msg_first');
+		accept(second, 'msg_second');
 		expect(storedKeys(second)).toEqual(keys('msg_first', 'msg_second'));
 		expect(open(saved(stored), T + 5).seen('msg_first')).toBe(true);
 	});
@@ -140,9 +153,11 @@ describe('retry memory (deliveryLog)', () => {
 			other = await import('../../../nodes/Openlayer/deliveryLog');
 		});
 		const state: IDataObject = {};
-		open(state).remember('msg_here');
+		accept(state, 'msg_here');
 		const theirs = saved(state);
-		other!.openDeliveryLog({ scope: SCOPE, state: theirs, now: T + 1 }).remember('msg_there');
+		const otherLog = other!.openDeliveryLog({ scope: SCOPE, state: theirs, now: T + 1 });
+		otherLog.remember('msg_there');
+		otherLog.persist('msg_there');
 		expect(storedKeys(theirs)).toEqual(keys('msg_here', 'msg_there'));
 		const log = open(saved(theirs), T + 2);
 		expect(log.seen('msg_there')).toBe(true);
@@ -167,6 +182,7 @@ describe('retry memory (deliveryLog)', () => {
 		expect(log.seen('legacy id with spaces=1')).toBe(true);
 		expect(log.seen('msg_expired')).toBe(false);
 		log.remember('msg_new');
+		log.persist('msg_new');
 		expect(state[LEGACY_KEY]).toBeUndefined();
 		expect(storedKeys(state)).toEqual(keys('msg_legacy', 'legacy id with spaces=1', 'msg_new'));
 		forgetProcessMemory();
@@ -183,8 +199,8 @@ describe('retry memory (deliveryLog)', () => {
 		const state: IDataObject = {};
 		const odd = 'msg with spaces=and equals';
 		const long = `msg_${'x'.repeat(500)}`;
-		open(state).remember(odd);
-		open(state).remember(long);
+		accept(state, odd);
+		accept(state, long);
 		expect(storedKeys(state)).toEqual(keys(odd, long));
 		expect(keyOf(long)).toMatch(/^[A-Za-z0-9_-]{8}$/);
 		expect(state[STORED_KEY]).not.toContain('msg');
@@ -203,6 +219,7 @@ describe('retry memory (deliveryLog)', () => {
 		expect(log.seen('msg_v2')).toBe(true);
 		expect(log.seen('msg_old')).toBe(false);
 		log.remember('msg_new');
+		log.persist('msg_new');
 		expect(state[STORED_KEY]).toMatch(/^v3 /);
 		expect(storedKeys(state)).toEqual(keys('msg_v2', 'msg_new'));
 	});
