@@ -56,12 +56,32 @@ function installPackage(userFolder, tarball) {
 			// another process installed the same tarball at the same time
 			fs.rmSync(tmp, { recursive: true, force: true });
 		}
+		pruneInstalls(path.dirname(cached), KEPT_INSTALLS);
+	} else {
+		// Marks it recently used, so that pruning keeps the installs in use.
+		const now = new Date();
+		fs.utimesSync(cached, now, now);
 	}
 	fs.rmSync(path.join(nodesDir, 'node_modules', 'n8n-nodes-testops'), {
 		recursive: true,
 		force: true,
 	});
 	fs.cpSync(cached, nodesDir, { recursive: true });
+}
+
+/** Installs of earlier builds kept besides the newest (about 1 MB each; every code change makes one). */
+const KEPT_INSTALLS = 8;
+
+/** Removes all but the `keep` most recently used installs (an install in use is touched on every use). */
+function pruneInstalls(dir, keep) {
+	const entries = fs
+		.readdirSync(dir, { withFileTypes: true })
+		.filter((e) => e.isDirectory())
+		.map((e) => ({ name: e.name, mtime: fs.statSync(path.join(dir, e.name)).mtimeMs }))
+		.sort((a, b) => b.mtime - a.mtime);
+	for (const old of entries.slice(keep)) {
+		fs.rmSync(path.join(dir, old.name), { recursive: true, force: true });
+	}
 }
 
 /** `npm install <tarball>` in a nodes folder, peer and dev dependencies left out as n8n's GUI installer does. */
