@@ -132,12 +132,6 @@ function stateSaver(suffix, what, padChars) {
 		'\t\tsuper();',
 		`\t\tthis.description = { ...this.description, name: 'openlayerTrigger${suffix}', displayName: 'Openlayer Trigger (${what} static data, benchmark)' };`,
 		'\t}',
-		'\tasync webhook() {',
-		'\t\tconst response = await super.webhook.call(this);',
-		"\t\tconst id = this.getHeaderData()['webhook-id'];",
-		`\t\tif (response.workflowData && id) this.getWorkflowStaticData('node').last = ${value('id')};`,
-		'\t\treturn response;',
-		'\t}',
 		'\tasync execute() {',
 		"\t\tconst state = this.getWorkflowStaticData('node');",
 		'\t\tfor (const item of this.getInputData()) {',
@@ -175,8 +169,8 @@ function addDiagnosticNodes(userFolder) {
 		],
 		// What n8n charges for saving a node's static data once per delivery: the Openlayer Trigger with
 		// its retry memory off, storing one value (the delivery's id) the way the retry memory stores its
-		// string: set in webhook() (n8n 1.x saves it after the response), set again in execute() only
-		// when the execution's copy lacks it (n8n 2.x). Short, or padded to the full memory's length.
+		// string: set in execute() when the execution's copy lacks it (n8n saves it when the execution
+		// ends). Short, or padded to the full memory's length.
 		'dist/bench-diagnostics/OpenlayerTriggerTinyState.node.js': stateSaver('TinyState', 'tiny', 0),
 		'dist/bench-diagnostics/OpenlayerTriggerSizedState.node.js': stateSaver(
 			'SizedState',
