@@ -256,27 +256,20 @@ function workflows(line) {
 				typeVersion: 1,
 				parameters: triggers.qase.params,
 			}),
-			workflow('openlayerNoLog', {
-				name: 'Openlayer Trigger',
-				type: triggers.openlayer.nodeType,
-				typeVersion: 1,
-				parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
-				credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
-			}),
-			workflow('openlayerTinyState', {
-				name: 'Openlayer Trigger',
-				type: 'n8n-nodes-testops.openlayerTriggerTinyState',
-				typeVersion: 1,
-				parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
-				credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
-			}),
-			workflow('openlayerSizedState', {
-				name: 'Openlayer Trigger',
-				type: 'n8n-nodes-testops.openlayerTriggerSizedState',
-				typeVersion: 1,
-				parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
-				credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
-			}),
+			// The Openlayer Trigger with its retry memory off, as shipped and as the two static-value savers.
+			...[
+				['openlayerNoLog', triggers.openlayer.nodeType],
+				['openlayerTinyState', 'n8n-nodes-testops.openlayerTriggerTinyState'],
+				['openlayerSizedState', 'n8n-nodes-testops.openlayerTriggerSizedState'],
+			].map(([key, type]) =>
+				workflow(key, {
+					name: 'Openlayer Trigger',
+					type,
+					typeVersion: 1,
+					parameters: { ...triggers.openlayer.params, options: { ignoreRetries: false } },
+					credentials: { openlayerSigningSecretApi: CRED.openlayerSigning },
+				}),
+			),
 			workflow('qaseNoExecute', {
 				name: 'Qase Trigger',
 				type: 'n8n-nodes-testops.qaseTriggerNoExecute',
