@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	isJsonContentType,
+	bodyParsedByN8n,
 	parseJsonObject,
 	reject,
 	REJECT_UNAUTHORIZED,
@@ -16,6 +17,8 @@ import {
 import { CURRENTS_EVENT_NAMES } from './catalog';
 
 export interface CurrentsReceiveSettings {
+	/** The webhook's body data: n8n's parse of rawBody, taken instead of a second parse when it is one. */
+	parsedBody?: unknown;
 	/** Header and value every delivery must carry; undefined accepts unauthenticated deliveries. */
 	secret?: { header: string; value: string };
 	/** Whether a secret is expected at all (automatic mode always expects one). */
@@ -46,10 +49,11 @@ export function receiveCurrents(
 	});
 	if (!ts.ok) return REJECT_UNAUTHORIZED;
 
-	if (!isJsonContentType(readHeader(headers, 'content-type'))) {
+	const contentType = readHeader(headers, 'content-type');
+	if (!isJsonContentType(contentType)) {
 		return reject(415, 'Content-Type must be application/json');
 	}
-	const parsed = parseJsonObject(rawBody);
+	const parsed = parseJsonObject(rawBody, bodyParsedByN8n(contentType, settings.parsedBody));
 	if (!parsed.ok) return reject(400, parsed.message);
 	const event = parsed.value.event;
 	if (typeof event !== 'string' || event === '') {

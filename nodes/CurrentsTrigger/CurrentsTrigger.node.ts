@@ -279,6 +279,7 @@ export class CurrentsTrigger implements INodeType {
 		const automatic = isAutomatic(this);
 		const headers = this.getHeaderData();
 		const rawBody = rawBodyOf(this);
+		const parsedBody = this.getBodyData();
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const toleranceSeconds = options.toleranceSeconds ?? 300;
 		const events = this.getNodeParameter('events', CURRENTS_EVENT_NAMES) as string[];
@@ -290,6 +291,7 @@ export class CurrentsTrigger implements INodeType {
 				secretRequired: automatic || secret !== undefined,
 				toleranceSeconds,
 				events,
+				parsedBody,
 			});
 		};
 		let verdict;

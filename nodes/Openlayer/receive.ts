@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	isJsonContentType,
+	bodyParsedByN8n,
 	parseJsonObject,
 	reject,
 	REJECT_UNAUTHORIZED,
@@ -16,6 +17,8 @@ import { ALL_EVENTS } from '../shared/catalog';
 export { ALL_EVENTS };
 
 export interface OpenlayerReceiveSettings {
+	/** The webhook's body data: n8n's parse of rawBody, taken instead of a second parse when it is one. */
+	parsedBody?: unknown;
 	/** Current signing secret first, then an optional previous one (rotation). */
 	secrets: string[];
 	toleranceSeconds: number;
@@ -73,10 +76,11 @@ export function receiveOpenlayer(
 		};
 	}
 
-	if (!isJsonContentType(readHeader(headers, 'content-type'))) {
+	const contentType = readHeader(headers, 'content-type');
+	if (!isJsonContentType(contentType)) {
 		return { verdict: reject(415, 'Content-Type must be application/json'), webhookId };
 	}
-	const parsed = parseJsonObject(rawBody);
+	const parsed = parseJsonObject(rawBody, bodyParsedByN8n(contentType, settings.parsedBody));
 	if (!parsed.ok) return { verdict: reject(400, parsed.message), webhookId };
 	const body = parsed.value;
 	const type = body.type;

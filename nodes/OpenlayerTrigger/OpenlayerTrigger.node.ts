@@ -248,6 +248,7 @@ export class OpenlayerTrigger implements INodeType {
 				: undefined;
 		const headers = this.getHeaderData();
 		const rawBody = rawBodyOf(this);
+		const parsedBody = this.getBodyData();
 		const toleranceSeconds = options.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
 		const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];
 		const decision = await decideWithCredential(
@@ -260,6 +261,7 @@ export class OpenlayerTrigger implements INodeType {
 					events,
 					isDuplicate: log?.seen,
 					now,
+					parsedBody,
 				});
 				// Remembered in the same synchronous step as the check: two copies arriving together
 				// must not both pass `seen` while the first is still on its way back through an await.

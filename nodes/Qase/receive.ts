@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	isJsonContentType,
+	bodyParsedByN8n,
 	parseJsonObject,
 	reject,
 	REJECT_UNAUTHORIZED,
@@ -23,6 +24,8 @@ export { ALL_EVENTS };
 export type QaseOutputMode = 'payload' | 'envelope';
 
 export interface QaseReceiveSettings {
+	/** The webhook's body data: n8n's parse of rawBody, taken instead of a second parse when it is one. */
+	parsedBody?: unknown;
 	/** The webhook secret set in Qase; undefined accepts unauthenticated deliveries. */
 	secret?: string;
 	/** An entity, or `all`. */
@@ -100,10 +103,11 @@ export function receiveQase(
 		if (!verifySharedSecret(headers, QASE_SECRET_HEADER, expected).ok) return REJECT_UNAUTHORIZED;
 	}
 
-	if (!isJsonContentType(readHeader(headers, 'content-type'))) {
+	const contentType = readHeader(headers, 'content-type');
+	if (!isJsonContentType(contentType)) {
 		return reject(415, 'Content-Type must be application/json');
 	}
-	const parsed = parseJsonObject(rawBody);
+	const parsed = parseJsonObject(rawBody, bodyParsedByN8n(contentType, settings.parsedBody));
 	if (!parsed.ok) return reject(400, parsed.message);
 	const body = parsed.value;
 

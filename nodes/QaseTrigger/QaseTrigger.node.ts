@@ -266,11 +266,12 @@ export class QaseTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = this.getHeaderData();
 		const rawBody = rawBodyOf(this);
+		const parsedBody = this.getBodyData();
 		const resource = this.getNodeParameter('resource', ALL_ENTITIES) as string;
 		const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];
 		const output = webhookOutputMode(this);
 		const decide = (secret: string | undefined) =>
-			receiveQase(headers, rawBody, { secret, resource, events, output });
+			receiveQase(headers, rawBody, { secret, resource, events, output, parsedBody });
 		const verdict = this.getNode().credentials?.[SECRET_CREDENTIAL]
 			? await decideWithCredential(
 					this,

@@ -81,13 +81,85 @@ export function nestsDeeperThan(raw: Buffer, max: number): boolean {
 	return false;
 }
 
-/** Parses the raw body as a JSON object; arrays, scalars, empty, broken and too deeply nested bodies are refused. */
-export function parseJsonObject(raw: Buffer | undefined): JsonObjectResult {
+/**
+ * Whether a parsed JSON value nests deeper than `max`, counted as nestsDeeperThan counts the text:
+ * the same rule for a body n8n has already parsed. A walk with its own stack, no recursion; it visits
+ * objects and arrays only, so it is several times faster than a pass over the bytes (0.2 against
+ * 0.6-1.4 µs for a 700-byte Openlayer delivery, 0.5 against 1.4-2.6 ms for 1 MB).
+ */
+export function valueNestsDeeperThan(value: unknown, max: number): boolean {
+	if (value === null || typeof value !== 'object') return false;
+	const pending: object[] = [value];
+	const depths: number[] = [1];
+	while (pending.length > 0) {
+		const container = pending.pop() as Record<string, unknown> | unknown[];
+		const depth = depths.pop() as number;
+		if (depth > max) return true;
+		if (Array.isArray(container)) {
+			for (let i = 0; i < container.length; i++) {
+				const child = container[i];
+				if (child !== null && typeof child === 'object') {
+					pending.push(child);
+					depths.push(depth + 1);
+				}
+			}
+		} else {
+			for (const key in container) {
+				const child = container[key];
+				if (child !== null && typeof child === 'object') {
+					pending.push(child);
+					depths.push(depth + 1);
+				}
+			}
+		}
+	}
+	return false;
+}
+
+/** A plain JSON object (not an array, not null, not a class instance). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+	const proto = Object.getPrototypeOf(value) as unknown;
+	return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The object n8n's body parser made of the raw bytes, when it made one. n8n (1.x and 2.x,
+ * middlewares/body-parser) parses a body whose media type is exactly `application/json` (the
+ * Content-Type before `;`, lower-cased, not trimmed) with `JSON.parse` of `rawBody` in the request's
+ * charset, and hands it to the node as the body data; other media types, JSON-suffixed ones included,
+ * it leaves unparsed. Its own triggers take that object after checking a signature over `rawBody`
+ * (getBodyData); ours do too, instead of parsing the same bytes a second time (about 5 ms per MB,
+ * and a copy of the payload). Anything else gives undefined, and the caller parses `rawBody` itself.
+ */
+export function bodyParsedByN8n(
+	contentType: string | string[] | undefined,
+	body: unknown,
+): Record<string, unknown> | undefined {
+	if (typeof contentType !== 'string') return undefined;
+	if (contentType.split(';')[0].toLowerCase() !== 'application/json') return undefined;
+	return isPlainObject(body) ? body : undefined;
+}
+
+/**
+ * The raw body as a JSON object; arrays, scalars, empty, broken and too deeply nested bodies are
+ * refused. `parsed` is n8n's parse of the same bytes (bodyParsedByN8n), taken instead of parsing
+ * again and checked for depth as it is.
+ */
+export function parseJsonObject(
+	raw: Buffer | undefined,
+	parsed?: Record<string, unknown>,
+): JsonObjectResult {
 	if (!raw || raw.length === 0)
 		return { ok: false, message: 'Request body is empty; expected a JSON object' };
-	if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+	if (
+		parsed === undefined
+			? nestsDeeperThan(raw, MAX_JSON_DEPTH)
+			: valueNestsDeeperThan(parsed, MAX_JSON_DEPTH)
+	) {
 		return { ok: false, message: `Request body is nested deeper than ${MAX_JSON_DEPTH} levels` };
 	}
+	if (parsed !== undefined) return { ok: true, value: parsed };
 	let value: unknown;
 	try {
 		value = JSON.parse(raw.toString('utf8'));

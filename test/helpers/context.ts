@@ -78,6 +78,26 @@ export interface Recorded {
 	requests: Array<{ method: string; url: string }>;
 }
 
+/**
+ * What n8n's body parser hands a webhook as its body data: JSON.parse of the raw body when the
+ * media type is exactly `application/json`, nothing otherwise. A body it cannot parse never reaches
+ * a node in n8n (422); here it gives nothing, and the trigger parses the raw bytes itself.
+ */
+function bodyDataOf(
+	headers: ContextOptions['headers'],
+	rawBody: ContextOptions['rawBody'],
+): IDataObject | undefined {
+	const contentType = headers?.['content-type'];
+	if (typeof contentType !== 'string' || rawBody === undefined || rawBody.length === 0)
+		return undefined;
+	if (contentType.split(';')[0].toLowerCase() !== 'application/json') return undefined;
+	try {
+		return JSON.parse(rawBody.toString()) as IDataObject;
+	} catch {
+		return undefined;
+	}
+}
+
 export function makeContext(opts: ContextOptions = {}) {
 	// Tests give the same credential id different secrets from one context to the next; the cache's
 	// own behaviour is tested in test/unit/shared/credentials.test.ts.
@@ -161,7 +181,7 @@ export function makeContext(opts: ContextOptions = {}) {
 		continueOnFail: () => opts.continueOnFail ?? false,
 		getInputData: () => opts.items ?? [{ json: {} }],
 		getHeaderData: () => opts.headers ?? {},
-		getBodyData: () => ({}),
+		getBodyData: () => bodyDataOf(opts.headers, opts.rawBody),
 		getRequestObject: () => ({
 			headers: opts.headers ?? {},
 			rawBody: typeof opts.rawBody === 'string' ? Buffer.from(opts.rawBody) : opts.rawBody,
