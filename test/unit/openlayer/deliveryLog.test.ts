@@ -9,7 +9,6 @@ import {
 	RETRY_WINDOW_SECONDS,
 	STORED_KEY,
 	storedKeys,
-	trimThreshold,
 } from '../../../nodes/Openlayer/deliveryLog';
 
 const T = 1_760_000_000;
@@ -86,20 +85,45 @@ describe('retry memory (deliveryLog)', () => {
 		expect((state[STORED_KEY] as string).length).toBeLessThan(60);
 	});
 
-	it('keeps the newest ids up to the capacity, trimming the oldest in batches', () => {
+	it('keeps the newest ids up to the capacity, dropping the oldest one by one', () => {
 		const state: IDataObject = {};
-		const limit = trimThreshold(RETRY_MEMORY_CAPACITY);
-		for (let i = 0; i < limit; i++) accept(state, `msg_${i}`, T + i);
-		expect(storedKeys(state)).toHaveLength(limit);
-		accept(state, `msg_${limit}`, T + limit);
+		for (let i = 0; i < RETRY_MEMORY_CAPACITY; i++) accept(state, `msg_${i}`, T + i);
 		expect(storedKeys(state)).toHaveLength(RETRY_MEMORY_CAPACITY);
+		const extra = 300;
+		for (let i = 0; i < extra; i++) {
+			const n = RETRY_MEMORY_CAPACITY + i;
+			accept(state, `msg_${n}`, T + n);
+			// Never more than the capacity, and the stored copy always says exactly what is kept.
+			const stored = storedKeys(state);
+			expect(stored).toHaveLength(RETRY_MEMORY_CAPACITY);
+			expect(stored[0]).toBe(keyOf(`msg_${i + 1}`));
+			expect(stored.at(-1)).toBe(keyOf(`msg_${n}`));
+		}
 		const log = open(state, T + 2000);
-		const dropped = limit + 1 - RETRY_MEMORY_CAPACITY;
-		for (let i = 0; i < dropped; i++) expect(log.seen(`msg_${i}`)).toBe(false);
-		expect(log.seen(`msg_${dropped}`)).toBe(true);
-		expect(log.seen(`msg_${limit}`)).toBe(true);
-		expect(storedKeys(state)[0]).toBe(keyOf(`msg_${dropped}`));
+		for (let i = 0; i < extra; i++) expect(log.seen(`msg_${i}`)).toBe(false);
+		expect(log.seen(`msg_${extra}`)).toBe(true);
+		expect(log.seen(`msg_${RETRY_MEMORY_CAPACITY + extra - 1}`)).toBe(true);
 		expect((state[STORED_KEY] as string).length).toBeLessThan(RETRY_MEMORY_CAPACITY * 12 + 40);
+	});
+
+	it('stays exact when many ids pass through without a write (webhooks here, executions elsewhere)', () => {
+		const state: IDataObject = {};
+		const capacity = 50;
+		// Queue mode: the main process runs webhook() only, so its memory is never written from here.
+		for (let i = 0; i < 20 * capacity; i++)
+			open(state, T + i, SCOPE, { capacity }).remember(`msg_${i}`);
+		const log = open(state, T + 20 * capacity, SCOPE, { capacity });
+		for (let i = 0; i < 19 * capacity; i++) expect(log.seen(`msg_${i}`)).toBe(false);
+		for (let i = 19 * capacity; i < 20 * capacity; i++) expect(log.seen(`msg_${i}`)).toBe(true);
+		// The first write stores exactly the ids kept, oldest first.
+		log.persist(`msg_${20 * capacity - 1}`);
+		expect(storedKeys(state)).toEqual(
+			Array.from({ length: capacity }, (_, i) => keyOf(`msg_${19 * capacity + i}`)),
+		);
+		forgetProcessMemory();
+		expect(
+			open(saved(state), T + 20 * capacity, SCOPE, { capacity }).seen(`msg_${19 * capacity}`),
+		).toBe(true);
 	});
 
 	it('writes static data only from persist(), and only when the stored copy lacks the id', () => {

@@ -16,7 +16,6 @@ import {
 	RETRY_MEMORY_CAPACITY,
 	STORED_KEY,
 	storedKeys,
-	trimThreshold,
 } from '../../../nodes/Openlayer/deliveryLog';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { makeContext, registerCredentialType } from '../../helpers/context';
@@ -354,19 +353,20 @@ describe('webhook()', () => {
 
 		it('keeps a bounded memory: the oldest ids are forgotten first', async () => {
 			forgetProcessMemory();
+			const LEGACY_IDS = RETRY_MEMORY_CAPACITY + 125;
 			const now = Math.floor(Date.now() / 1000);
 			// Written by an earlier version (one object per id): read once, replaced at the next write.
 			const staticData: IDataObject = {
-				acceptedDeliveries: Array.from(
-					{ length: trimThreshold(RETRY_MEMORY_CAPACITY) },
-					(_, i) => ({ id: `msg_${i}`, at: now - 10 }),
-				),
+				acceptedDeliveries: Array.from({ length: LEGACY_IDS }, (_, i) => ({
+					id: `msg_${i}`,
+					at: now - 10,
+				})),
 			};
 			const accepted = await deliver(sample('test.deleted'), { id: 'msg_new', staticData }).run();
 			await runExecution(accepted.workflowData![0], staticData);
 			expect(staticData.acceptedDeliveries).toBeUndefined();
 			const keys = storedKeys(staticData);
-			const dropped = trimThreshold(RETRY_MEMORY_CAPACITY) + 1 - RETRY_MEMORY_CAPACITY;
+			const dropped = LEGACY_IDS + 1 - RETRY_MEMORY_CAPACITY;
 			expect(keys).toHaveLength(RETRY_MEMORY_CAPACITY);
 			expect(keys[0]).toBe(keyOf(`msg_${dropped}`));
 			expect(keys.at(-1)).toBe(keyOf('msg_new'));
