@@ -16,13 +16,20 @@ export interface DeliveryMeta {
 	project?: string | null;
 }
 
+/** Every field of DeliveryMeta (the Record makes the compiler ask for a new one here). */
+const META_FIELDS = Object.keys({
+	receivedAt: true,
+	headers: true,
+	project: true,
+} satisfies Record<keyof DeliveryMeta, true>) as Array<keyof DeliveryMeta>;
+
 export function attachMeta(
 	response: IWebhookResponseData,
 	meta: DeliveryMeta,
 ): IWebhookResponseData {
-	const stored = Object.fromEntries(
-		Object.entries(meta).filter(([, v]) => v !== undefined),
-	) as IDataObject;
+	// Absent fields are left out rather than stored as undefined.
+	const stored: IDataObject = {};
+	for (const field of META_FIELDS) if (meta[field] !== undefined) stored[field] = meta[field];
 	for (const item of response.workflowData?.[0] ?? []) item[DELIVERY_META_KEY] = stored;
 	return response;
 }
