@@ -50,7 +50,7 @@ const CRED = {
 
 /** The benchmarked workflows: one trigger node each, nothing after it. */
 /**
- * The stored retry memory of a full trigger (1,000 ids, about 10 characters each, and its
+ * The stored retry memory of a full trigger (1,000 to 1,125 ids, about 10 characters each, and its
  * header) is about this long; the sized diagnostic saves a value of this length per delivery.
  */
 const SIZED_STATE_CHARS = 10600;

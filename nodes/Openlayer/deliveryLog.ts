@@ -19,7 +19,7 @@ import type { IDataObject } from 'n8n-workflow';
  *   request and every execution and writes it back whenever it changed: at 1,000 ids the earlier
  *   format (the ids themselves, about 40 bytes each) cost n8n about 12 % more CPU per delivery.
  *   Format: `v3 <writer>.<seq> <base> <key><age> <key><age> ...`, oldest first; `key` is the id's
- *   SHA-256, 8 base64url characters (48 bits: two of 1,000 ids share one with a probability of
+ *   SHA-256, 8 base64url characters (48 bits: two of 1,125 ids share one with a probability of
  *   about 2e-9); `base` and `age` are epoch minutes in base 36, `age` counted from `base`.
  *   `<writer>.<seq>` names the process and the version of its memory the string was written from:
  *   a string this process wrote, or one from another process that it already merged, is a subset of
@@ -40,8 +40,9 @@ import type { IDataObject } from 'n8n-workflow';
  * Nothing is written when no id was added.
  *
  * Window: Openlayer's last retry comes about 30 minutes after the first attempt. An id is kept for
- * one hour (twice that, so a retry that Openlayer's queue delays still finds it), and at most 1,000
- * ids per trigger (a burst of more within the hour drops the oldest first). After the window a
+ * one hour (twice that, so a retry that Openlayer's queue delays still finds it), and at least 1,000
+ * ids per trigger (a burst of more within the hour drops the oldest first, one per delivery beyond
+ * 1,125). After the window a
  * delivery with the same id is executed again; its signature's timestamp tolerance (5 minutes by
  * default) refuses byte-for-byte replays long before that.
  *
@@ -50,6 +51,12 @@ import type { IDataObject } from 'n8n-workflow';
  */
 export const RETRY_WINDOW_SECONDS = 60 * 60;
 export const RETRY_MEMORY_CAPACITY = 1000;
+/**
+ * How many ids the memory holds at most: the capacity and an eighth more. Its order is the order in
+ * which this process learnt the ids, and copies merged from other processes (queue mode: workers
+ * write it) arrive late, so the margin keeps the newest 1,000 even when a merge put older ids last.
+ */
+export const trimThreshold = (capacity: number) => capacity + Math.ceil(capacity / 8);
 
 /** Key of the stored string in the node's static data. */
 export const STORED_KEY = 'retryMemory';
@@ -126,7 +133,7 @@ const encode = (memory: Memory, key: string, at: number) =>
 
 /**
  * Entries leave from the front of the Map and of the serialised string, one at a time: an accepted
- * delivery over the capacity drops the oldest id. The string is not cut at once, which would copy
+ * delivery beyond `trimThreshold` drops the oldest id. The string is not cut at once, which would copy
  * it: `bodyCut` counts the characters already dropped from its front, and the string is cut when
  * they make up half of it or when it is written. Dropping is O(1) per delivery that way, and no
  * delivery pays for many (batches of 125 made one delivery in 125 pay 20-300 µs, the handler's p99
@@ -135,12 +142,13 @@ const encode = (memory: Memory, key: string, at: number) =>
 const SWEEP_INTERVAL_SECONDS = 60;
 
 function evict(memory: Memory, now: number, windowSeconds: number, capacity: number): void {
-	const over = memory.entries.size > capacity;
+	const limit = trimThreshold(capacity);
+	const over = memory.entries.size > limit;
 	const sweep = now >= memory.nextSweep;
 	if (!over && !sweep) return;
 	if (sweep) memory.nextSweep = now + SWEEP_INTERVAL_SECONDS;
 	for (const [key, entry] of memory.entries) {
-		if (memory.entries.size <= capacity && !(sweep && now - entry.at > windowSeconds)) break;
+		if (memory.entries.size <= limit && !(sweep && now - entry.at > windowSeconds)) break;
 		memory.entries.delete(key);
 		memory.bodyCut += entry.len + 1;
 	}

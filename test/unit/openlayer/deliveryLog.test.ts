@@ -7,6 +7,7 @@ import {
 	openDeliveryLog,
 	RETRY_MEMORY_CAPACITY,
 	RETRY_WINDOW_SECONDS,
+	trimThreshold,
 	STORED_KEY,
 	storedKeys,
 } from '../../../nodes/Openlayer/deliveryLog';
@@ -85,45 +86,47 @@ describe('retry memory (deliveryLog)', () => {
 		expect((state[STORED_KEY] as string).length).toBeLessThan(60);
 	});
 
-	it('keeps the newest ids up to the capacity, dropping the oldest one by one', () => {
+	it('keeps the newest ids, at least the capacity, dropping the oldest one by one beyond a margin', () => {
 		const state: IDataObject = {};
-		for (let i = 0; i < RETRY_MEMORY_CAPACITY; i++) accept(state, `msg_${i}`, T + i);
-		expect(storedKeys(state)).toHaveLength(RETRY_MEMORY_CAPACITY);
+		const limit = trimThreshold(RETRY_MEMORY_CAPACITY);
+		expect(limit).toBeGreaterThan(RETRY_MEMORY_CAPACITY);
+		for (let i = 0; i < limit; i++) accept(state, `msg_${i}`, T + i);
+		expect(storedKeys(state)).toHaveLength(limit);
 		const extra = 300;
 		for (let i = 0; i < extra; i++) {
-			const n = RETRY_MEMORY_CAPACITY + i;
+			const n = limit + i;
 			accept(state, `msg_${n}`, T + n);
-			// Never more than the capacity, and the stored copy always says exactly what is kept.
+			// Never more than the limit, and the stored copy always says exactly what is kept.
 			const stored = storedKeys(state);
-			expect(stored).toHaveLength(RETRY_MEMORY_CAPACITY);
+			expect(stored).toHaveLength(limit);
 			expect(stored[0]).toBe(keyOf(`msg_${i + 1}`));
 			expect(stored.at(-1)).toBe(keyOf(`msg_${n}`));
 		}
 		const log = open(state, T + 2000);
 		for (let i = 0; i < extra; i++) expect(log.seen(`msg_${i}`)).toBe(false);
 		expect(log.seen(`msg_${extra}`)).toBe(true);
-		expect(log.seen(`msg_${RETRY_MEMORY_CAPACITY + extra - 1}`)).toBe(true);
-		expect((state[STORED_KEY] as string).length).toBeLessThan(RETRY_MEMORY_CAPACITY * 12 + 40);
+		expect(log.seen(`msg_${limit + extra - 1}`)).toBe(true);
+		expect((state[STORED_KEY] as string).length).toBeLessThan(limit * 12 + 40);
 	});
 
 	it('stays exact when many ids pass through without a write (webhooks here, executions elsewhere)', () => {
 		const state: IDataObject = {};
 		const capacity = 50;
+		const kept = trimThreshold(capacity);
+		const total = 20 * capacity;
+		const first = total - kept;
 		// Queue mode: the main process runs webhook() only, so its memory is never written from here.
-		for (let i = 0; i < 20 * capacity; i++)
-			open(state, T + i, SCOPE, { capacity }).remember(`msg_${i}`);
-		const log = open(state, T + 20 * capacity, SCOPE, { capacity });
-		for (let i = 0; i < 19 * capacity; i++) expect(log.seen(`msg_${i}`)).toBe(false);
-		for (let i = 19 * capacity; i < 20 * capacity; i++) expect(log.seen(`msg_${i}`)).toBe(true);
+		for (let i = 0; i < total; i++) open(state, T + i, SCOPE, { capacity }).remember(`msg_${i}`);
+		const log = open(state, T + total, SCOPE, { capacity });
+		for (let i = 0; i < first; i++) expect(log.seen(`msg_${i}`)).toBe(false);
+		for (let i = first; i < total; i++) expect(log.seen(`msg_${i}`)).toBe(true);
 		// The first write stores exactly the ids kept, oldest first.
-		log.persist(`msg_${20 * capacity - 1}`);
+		log.persist(`msg_${total - 1}`);
 		expect(storedKeys(state)).toEqual(
-			Array.from({ length: capacity }, (_, i) => keyOf(`msg_${19 * capacity + i}`)),
+			Array.from({ length: kept }, (_, i) => keyOf(`msg_${first + i}`)),
 		);
 		forgetProcessMemory();
-		expect(
-			open(saved(state), T + 20 * capacity, SCOPE, { capacity }).seen(`msg_${19 * capacity}`),
-		).toBe(true);
+		expect(open(saved(state), T + total, SCOPE, { capacity }).seen(`msg_${first}`)).toBe(true);
 	});
 
 	it('writes static data only from persist(), and only when the stored copy lacks the id', () => {

@@ -14,6 +14,7 @@ import {
 	forgetProcessMemory,
 	keyOf,
 	RETRY_MEMORY_CAPACITY,
+	trimThreshold,
 	STORED_KEY,
 	storedKeys,
 } from '../../../nodes/Openlayer/deliveryLog';
@@ -353,7 +354,8 @@ describe('webhook()', () => {
 
 		it('keeps a bounded memory: the oldest ids are forgotten first', async () => {
 			forgetProcessMemory();
-			const LEGACY_IDS = RETRY_MEMORY_CAPACITY + 125;
+			const limit = trimThreshold(RETRY_MEMORY_CAPACITY);
+			const LEGACY_IDS = limit + 100;
 			const now = Math.floor(Date.now() / 1000);
 			// Written by an earlier version (one object per id): read once, replaced at the next write.
 			const staticData: IDataObject = {
@@ -366,8 +368,8 @@ describe('webhook()', () => {
 			await runExecution(accepted.workflowData![0], staticData);
 			expect(staticData.acceptedDeliveries).toBeUndefined();
 			const keys = storedKeys(staticData);
-			const dropped = LEGACY_IDS + 1 - RETRY_MEMORY_CAPACITY;
-			expect(keys).toHaveLength(RETRY_MEMORY_CAPACITY);
+			const dropped = LEGACY_IDS + 1 - limit;
+			expect(keys).toHaveLength(limit);
 			expect(keys[0]).toBe(keyOf(`msg_${dropped}`));
 			expect(keys.at(-1)).toBe(keyOf('msg_new'));
 			const oldest = deliver(sample('test.deleted'), { id: 'msg_0', staticData });
