@@ -168,11 +168,8 @@ function compact(memory: Memory): void {
 
 function add(memory: Memory, key: string, at: number): boolean {
 	if (memory.entries.has(key)) return false;
-	if (memory.entries.size === 0) {
-		memory.body = '';
-		memory.bodyCut = 0;
-		memory.base = minuteOf(at);
-	}
+	// An empty memory has an empty string (evict clears both together): the ages start afresh.
+	if (memory.entries.size === 0) memory.base = minuteOf(at);
 	memory.seq++;
 	const encoded = encode(memory, key, at);
 	memory.entries.set(key, { at, seq: memory.seq, len: encoded.length });
