@@ -174,6 +174,52 @@ async function openCreateCredential(page, input) {
 	throw new Error('the credential dropdown did not offer "Create new credential"');
 }
 
+/** What a credential select showed, for an error message: its value, whether n8n calls it open, the lists shown. */
+async function credentialSelectState(page, input) {
+	const value = await input.inputValue().catch((e) => `(unreadable: ${e.message.split('\n')[0]})`);
+	const expanded = await input.getAttribute('aria-expanded').catch(() => null);
+	const lists = await page
+		.locator('[role="listbox"]')
+		.filter({ visible: true })
+		.evaluateAll((els) => els.map((e) => e.id || e.className))
+		.catch(() => []);
+	return `value "${value}", aria-expanded ${expanded}, visible lists [${lists.join(', ')}]`;
+}
+
+/**
+ * Opens a credential select's list (the one that offers "Create new credential"). Returns false when
+ * n8n filled the select in the meantime. A click toggles the list: one that lands while the list is
+ * already open (or while an earlier list still fades out) leaves it closed, so a list that does not
+ * show is clicked again, a bounded number of times; then it fails with what each attempt saw.
+ */
+async function openCredentialList(page, input) {
+	const create = page.getByTestId('node-credentials-select-item-new').filter({ visible: true });
+	const seen = [];
+	for (let attempt = 0; attempt < 4; attempt++) {
+		if ((await create.count()) === 0) await input.click();
+		const shown = await create
+			.first()
+			.waitFor({ timeout: 5000 })
+			.then(
+				() => true,
+				() => false,
+			);
+		if (shown) {
+			if (seen.length)
+				process.stderr.write(`[editor] credential list opened after: ${seen.join('; ')}\n`);
+			return true;
+		}
+		seen.push(`attempt ${attempt + 1}: ${await credentialSelectState(page, input)}`);
+		if ((await input.inputValue().catch(() => '')) !== '') {
+			process.stderr.write(
+				`[editor] n8n filled the credential select itself: ${seen.join('; ')}\n`,
+			);
+			return false;
+		}
+	}
+	throw new Error(`the credential list did not open: ${seen.join('; ')}`);
+}
+
 /**
  * Picks the existing credential in each shown credential selector left empty, as a user does: n8n
  * 2.x drops a node's credential while a setting hides its selector and does not restore it when
@@ -185,8 +231,7 @@ async function pickEmptyCredentials(page) {
 	for (let i = 0; i < (await selects.count()); i++) {
 		const input = selects.nth(i).locator('input').first();
 		if ((await input.inputValue()) !== '') continue;
-		await input.click();
-		await page.getByTestId('node-credentials-select-item-new').filter({ visible: true }).waitFor();
+		if (!(await openCredentialList(page, input))) continue;
 		const existing = page
 			.locator(
 				'[data-test-id^="node-credentials-select-item-"]:not([data-test-id="node-credentials-select-item-new"])',
