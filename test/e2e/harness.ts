@@ -1,6 +1,6 @@
 /**
  * Typed entry to the real-n8n harness in scripts/lib/n8n-harness.js (shared with `npm start` and
- * the benchmarks). `N8N_LINE=1|2` picks n8n 1.123 on Node 20 or n8n 2.40 on Node 24.
+ * the benchmarks). `N8N_LINE=1|2` picks n8n 1.123 on Node 20 or n8n 2.41 on Node 24.
  */
 import { sleep } from 'n8n-workflow';
 
