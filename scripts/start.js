@@ -5,10 +5,48 @@
 // pinned n8n into .cache/ (minutes); later runs reuse it and start in seconds.
 //   N8N_LINE=2 npm start   n8n 2.x on Node 24 instead of 1.x
 //   N8N_PORT=5679          another port;  FAKES=0  without the local fake vendor APIs
+// n8n runs with the settings n8n recommends (scripts/lib/n8n-harness.js), none of the suites' own,
+// and makes its own random encryption key in its user folder (.cache/n8n-home-<line>/.n8n/config)
+// on the first start, which later starts reuse.
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { prepareN8n, CACHE } = require('./lib/n8n-harness');
+const { prepareN8n, CACHE, ROOT, TEST_ENCRYPTION_KEY } = require('./lib/n8n-harness');
+const { ensureN8n } = require('./lib/n8n-install');
+
+/** The nodes as n8n's nodes panel lists them (the built descriptions' display names). */
+function nodeNames() {
+	return require(path.join(ROOT, 'package.json')).n8n.nodes.map((file) => {
+		const NodeClass = Object.values(require(path.join(ROOT, file))).find(
+			(v) => typeof v === 'function',
+		);
+		return new NodeClass().description.displayName;
+	});
+}
+
+/**
+ * Whether n8n's default expression engine (`vm`) can start: it needs isolated-vm's native addon,
+ * which n8n ships prebuilt for some Node versions only (none for n8n 1.123's Node 20 here, where
+ * n8n would exit at start-up instead).
+ */
+function vmEngineLoads(install) {
+	const addon = path.join(install.dir, 'node_modules', 'isolated-vm');
+	return (
+		spawnSync(install.nodeBin, ['-e', `require(${JSON.stringify(addon)})`], { stdio: 'ignore' })
+			.status === 0
+	);
+}
+
+/** Whether an existing user folder was made by an older `npm start` with the repository's public key. */
+function usesPublicKey(userFolder) {
+	try {
+		const config = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'config'), 'utf8'));
+		return config.encryptionKey === TEST_ENCRYPTION_KEY;
+	} catch {
+		return false;
+	}
+}
 
 async function startFakes() {
 	if (process.env.FAKES === '0') return [];
@@ -56,7 +94,18 @@ async function main() {
 	const userFolder = path.join(CACHE, `n8n-home-${line}`);
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	const n8n = await prepareN8n({ line, userFolder, port });
+	const env = {};
+	if (!vmEngineLoads(ensureN8n(line))) {
+		env.N8N_EXPRESSION_ENGINE = 'legacy';
+		console.warn(
+			'(isolated-vm has no build for this Node version: n8n runs the legacy expression engine, and says so below)',
+		);
+	}
+	if (usesPublicKey(userFolder))
+		console.warn(
+			`(${userFolder} was made with the encryption key published in this repository: anyone can decrypt the credentials saved there. Delete that folder to start afresh with a key of its own.)`,
+		);
+	const n8n = await prepareN8n({ line, userFolder, port, forTests: false, env });
 	const fakes = await startFakes();
 	const stop = async () => {
 		await n8n.stop();
@@ -69,13 +118,14 @@ async function main() {
 	// Never leave an orphaned n8n holding the port if this process goes away another way.
 	process.on('exit', () => n8n.child && n8n.child.kill('SIGTERM'));
 
-	await n8n.start({ inheritOutput: true });
+	// The first start migrates a new database (about a hundred migrations: minutes on a busy 2-core machine).
+	await n8n.start({ inheritOutput: true, timeoutMs: 600000 });
 	const secs = ((Date.now() - t0) / 1000).toFixed(1);
 	const lines = [
 		'',
 		`n8n ${n8n.install.version} with n8n-nodes-testops is running (ready in ${secs} s).`,
 		`  Open ${n8n.baseUrl.replace('127.0.0.1', 'localhost')} and create the owner account on first visit.`,
-		'  Nodes: Currents Trigger, Currents Webhooks, Qase Trigger, Openlayer Trigger (search "Currents", "Qase", "Openlayer").',
+		`  Nodes: ${nodeNames().join(', ')} (search "Currents", "Qase", "Openlayer").`,
 		`  Data: ${userFolder} (SQLite). Stop with Ctrl+C.`,
 	];
 	for (const f of fakes)

@@ -11,7 +11,11 @@ const path = require('node:path');
 
 const { ensureN8n, cleanEnv, ROOT, CACHE } = require('./n8n-install');
 
-const ENCRYPTION_KEY = 'n8n-nodes-testops-local-encryption-key';
+/**
+ * The suites' throwaway user folders (and the processes of one queue-mode n8n) share this key.
+ * `npm start` never uses it: its n8n makes a random key for its own user folder in .cache/.
+ */
+const TEST_ENCRYPTION_KEY = 'n8n-nodes-testops-local-encryption-key';
 
 function log(msg) {
 	if (!process.env.N8N_HARNESS_QUIET) process.stderr.write(`[n8n] ${msg}\n`);
@@ -121,7 +125,29 @@ function freePort() {
 	});
 }
 
-function n8nEnv({ userFolder, port, brokerPort, extra }) {
+/**
+ * What n8n asks to be set and n8n 1.123 does not default to yet (its start-up lists each as a
+ * deprecation while unset); each value is n8n 2.x's default, so n8n 2.x needs none of them (and
+ * calls N8N_RUNNERS_ENABLED itself deprecated).
+ */
+const RECOMMENDED_1X = {
+	DB_SQLITE_POOL_SIZE: '3',
+	N8N_RUNNERS_ENABLED: 'true',
+	N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+	N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+};
+
+/** Settings only the suites and benchmarks need; `npm start` (`forTests: false`) leaves them out. */
+const TEST_ONLY = {
+	// The same expression engine on both lines, so that a result on one line compares with the
+	// other: n8n's default (`vm`, on isolated-vm) has no build for n8n 1.123's Node 20 here.
+	N8N_EXPRESSION_ENGINE: 'legacy',
+	N8N_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+	// Node's fetch and the browser suite's cookie injection talk plain http to 127.0.0.1.
+	N8N_SECURE_COOKIE: 'false',
+};
+
+function n8nEnv({ userFolder, port, brokerPort, extra, line = 1, forTests = true }) {
 	const env = cleanEnv();
 	// Settings a user would not have set must not leak in from the caller's shell.
 	for (const key of Object.keys(env))
@@ -137,17 +163,13 @@ function n8nEnv({ userFolder, port, brokerPort, extra }) {
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
-		// isolated-vm does not build on these machines (VENDOR-NOTES).
-		N8N_EXPRESSION_ENGINE: 'legacy',
-		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_SECURE_COOKIE: 'false',
 		N8N_LOG_OUTPUT: 'console',
 		N8N_LOG_LEVEL: 'info',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
@@ -156,6 +178,8 @@ function n8nEnv({ userFolder, port, brokerPort, extra }) {
 		DB_TYPE: 'sqlite',
 		// n8n 2.x always runs a task broker (default port 5679); give each instance its own.
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		...(line === 1 ? RECOMMENDED_1X : {}),
+		...(forTests ? TEST_ONLY : {}),
 		...(extra || {}),
 	};
 }
@@ -450,10 +474,25 @@ class N8nInstance {
 		if (active) this.activeWebhooks.set(workflowId, this.webhookIdsOf(workflowId));
 		else this.activeWebhooks.delete(workflowId);
 		const deadline = Date.now() + 30000;
-		while (active && !(await this.webhooksRegistered()) && Date.now() < deadline) {
+		while (active && !(await this.webhooksRegistered())) {
+			if (Date.now() > deadline)
+				throw new Error(
+					`activated ${workflowId}, but n8n did not serve its webhooks within 30 s: ${await this.webhookStates(workflowId)}`,
+				);
 			await new Promise((r) => setTimeout(r, 200));
 		}
 		return res.json;
+	}
+
+	/** What n8n answers a GET on each production webhook of a workflow, for an error message. */
+	async webhookStates(workflowId) {
+		const states = [];
+		for (const id of this.activeWebhooks.get(workflowId) || []) {
+			const res = await fetch(this.webhookUrl(id)).catch((error) => ({ status: error.message }));
+			const text = res.text ? (await res.text()).slice(0, 160) : '';
+			states.push(`${this.webhookUrl(id)} answered ${res.status} ${text}`);
+		}
+		return states.join('; ') || 'no webhooks known for it';
 	}
 
 	webhookIdsOf(workflowId) {
@@ -474,7 +513,7 @@ class N8nInstance {
  * and the e2e suite prepares a fresh n8n per test file.
  */
 let templateMaking;
-async function migratedTemplate(install) {
+async function migratedTemplate(install, line) {
 	const dir = path.join(CACHE, 'db-template', install.version);
 	const file = path.join(dir, 'database.sqlite');
 	if (fs.existsSync(file)) return file;
@@ -487,6 +526,7 @@ async function migratedTemplate(install) {
 				userFolder: folder,
 				port: await freePort(),
 				brokerPort: await freePort(),
+				line,
 			});
 			await instance.cli(['list:workflow']);
 			fs.mkdirSync(dir, { recursive: true });
@@ -516,6 +556,7 @@ async function prepareN8n({
 	credentials = [],
 	activate = [],
 	env,
+	forTests = true,
 } = {}) {
 	// n8n only saves static data (hook ids, secrets) of workflows whose id has at most 16 characters.
 	for (const wf of workflows) {
@@ -536,15 +577,19 @@ async function prepareN8n({
 		port: instance.port,
 		brokerPort: await freePort(),
 		extra: env,
+		line,
+		forTests,
 	});
 	const dotN8n = path.join(folder, '.n8n');
+	// `npm start` lets n8n make its own database (and encryption key) on first start, as a user's n8n does.
 	if (
+		forTests &&
 		instance.usesSqlite &&
 		!fs.existsSync(path.join(dotN8n, 'database.sqlite')) &&
 		!process.env.N8N_FRESH_DATABASE
 	) {
 		fs.mkdirSync(dotN8n, { recursive: true });
-		fs.copyFileSync(await migratedTemplate(install), path.join(dotN8n, 'database.sqlite'));
+		fs.copyFileSync(await migratedTemplate(install, line), path.join(dotN8n, 'database.sqlite'));
 	}
 	installPackage(folder, packPackage());
 	await instance.importCredentials(credentials);
@@ -556,6 +601,7 @@ async function prepareN8n({
 
 module.exports = {
 	prepareN8n,
+	TEST_ENCRYPTION_KEY,
 	packPackage,
 	installPackage,
 	freePort,
