@@ -44,7 +44,11 @@ const get = (sql, params) =>
 				id,
 			]);
 		} else {
-			await run('UPDATE workflow_entity SET active = 0, activeVersionId = NULL WHERE id = ?', [id]);
+			const changed = await run(
+				'UPDATE workflow_entity SET active = 0, activeVersionId = NULL WHERE id = ?',
+				[id],
+			);
+			if (changed !== 1) fail(`workflow "${id}" not found`);
 		}
 	}
 	db.close((err) => (err ? fail(err.message) : undefined));

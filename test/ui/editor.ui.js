@@ -29,6 +29,7 @@ const {
 	ROOT,
 } = require('./lib/derive');
 const E = require('./lib/editor');
+const { decodePng, pictureStats } = require('./lib/png');
 
 const LINE = process.env.N8N_LINE === '2' ? 2 : 1;
 const ARTIFACTS = path.join(__dirname, 'artifacts', `line-${LINE}`);
@@ -121,14 +122,34 @@ async function applyConditions(d, conditions) {
 		progress(`${d.displayName}: picked the emptied credential ${picked.join(', ')}`);
 }
 
+/**
+ * Checks a screenshot as a person would glance at it: the PNG is the area asked for (Chromium at
+ * device scale 1 writes one pixel per CSS pixel), at least `minSize` big, and not blank (a share
+ * of its pixels differs from the background colour, in the many colours of text and icons).
+ */
+function expectPicture(buffer, clip, minSize) {
+	const png = decodePng(buffer);
+	const { colours, nonBackground } = pictureStats(png);
+	const seen = `${png.width}x${png.height} px, ${colours} colours, ${(nonBackground * 100).toFixed(1)} % off the background`;
+	progress(`screenshot: ${seen}`);
+	// Within a pixel: the clip's edges may fall between pixels.
+	expect(Math.abs(png.width - clip.width)).toBeLessThanOrEqual(1);
+	expect(Math.abs(png.height - clip.height)).toBeLessThanOrEqual(1);
+	expect(png.width).toBeGreaterThanOrEqual(minSize.width);
+	expect(png.height).toBeGreaterThanOrEqual(minSize.height);
+	if (colours < 16 || nonBackground < 0.02) throw new Error(`the screenshot looks blank: ${seen}`);
+}
+
 async function shootPanel(nodeType) {
 	const file = `${nodeType.description.name}.png`;
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	const clip = await E.panelClip(page);
-	await page.screenshot({ path: path.join(ARTIFACTS, file), clip });
+	const image = await page.screenshot({ path: path.join(ARTIFACTS, file), clip });
+	// The node's title and at least its first parameters.
+	expectPicture(image, clip, { width: 300, height: 200 });
 	if (DOCS_IMAGES) {
 		fs.mkdirSync(DOCS_IMAGES, { recursive: true });
-		await page.screenshot({ path: path.join(DOCS_IMAGES, file), clip });
+		fs.writeFileSync(path.join(DOCS_IMAGES, file), image);
 	}
 }
 
@@ -141,7 +162,7 @@ const deliveries = {
 		settings: [
 			['resource', 'all'],
 			['events', '*'],
-			['output', 'payload'],
+			['operation', 'payload'],
 			['resolveRecord', false],
 		],
 		async send(url) {
@@ -396,7 +417,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 			expect(failures).toEqual([]);
 		});
 
-		it('panel screenshot (artifact)', async () => {
+		it('panel screenshot: the picture is the panel, of its size, not blank', async () => {
 			await E.resetToDefaults(page, d.properties);
 			await shootPanel(nodeType);
 		});
@@ -422,7 +443,11 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 		const applySettings = async () => {
 			for (const [name, value] of delivery.settings) {
 				const p = definitionOf(d.properties, name, new Map(delivery.settings), addedVersion(d));
-				if (!p) continue;
+				// A renamed or removed setting is the suite's to update, never a step to skip.
+				if (!p)
+					throw new Error(
+						`${d.name} has no parameter "${name}" at version ${addedVersion(d)}: update the delivery settings`,
+					);
 				if (p.type === 'resourceLocator') {
 					await E.pickEmptyCredentials(page);
 					await E.exercise(page, p);
@@ -517,7 +542,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 						const lines = new Set(shown.split('\n').map((l) => l.trim()));
 						expect(fields.filter((f) => !lines.has(f))).toEqual([]);
 					} else {
-						// n8n 2.40 fetches the same file but draws no preview of a trigger's output (its
+						// n8n 2.x fetches the same file but draws no preview of a trigger's output (its
 						// schema view: "Trigger nodes do not have schema previews"); the README says so.
 						expect(shown).not.toContain('Preview');
 						expect(shown).toContain('Execute previous nodes');
@@ -530,7 +555,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 						set:
 							LINE === 1
 								? `previewed (${file})`
-								: `fetched ${file}; n8n 2.40 draws no trigger preview`,
+								: `fetched ${file}; n8n ${n8n.install.version} draws no trigger preview`,
 					});
 					await E.closeNdv(page);
 				}
@@ -601,10 +626,11 @@ describe('examples', () => {
 		const image = `${file.replace(/\.json$/, '')}.png`;
 		const clip = await E.canvasClip(page);
 		fs.mkdirSync(path.join(ARTIFACTS, 'examples'), { recursive: true });
-		await page.screenshot({ path: path.join(ARTIFACTS, 'examples', image), clip });
+		const picture = await page.screenshot({ path: path.join(ARTIFACTS, 'examples', image), clip });
+		expectPicture(picture, clip, { width: 640, height: 360 });
 		if (DOCS_IMAGES) {
 			fs.mkdirSync(path.join(DOCS_IMAGES, 'examples'), { recursive: true });
-			await page.screenshot({ path: path.join(DOCS_IMAGES, 'examples', image), clip });
+			fs.writeFileSync(path.join(DOCS_IMAGES, 'examples', image), picture);
 		}
 	});
 });

@@ -1,0 +1,97 @@
+'use strict';
+// Reads a PNG as Chromium writes a screenshot (8-bit RGB or RGBA, not interlaced) into its size and
+// pixels, with Node's zlib (PNG's IDAT data is one zlib stream of filtered rows; PNG spec 1.2, ch. 6, 9).
+const zlib = require('node:zlib');
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function paeth(a, b, c) {
+	const p = a + b - c;
+	const pa = Math.abs(p - a);
+	const pb = Math.abs(p - b);
+	const pc = Math.abs(p - c);
+	if (pa <= pb && pa <= pc) return a;
+	return pb <= pc ? b : c;
+}
+
+/** Returns { width, height, channels, pixels } (pixels: one byte per channel, rows top to bottom). */
+function decodePng(buffer) {
+	if (!buffer.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG file');
+	let offset = 8;
+	let header;
+	const data = [];
+	while (offset < buffer.length) {
+		const length = buffer.readUInt32BE(offset);
+		const type = buffer.toString('latin1', offset + 4, offset + 8);
+		const body = buffer.subarray(offset + 8, offset + 8 + length);
+		if (type === 'IHDR')
+			header = {
+				width: body.readUInt32BE(0),
+				height: body.readUInt32BE(4),
+				bitDepth: body[8],
+				colorType: body[9],
+				interlace: body[12],
+			};
+		else if (type === 'IDAT') data.push(body);
+		else if (type === 'IEND') break;
+		offset += 12 + length;
+	}
+	if (!header) throw new Error('PNG without IHDR');
+	const channels = { 2: 3, 6: 4 }[header.colorType];
+	if (header.bitDepth !== 8 || !channels || header.interlace !== 0)
+		throw new Error(
+			`unsupported PNG: bit depth ${header.bitDepth}, colour type ${header.colorType}, interlace ${header.interlace}`,
+		);
+	const raw = zlib.inflateSync(Buffer.concat(data));
+	const stride = header.width * channels;
+	const pixels = Buffer.alloc(stride * header.height);
+	for (let y = 0; y < header.height; y++) {
+		const filter = raw[y * (stride + 1)];
+		const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+		const out = y * stride;
+		for (let x = 0; x < stride; x++) {
+			const left = x >= channels ? pixels[out + x - channels] : 0;
+			const up = y > 0 ? pixels[out - stride + x] : 0;
+			const upLeft = y > 0 && x >= channels ? pixels[out - stride + x - channels] : 0;
+			let value;
+			switch (filter) {
+				case 0:
+					value = line[x];
+					break;
+				case 1:
+					value = line[x] + left;
+					break;
+				case 2:
+					value = line[x] + up;
+					break;
+				case 3:
+					value = line[x] + ((left + up) >> 1);
+					break;
+				case 4:
+					value = line[x] + paeth(left, up, upLeft);
+					break;
+				default:
+					throw new Error(`unknown PNG row filter ${filter}`);
+			}
+			pixels[out + x] = value & 0xff;
+		}
+	}
+	return { width: header.width, height: header.height, channels, pixels };
+}
+
+/**
+ * What a person sees at a glance: the share of pixels that differ from the most common colour
+ * (0 for a blank image) and how many distinct colours there are (text and icons bring dozens).
+ */
+function pictureStats({ width, height, channels, pixels }) {
+	const counts = new Map();
+	for (let i = 0; i < width * height; i++) {
+		const at = i * channels;
+		const key = (pixels[at] << 16) | (pixels[at + 1] << 8) | pixels[at + 2];
+		counts.set(key, (counts.get(key) || 0) + 1);
+	}
+	const dominant = Math.max(...counts.values());
+	return { colours: counts.size, nonBackground: 1 - dominant / (width * height) };
+}
+
+module.exports = { decodePng, pictureStats };
