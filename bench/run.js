@@ -1,9 +1,10 @@
 'use strict';
 // `npm run bench` (after `npm run build`): runs every benchmark section, prints every figure and
 // ratio with its goal, and saves the results to .cache/bench/latest.{json,txt} (quick or partial
-// runs to latest-partial.*). Exits non-zero only when a section could not measure (a crash, or
-// deliveries that were not all accepted as executions).
-//   node bench/run.js [--quick] [--skip-e2e] [--lines 1,2]
+// runs to latest-partial.*). Exits non-zero when a section could not measure (a crash, or
+// deliveries that were not all accepted as executions), and with --check also when a goal was missed
+// (how a reader checks the claims in BENCHMARKS.md: `npm run bench -- --check`).
+//   node bench/run.js [--quick] [--skip-e2e] [--lines 1,2] [--check]
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -14,6 +15,7 @@ const { fmt, fmtUs, fmtBytes, table } = require('./lib/stats');
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, '.cache', 'bench');
 const QUICK = process.argv.includes('--quick');
+const CHECK = process.argv.includes('--check');
 const SKIP_E2E = process.argv.includes('--skip-e2e');
 const argOf = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -493,6 +495,18 @@ async function main() {
 	fs.writeFileSync(path.join(OUT_DIR, `${name}.txt`), text + '\n');
 	process.stdout.write(`\nsaved to ${path.relative(ROOT, OUT_DIR)}/${name}.{json,txt}\n`);
 
+	const outcome = verdictOf({ results, goals }, { check: CHECK });
+	for (const message of outcome.messages) process.stderr.write(`${message}\n`);
+	process.exit(outcome.exitCode);
+}
+
+/**
+ * The exit status of a run: 1 when a section could not measure (it crashed, or an end-to-end
+ * comparison had problems), and with `check` also when a goal was missed or when no goal was
+ * measured at all (nothing to check is not a pass).
+ */
+function verdictOf({ results, goals }, { check = false } = {}) {
+	const messages = [];
 	const failed = results.filter((r) => r.error);
 	const invalid = results.filter(
 		(r) =>
@@ -500,15 +514,21 @@ async function main() {
 			r.data &&
 			r.data.lines.some((l) => l.comparisons.some((c) => c.problems.length)),
 	);
-	if (failed.length || invalid.length) {
-		process.stderr.write(
-			`could not measure: ${[...failed, ...invalid].map((r) => r.label).join(', ')}\n`,
-		);
-		process.exit(1);
+	if (failed.length || invalid.length)
+		messages.push(`could not measure: ${[...failed, ...invalid].map((r) => r.label).join(', ')}`);
+	if (check) {
+		const missed = goals.filter((g) => !g.ok);
+		if (missed.length)
+			messages.push(`goals missed: ${missed.map((g) => `${g.goal} (${g.value})`).join('; ')}`);
+		if (goals.length === 0) messages.push('no goal was measured');
 	}
+	return { exitCode: messages.length ? 1 : 0, messages };
 }
 
-main().catch((error) => {
-	process.stderr.write(`bench: ${error.stack || error}\n`);
-	process.exit(1);
-});
+module.exports = { verdictOf, GOALS };
+
+if (require.main === module)
+	main().catch((error) => {
+		process.stderr.write(`bench: ${error.stack || error}\n`);
+		process.exit(1);
+	});

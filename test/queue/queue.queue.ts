@@ -33,6 +33,8 @@ const CLIENTS = Number(env('QUEUE_CLIENTS') ?? 20);
 const FORGED = 50;
 /** Retries sent after the load, each to the other webhook process (Openlayer retries after 5 s, 5 min, 30 min). */
 const LOAD_RETRIES = 100;
+/** Deliveries retried 5 s later on the other webhook process, one every 0.5 s, with new ones in between. */
+const RETRIES_AT_5S = 20;
 /** Pairs of identical deliveries sent to both webhook processes at the same instant. */
 const SIMULTANEOUS = 20;
 
@@ -206,7 +208,7 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 				`${(cluster.timings.prepareMs / 1000).toFixed(1)} s; main ready in ${(cluster.timings.mainMs / 1000).toFixed(1)} s, ` +
 				`all five processes in ${(cluster.timings.startMs / 1000).toFixed(1)} s`,
 		);
-	}, 600000);
+	}, 1200000);
 
 	afterAll(async () => {
 		await cluster?.stop();
@@ -217,6 +219,9 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 					...cluster.workers.map((w) => w.log()),
 				].join('\n')
 			: '';
+		figure(
+			`re-sent after 503 "Database is not ready": ${JSON.stringify(resent)}; forged deliveries re-sent after a closed connection: ${JSON.stringify(forgedResent)}`,
+		);
 		figure(`suite wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		cluster?.cleanup();
 		await Promise.all([currents?.close(), qase?.close(), openlayer?.close()]);
@@ -233,6 +238,10 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 			if (secret) expect(logs.includes(secret)).toBe(false);
 		}
 	}, 120000);
+
+	/** Re-sends per trigger, printed at the end: 503 "Database is not ready", and forged ones after a closed connection. */
+	const resent: Record<string, number> = {};
+	const forgedResent: Record<string, number> = {};
 
 	/** Which worker finished each of the given executions (from the workers' logs), new ones only. */
 	function runByWorkers(executionIds: string[]) {
@@ -300,15 +309,21 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 	) {
 		const t0 = Date.now();
 		let refused = 0;
+		const otherReasons: string[] = [];
 		const results: Timed[] = await runPool(DELIVERIES, CLIENTS, async (i) => {
 			for (let attempt = 0; ; attempt++) {
 				const res = await send(i, cluster.webhooks[(i + attempt) % 2]);
 				if (res.status !== 503 || attempt >= 10) return res;
 				refused++;
-				await res.text();
+				const text = await res.text();
+				if (!text.includes('Database is not ready')) otherReasons.push(text.slice(0, 200));
 				await sleep(1000);
 			}
 		});
+		resent[trigger] = refused;
+		// A 503 is sent again only for n8n's documented "Database is not ready" (nothing was started):
+		// any other 503 is a failure, not something to retry away.
+		expect(otherReasons).toEqual([]);
 		const sentMs = Date.now() - t0;
 		const counts = await drain(cluster, workflowId, DELIVERIES);
 		const doneMs = Date.now() - t0 - 3000; // minus drain()'s quiet period
@@ -356,6 +371,7 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		const before = cluster.executionCounts(workflowId);
 		// n8n 2.x may answer 401 and close the connection before the body is sent (a network error
 		// for the client); such a request is sent again, like a sender would.
+		let networkErrors = 0;
 		const results = await runPool(FORGED, 10, async (i) => {
 			let failure: unknown;
 			for (let attempt = 0; attempt < 4; attempt++) {
@@ -363,14 +379,18 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 					return await send(i, cluster.webhooks[i % 2]);
 				} catch (error) {
 					failure = error;
+					networkErrors++;
 				}
 			}
 			throw new Error(`forged delivery ${i} got no answer in 4 attempts: ${String(failure)}`);
 		});
+		forgedResent[trigger] = networkErrors;
+		// Only n8n 2.x closes the connection early on a 401; on 1.x every forged delivery is answered.
+		if (line === 1) expect(networkErrors).toBe(0);
 		await sleep(2000);
 		const after = cluster.executionCounts(workflowId);
 		figure(
-			`${trigger}: ${FORGED} forged deliveries → ${JSON.stringify(statusClasses(results))}, executions before ${JSON.stringify(before)} after ${JSON.stringify(after)}`,
+			`${trigger}: ${FORGED} forged deliveries → ${JSON.stringify(statusClasses(results))}, ${networkErrors} sent again after a closed connection, executions before ${JSON.stringify(before)} after ${JSON.stringify(after)}`,
 		);
 		expect(results.map((r) => r.status)).toEqual(Array(FORGED).fill(401));
 		expect(after).toEqual(before);
@@ -514,31 +534,52 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		});
 	}, 900000);
 
-	test('Openlayer: a retry (same webhook-id) on the other webhook process 1 s or more after the first is acknowledged and starts nothing', async () => {
-		const ids = Array.from({ length: 10 }, (_, i) => `msg_queue_retry_${runId}_${i}`);
+	/*
+	 * Openlayer retries a failed delivery about 5 s, 5 min and 30 min after the first attempt, with the
+	 * same webhook-id, and nothing routes the retry to the webhook process that took the first copy.
+	 * The first retry is sent here at its real spacing, 5 s after the original, to the other webhook
+	 * process, while new deliveries keep arriving on both (so both workers keep writing the stored
+	 * memory). The later retries differ from it only in what happens in between: more deliveries
+	 * (the load test below retries 100 of 1,000 ids after all of them) and age (the one-hour window,
+	 * test/unit/openlayer/deliveryLog.test.ts); CI does not wait 5 or 30 minutes.
+	 */
+	test('Openlayer: a retry 5 s after the first copy, on the other webhook process, during traffic, is acknowledged and starts nothing', async () => {
 		const before = cluster.executionCounts(WF_OPENLAYER).success ?? 0;
-		const answers: string[] = [];
-		for (const [i, id] of ids.entries()) {
-			const [first, other] =
-				i % 2
-					? [cluster.webhooks[1], cluster.webhooks[0]]
-					: [cluster.webhooks[0], cluster.webhooks[1]];
-			const a = await postOpenlayer(first, id, `retry-${id}`);
+		const originals = Array.from({ length: RETRIES_AT_5S }, (_, i) => `retry5-${runId}-${i}`);
+		const traffic = Array.from({ length: RETRIES_AT_5S * 4 }, (_, i) => `traffic-${runId}-${i}`);
+		const retryAnswers: string[] = [];
+		const sends: Array<Promise<unknown>> = [];
+		const t0 = Date.now();
+		for (const [i, marker] of originals.entries()) {
+			const [first, other] = [cluster.webhooks[i % 2], cluster.webhooks[(i + 1) % 2]];
+			const a = await postOpenlayer(first, `msg_${marker}`, marker);
 			expect(a).toEqual({ status: 200, text: '' });
-			await sleep(1000);
-			const b = await postOpenlayer(other, id, `retry-${id}`);
-			answers.push(b.text);
-			expect(b.status).toBe(200);
-			expect(JSON.parse(b.text)).toMatchObject({
-				received: true,
-				skipped: expect.stringContaining('duplicate'),
-			});
+			sends.push(
+				sleep(5000).then(async () => {
+					const b = await postOpenlayer(other, `msg_${marker}`, marker);
+					expect(b.status).toBe(200);
+					retryAnswers.push(b.text);
+				}),
+			);
+			// New deliveries to both processes in between, as other events keep coming.
+			for (const [j, t] of traffic.slice(i * 4, i * 4 + 4).entries())
+				sends.push(postOpenlayer(cluster.webhooks[j % 2], `msg_${t}`, t));
+			await sleep(500);
 		}
-		const counts = await drain(cluster, WF_OPENLAYER, before + ids.length, { quietMs: 3000 });
+		await Promise.all(sends);
+		const expected = before + originals.length + traffic.length;
+		const counts = await drain(cluster, WF_OPENLAYER, expected, { quietMs: 4000 });
+		const ranAgain = (counts.success ?? 0) - expected;
+		const recognised = retryAnswers.filter((t) => t.includes('duplicate')).length;
 		figure(
-			`Openlayer retries 1 s later on the other webhook process: ${ids.length} sent, ${answers.filter((t) => t.includes('duplicate')).length} acknowledged as duplicates, executions ${JSON.stringify(counts)} (expected ${before + ids.length} successes)`,
+			`Openlayer retries 5 s after the first copy, on the other webhook process, with ${traffic.length} new deliveries in between ` +
+				`(${((Date.now() - t0) / 1000).toFixed(0)} s): ${originals.length} retries, ${recognised} acknowledged as duplicates, ${ranAgain} ran again`,
 		);
-		expect(counts).toEqual({ success: before + ids.length });
+		expect({ recognised, ranAgain, counts }).toEqual({
+			recognised: originals.length,
+			ranAgain: 0,
+			counts: { success: expected },
+		});
 	}, 300000);
 
 	test('Openlayer: retries of the load deliveries, each on the other webhook process (measured)', async () => {
@@ -574,8 +615,8 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 				`${sample.length} retries on the other webhook process: ${acknowledged} acknowledged as duplicates, ${rerun} ran again; ` +
 				`${sameSample.length} retries on the same webhook process: ${sameAcknowledged} acknowledged, ${(after.success ?? 0) - before - rerun} ran again`,
 		);
-		// Every retry is answered 200 and each either is recognised or runs once more: nothing else.
-		expect(acknowledged + rerun).toBe(sample.length);
+		// Every retry of the load's deliveries is recognised by the other webhook process, none runs again.
+		expect({ acknowledged, rerun }).toEqual({ acknowledged: sample.length, rerun: 0 });
 		expect(sameSample.length).toBeGreaterThan(0);
 		expect({ sameAcknowledged, ranAgain: (after.success ?? 0) - before - rerun }).toEqual({
 			sameAcknowledged: sameSample.length,
@@ -742,5 +783,5 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		);
 		expect(statuses).toEqual([404, 404]);
 		expect(cluster.executionCounts(WF_CURRENTS)).toEqual({ success: before + 2 });
-	}, 600000);
+	}, 1200000);
 });
