@@ -24,7 +24,7 @@ import {
 	type HookTarget,
 } from '../Currents/hookLifecycle';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
-import { receiveCurrents } from '../Currents/receive';
+import { manualSecretProblem, receiveCurrents } from '../Currents/receive';
 import { attachFailedTests, currentsFailure, type FailedTest } from '../Currents/failedTests';
 import { currentsSummary, isCurrentsSummaryEvent } from '../Currents/summary';
 import { checkProjectId } from '../Currents/validation';
@@ -41,7 +41,7 @@ import {
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 } from '../shared/triggerParameters';
-import { HTTP_HEADER_NAME, readHeader } from '../shared/verify';
+import { readHeader } from '../shared/verify';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
 
@@ -219,7 +219,7 @@ export class CurrentsTrigger implements INodeType {
 						typeOptions: { minValue: 30 },
 						default: 300,
 						description:
-							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction (replay protection)',
+							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction. The header is not signed: this stops late resends of a delivery, not replays by someone who has the secret.',
 					},
 					includeHeadersOption,
 				],
@@ -234,14 +234,9 @@ export class CurrentsTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const secret = String(credential.data?.secret ?? '');
-				const header = String(credential.data?.headerName ?? '');
-				if (!HTTP_HEADER_NAME.test(header)) {
-					return { status: 'Error', message: 'Header Name is not a valid HTTP header name' };
-				}
-				if (secret.length < 16) {
-					return { status: 'Error', message: 'Use a secret of at least 16 characters' };
-				}
+				// The same check refuses every delivery while the saved credential fails it.
+				const problem = manualSecretProblem(credential.data);
+				if (problem) return { status: 'Error', message: problem };
 				return { status: 'OK', message: 'Secret is usable' };
 			},
 		},
@@ -255,7 +250,19 @@ export class CurrentsTrigger implements INodeType {
 				return await hookExists(this, hookState(this), hookTarget(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (!isAutomatic(this)) return true;
+				if (!isAutomatic(this)) {
+					// Nothing to register; a secret every delivery would be refused with is said here.
+					if (this.getNode().credentials?.[MANUAL_SECRET_CREDENTIAL]) {
+						const problem = manualSecretProblem(
+							await this.getCredentials(MANUAL_SECRET_CREDENTIAL),
+						);
+						if (problem) {
+							const message = `The Currents Webhook Secret credential cannot be used, so every delivery would be refused (401): ${problem}`;
+							throw new NodeOperationError(this.getNode(), message, { description: message });
+						}
+					}
+					return true;
+				}
 				const target = hookTarget(this);
 				try {
 					checkProjectId(target.projectId);
@@ -289,6 +296,7 @@ export class CurrentsTrigger implements INodeType {
 			return receiveCurrents(headers, rawBody, {
 				secret,
 				secretRequired: automatic || secret !== undefined,
+				timestampRequired: automatic,
 				toleranceSeconds,
 				events,
 				parsedBody,
@@ -302,7 +310,11 @@ export class CurrentsTrigger implements INodeType {
 			verdict = await decideWithCredential(
 				this,
 				MANUAL_SECRET_CREDENTIAL,
-				(cred) => decide({ header: String(cred?.headerName), value: String(cred?.secret) }),
+				// A credential the check refuses (odd data, a short secret) authenticates nothing.
+				(cred) =>
+					manualSecretProblem(cred) === undefined
+						? decide({ header: cred!.headerName as string, value: cred!.secret as string })
+						: REJECT_UNAUTHORIZED,
 				(v) => v === REJECT_UNAUTHORIZED,
 			);
 		} else {
