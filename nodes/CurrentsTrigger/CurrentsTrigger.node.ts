@@ -32,10 +32,11 @@ import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
-import { redactHeaders } from '../shared/headers';
+import { deliveryHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT, type FailureDetails, type ItemError } from '../shared/summary';
 import {
 	deliveryOutputParameters,
+	headersToShowOption,
 	includeHeadersOption,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
@@ -63,6 +64,7 @@ const isAutomatic = (ctx: IHookFunctions | IWebhookFunctions) =>
 interface TriggerOptions {
 	toleranceSeconds?: number;
 	includeHeaders?: boolean;
+	headersToShow?: string;
 }
 
 /** The delivery's x-timestamp (ms or s since the epoch) as ISO 8601, else now. */
@@ -222,6 +224,7 @@ export class CurrentsTrigger implements INodeType {
 							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction. The header is not signed: this stops late resends of a delivery, not replays by someone who has the secret.',
 					},
 					includeHeadersOption,
+					headersToShowOption,
 				],
 			},
 		],
@@ -327,9 +330,7 @@ export class CurrentsTrigger implements INodeType {
 			project: automatic
 				? (this.getNodeParameter('project', '', { extractValue: true }) as string) || null
 				: null,
-			headers: options.includeHeaders
-				? redactHeaders(headers, secretHeader ? [secretHeader] : [])
-				: undefined,
+			headers: deliveryHeaders(headers, options, secretHeader ? [secretHeader] : []),
 		});
 	}
 

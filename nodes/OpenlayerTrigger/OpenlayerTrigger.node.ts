@@ -26,10 +26,11 @@ import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
-import { redactHeaders } from '../shared/headers';
+import { deliveryHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
 	deliveryOutputParameters,
+	headersToShowOption,
 	includeHeadersOption,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
@@ -53,6 +54,7 @@ interface TriggerOptions {
 	ignoreRetries?: boolean;
 	toleranceSeconds?: number;
 	includeHeaders?: boolean;
+	headersToShow?: string;
 }
 
 /** Current and previous signing secret; none when the credential cannot be read (fails closed). */
@@ -214,6 +216,7 @@ export class OpenlayerTrigger implements INodeType {
 							'Refuse deliveries whose signed webhook-timestamp is further than this from now, in either direction (replay protection). At most 1800: half the hour for which retried message IDs are remembered, so a delivery never passes both checks twice.',
 					},
 					includeHeadersOption,
+					headersToShowOption,
 				],
 			},
 		],
@@ -300,7 +303,7 @@ export class OpenlayerTrigger implements INodeType {
 		if (decision.verdict.kind !== 'accept') return response;
 		return attachMeta(response, {
 			receivedAt: new Date().toISOString(),
-			headers: options.includeHeaders ? redactHeaders(headers) : undefined,
+			headers: deliveryHeaders(headers, options),
 		});
 	}
 

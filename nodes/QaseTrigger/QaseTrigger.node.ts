@@ -35,10 +35,11 @@ import { byOptionName, eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
-import { redactHeaders } from '../shared/headers';
+import { deliveryHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
 	entityOutputParameters,
+	headersToShowOption,
 	includeHeadersOption,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
@@ -210,7 +211,7 @@ export class QaseTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [includeHeadersOption],
+				options: [includeHeadersOption, headersToShowOption],
 			},
 		],
 	};
@@ -279,10 +280,13 @@ export class QaseTrigger implements INodeType {
 			: decide(undefined);
 		const response = answer(this, verdict);
 		if (verdict.kind !== 'accept') return response;
-		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean };
+		const options = this.getNodeParameter('options', {}) as {
+			includeHeaders?: boolean;
+			headersToShow?: string;
+		};
 		return attachMeta(response, {
 			receivedAt: new Date().toISOString(),
-			headers: options.includeHeaders ? redactHeaders(headers) : undefined,
+			headers: deliveryHeaders(headers, options),
 		});
 	}
 
