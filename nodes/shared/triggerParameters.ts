@@ -132,7 +132,7 @@ export const includeHeadersOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		"Whether to add the delivery's request headers to the item as headers. Only values of headers known to be harmless (content-type, user-agent, x-forwarded-for, x-request-id...) and those named in Headers to Show are shown; every other value reads [redacted].",
+		"Whether to add the delivery's request headers to the item as headers. Only values of headers known to be harmless (content-type, user-agent, x-forwarded-for...) and those named in Headers to Show are shown; every other value reads [redacted].",
 };
 
 /** The names whose values "Include Headers" shows besides the harmless ones. */

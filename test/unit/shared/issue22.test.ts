@@ -221,7 +221,7 @@ describe('item 7: secrets cut from messages however they are quoted', () => {
 	});
 
 	describe('Currents Webhooks', () => {
-		const KEY = 'unit-currents-key-22';
+		const KEY = randomBytes(12).toString('hex');
 		let fake: CurrentsFake;
 		let baseUrl: string;
 		const node = new CurrentsWebhooks();
@@ -271,7 +271,7 @@ describe('item 7: secrets cut from messages however they are quoted', () => {
 		});
 
 		it("the credential's own API key quoted back by the API is redacted", async () => {
-			const key = 'cur-live-9f8e7d6c5b4a39281706';
+			const key = `cur-live-${randomBytes(10).toString('hex')}`;
 			fake.addFault({
 				path: '^/webhooks$',
 				status: 401,
@@ -323,7 +323,7 @@ describe('item 8: small ones', () => {
 	});
 
 	describe('a Currents instanceId from the API is checked before it goes into a path', () => {
-		const KEY = 'unit-currents-key-22b';
+		const KEY = randomBytes(12).toString('hex');
 		let fake: CurrentsFake;
 		let baseUrl: string;
 		beforeAll(async () => {
