@@ -93,6 +93,15 @@ function failureDetails(json: IDataObject): FailureDetails | undefined {
 	return undefined;
 }
 
+/** Manual setup registers nothing, but a secret every delivery would be refused with is said on activation. */
+async function refuseUnusableManualSecret(ctx: IHookFunctions): Promise<void> {
+	if (!ctx.getNode().credentials?.[MANUAL_SECRET_CREDENTIAL]) return;
+	const problem = manualSecretProblem(await ctx.getCredentials(MANUAL_SECRET_CREDENTIAL));
+	if (!problem) return;
+	const message = `The Currents Webhook Secret credential cannot be used, so every delivery would be refused (401): ${problem}`;
+	throw new NodeOperationError(ctx.getNode(), message, { description: message });
+}
+
 export class CurrentsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		// n8n 2.x ships its own "Currents Trigger": the TestOps name tells them apart in the nodes panel
@@ -248,22 +257,17 @@ export class CurrentsTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// Manual setup has nothing to register: the hook lives in the Currents dashboard.
-				if (!isAutomatic(this)) return true;
+				// Manual setup has nothing to register: the hook lives in the Currents dashboard. n8n
+				// calls create only when this says false, so an unusable secret is refused here too.
+				if (!isAutomatic(this)) {
+					await refuseUnusableManualSecret(this);
+					return true;
+				}
 				return await hookExists(this, hookState(this), hookTarget(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!isAutomatic(this)) {
-					// Nothing to register; a secret every delivery would be refused with is said here.
-					if (this.getNode().credentials?.[MANUAL_SECRET_CREDENTIAL]) {
-						const problem = manualSecretProblem(
-							await this.getCredentials(MANUAL_SECRET_CREDENTIAL),
-						);
-						if (problem) {
-							const message = `The Currents Webhook Secret credential cannot be used, so every delivery would be refused (401): ${problem}`;
-							throw new NodeOperationError(this.getNode(), message, { description: message });
-						}
-					}
+					await refuseUnusableManualSecret(this);
 					return true;
 				}
 				const target = hookTarget(this);

@@ -126,6 +126,19 @@ function webhookOutputMode(ctx: IWebhookFunctions): QaseOutputMode {
 	return output === 'envelope' || output === SUMMARY_OUTPUT ? 'envelope' : 'payload';
 }
 
+/**
+ * Nothing is registered on activation, but a secret every delivery would be refused with (401) is
+ * said there, where the user sees it, rather than discovered in Qase's delivery log.
+ */
+async function refuseUnusableSecret(ctx: IHookFunctions): Promise<void> {
+	if (!ctx.getNode().credentials?.[SECRET_CREDENTIAL]) return;
+	const credential = await ctx.getCredentials(SECRET_CREDENTIAL);
+	const problem = qaseSecretProblem(credential?.secret);
+	if (!problem) return;
+	const message = `The Qase Webhook Secret credential cannot be used, so every delivery would be refused (401): ${problem}`;
+	throw new NodeOperationError(ctx.getNode(), message, { description: message });
+}
+
 export class QaseTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Qase Trigger',
@@ -238,20 +251,13 @@ export class QaseTrigger implements INodeType {
 	 */
 	webhookMethods = {
 		default: {
+			// n8n calls create only when checkExists says false: both refuse an unusable secret.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await refuseUnusableSecret(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				// Nothing to register, but a secret every delivery would be refused with (401) is said
-				// here, where the user sees it, rather than discovered in Qase's delivery log.
-				if (this.getNode().credentials?.[SECRET_CREDENTIAL]) {
-					const credential = await this.getCredentials(SECRET_CREDENTIAL);
-					const problem = qaseSecretProblem(credential?.secret);
-					if (problem) {
-						const message = `The Qase Webhook Secret credential cannot be used, so every delivery would be refused (401): ${problem}`;
-						throw new NodeOperationError(this.getNode(), message, { description: message });
-					}
-				}
+				await refuseUnusableSecret(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

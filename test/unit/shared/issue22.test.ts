@@ -59,6 +59,10 @@ describe('item 2: a Qase secret shorter than the credential test allows authenti
 		await expect(node.webhookMethods.default.create.call(c.hook)).rejects.toThrow(
 			/Qase Webhook Secret credential cannot be used.*at least 12 characters/,
 		);
+		// n8n asks checkExists first and calls create only when it says false.
+		await expect(node.webhookMethods.default.checkExists.call(c.hook)).rejects.toThrow(
+			/at least 12 characters/,
+		);
 		const ok = makeContext({ credentials: { qaseWebhookSecretApi: { secret: 'twelve-chars' } } });
 		await expect(node.webhookMethods.default.create.call(ok.hook)).resolves.toBe(true);
 		await expect(node.webhookMethods.default.create.call(makeContext().hook)).resolves.toBe(true);
@@ -112,6 +116,9 @@ describe('items 2 and 4: Currents manual setup refuses a short secret and odd cr
 		});
 		await expect(node.webhookMethods.default.create.call(c.hook)).rejects.toThrow(
 			/Currents Webhook Secret credential cannot be used.*at least 16 characters/,
+		);
+		await expect(node.webhookMethods.default.checkExists.call(c.hook)).rejects.toThrow(
+			/at least 16 characters/,
 		);
 		const none = makeContext({ params: { setupMode: 'manual' } });
 		await expect(node.webhookMethods.default.create.call(none.hook)).resolves.toBe(true);
