@@ -145,12 +145,12 @@ export async function fetchFailedTests(
 	const tests: FailedTest[] = [];
 	for (let i = 0; i < specs.length; i++) {
 		if (i >= limits.maxSpecs) return { tests, truncated: true };
-		const instance = await getData(
-			ctx,
-			base,
-			`/instances/${encodeURIComponent(String(specs[i].instanceId))}`,
-			limits.timeoutMs,
-		);
+		const instanceId = String(specs[i].instanceId);
+		if (!CURRENTS_ID.test(instanceId))
+			throw new Error(
+				`The Currents API named an instance "${instanceId.slice(0, 64)}" that is not a Currents id; it was not requested`,
+			);
+		const instance = await getData(ctx, base, `/instances/${instanceId}`, limits.timeoutMs);
 		tests.push(...failedTestsOfInstance(instance, parsed.origin));
 		if (tests.length >= limits.maxResults) {
 			return {
@@ -161,6 +161,13 @@ export async function fetchFailedTests(
 	}
 	return { tests, truncated: false };
 }
+
+/**
+ * The shape of a Currents id in a path (the run id of a runUrl has the same): an instanceId read
+ * from an API answer must never steer the request elsewhere (`..`, `a/b`, `?x=`), even when the
+ * answer comes from a Base URL that is not Currents.
+ */
+export const CURRENTS_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** Events whose failed tests are fetched: a finished or timed-out run with failures. */
 export function wantsFailedTests(body: IDataObject): boolean {

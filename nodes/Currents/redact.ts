@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { apiError, statusOf, vendorMessageOf } from '../shared/errors';
+import { redactSecrets } from '../shared/secrets';
 
 /**
  * Header values of a Currents hook are credentials more often than not (the Currents Trigger's
@@ -38,10 +39,57 @@ export function redactHeaders(headers: unknown): unknown {
 	return JSON.stringify(out);
 }
 
-/** A copy of a hook (or of any object with a `headers` field) with its header values redacted. */
+/**
+ * The parts of a webhook URL that carry secrets: user and password, query values, the fragment.
+ * (A secret in the path, as some services put one, cannot be told from an ordinary path segment.)
+ */
+export function urlSecretsOf(url: unknown): string[] {
+	if (typeof url !== 'string' || !URL.canParse(url)) return [];
+	const parsed = new URL(url);
+	const parts = [parsed.username, parsed.password, parsed.hash.slice(1)];
+	for (const [, value] of parsed.searchParams) parts.push(value);
+	// As written in the URL and as decoded: an API may echo either.
+	return [...parts, ...parts.map((p) => safeDecode(p))].filter((p) => p !== '');
+}
+
+function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+/** A webhook URL with user:password, every query value and the fragment replaced; the rest kept. */
+export function redactUrl(url: unknown): unknown {
+	if (typeof url !== 'string' || !URL.canParse(url)) return url;
+	const parsed = new URL(url);
+	if (!parsed.username && !parsed.password && !parsed.search && !parsed.hash) return url;
+	const userinfo = parsed.username || parsed.password ? `${REDACTED}@` : '';
+	const query = parsed.search
+		? `?${parsed.search
+				.slice(1)
+				.split('&')
+				.map((pair) => {
+					const eq = pair.indexOf('=');
+					return eq < 0 ? pair : `${pair.slice(0, eq)}=${REDACTED}`;
+				})
+				.join('&')}`
+		: '';
+	const fragment = parsed.hash ? `#${REDACTED}` : '';
+	return `${parsed.protocol}//${userinfo}${parsed.host}${parsed.pathname}${query}${fragment}`;
+}
+
+/**
+ * A copy of a hook (or of any object with a `headers` or `url` field) with its header values and
+ * the secret parts of its URL redacted.
+ */
 export function redactHook<T extends object>(hook: T): T {
-	if (hook === null || typeof hook !== 'object' || !('headers' in hook)) return hook;
-	return { ...hook, headers: redactHeaders((hook as { headers?: unknown }).headers) };
+	if (hook === null || typeof hook !== 'object') return hook;
+	const out = { ...hook } as Record<string, unknown>;
+	if ('headers' in hook) out.headers = redactHeaders((hook as { headers?: unknown }).headers);
+	if ('url' in hook) out.url = redactUrl((hook as { url?: unknown }).url);
+	return out as T;
 }
 
 /** The values of a `headers` JSON string, to be kept out of error messages. */
@@ -51,15 +99,12 @@ export function headerValuesOf(headers: unknown): string[] {
 	return parsed ? Object.values(parsed).filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** Replaces each secret (3 characters or more; shorter ones say nothing) in a text. */
+/**
+ * Replaces each secret (3 characters or more; shorter ones say nothing) in a text, also when the
+ * API quoted it JSON-escaped or URL-encoded, or shortened (runs of 8 characters or more of it).
+ */
 export function redactText(text: string, secrets: readonly string[]): string {
-	let out = text;
-	for (const secret of [...secrets]
-		.filter((s) => s.length >= 3)
-		.sort((a, b) => b.length - a.length)) {
-		out = out.split(secret).join(REDACTED);
-	}
-	return out;
+	return redactSecrets(text, secrets, REDACTED);
 }
 
 /**

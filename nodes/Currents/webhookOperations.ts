@@ -10,7 +10,7 @@ import {
 	updateWebhook,
 	type WebhookFields,
 } from './api';
-import { headerValuesOf, redactError, redactHook } from './redact';
+import { headerValuesOf, redactError, redactHook, urlSecretsOf } from './redact';
 import {
 	checkEvents,
 	checkHookId,
@@ -88,7 +88,7 @@ export async function createHook(
 	};
 	if (extra.label !== undefined) fields.label = checkLabel(extra.label);
 	if (extra.headers?.header?.length) fields.headers = encodeHeaders(extra.headers.header);
-	sent.push(...headerValuesOf(fields.headers));
+	sent.push(...headerValuesOf(fields.headers), ...urlSecretsOf(fields.url));
 	// createWebhook sends the POST once and, after an ambiguous failure, finds the hook it made.
 	return [(await createWebhook(ctx, projectId, fields)) as IDataObject];
 }
@@ -122,7 +122,7 @@ export async function updateHook(
 		fields.hookEvents = checkEvents(upd.hookEvents);
 	if (upd.clearHeaders) fields.headers = null;
 	else if (upd.headers?.header?.length) fields.headers = encodeHeaders(upd.headers.header);
-	sent.push(...headerValuesOf(fields.headers));
+	sent.push(...headerValuesOf(fields.headers), ...urlSecretsOf(fields.url));
 	if (Object.keys(fields).length === 0) {
 		throw new FieldError('Update Fields', 'Update Fields: add at least one field to change');
 	}

@@ -24,7 +24,7 @@ import {
 	type HookTarget,
 } from '../Currents/hookLifecycle';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
-import { receiveCurrents } from '../Currents/receive';
+import { manualSecretProblem, receiveCurrents } from '../Currents/receive';
 import { attachFailedTests, currentsFailure, type FailedTest } from '../Currents/failedTests';
 import { currentsSummary, isCurrentsSummaryEvent } from '../Currents/summary';
 import { checkProjectId } from '../Currents/validation';
@@ -32,16 +32,17 @@ import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
-import { redactHeaders } from '../shared/headers';
+import { deliveryHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT, type FailureDetails, type ItemError } from '../shared/summary';
 import {
 	deliveryOutputParameters,
+	headersToShowOption,
 	includeHeadersOption,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 } from '../shared/triggerParameters';
-import { HTTP_HEADER_NAME, readHeader } from '../shared/verify';
+import { readHeader } from '../shared/verify';
 
 const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
 
@@ -63,6 +64,7 @@ const isAutomatic = (ctx: IHookFunctions | IWebhookFunctions) =>
 interface TriggerOptions {
 	toleranceSeconds?: number;
 	includeHeaders?: boolean;
+	headersToShow?: string;
 }
 
 /** The delivery's x-timestamp (ms or s since the epoch) as ISO 8601, else now. */
@@ -89,6 +91,15 @@ function failureDetails(json: IDataObject): FailureDetails | undefined {
 			error: json.failedTestsError as unknown as ItemError,
 		};
 	return undefined;
+}
+
+/** Manual setup registers nothing, but a secret every delivery would be refused with is said on activation. */
+async function refuseUnusableManualSecret(ctx: IHookFunctions): Promise<void> {
+	if (!ctx.getNode().credentials?.[MANUAL_SECRET_CREDENTIAL]) return;
+	const problem = manualSecretProblem(await ctx.getCredentials(MANUAL_SECRET_CREDENTIAL));
+	if (!problem) return;
+	const message = `The Currents Webhook Secret credential cannot be used, so every delivery would be refused (401): ${problem}`;
+	throw new NodeOperationError(ctx.getNode(), message, { description: message });
 }
 
 export class CurrentsTrigger implements INodeType {
@@ -219,9 +230,10 @@ export class CurrentsTrigger implements INodeType {
 						typeOptions: { minValue: 30 },
 						default: 300,
 						description:
-							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction (replay protection)',
+							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction. The header is not signed: this stops late resends of a delivery, not replays by someone who has the secret.',
 					},
 					includeHeadersOption,
+					headersToShowOption,
 				],
 			},
 		],
@@ -234,14 +246,9 @@ export class CurrentsTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const secret = String(credential.data?.secret ?? '');
-				const header = String(credential.data?.headerName ?? '');
-				if (!HTTP_HEADER_NAME.test(header)) {
-					return { status: 'Error', message: 'Header Name is not a valid HTTP header name' };
-				}
-				if (secret.length < 16) {
-					return { status: 'Error', message: 'Use a secret of at least 16 characters' };
-				}
+				// The same check refuses every delivery while the saved credential fails it.
+				const problem = manualSecretProblem(credential.data);
+				if (problem) return { status: 'Error', message: problem };
 				return { status: 'OK', message: 'Secret is usable' };
 			},
 		},
@@ -250,12 +257,19 @@ export class CurrentsTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// Manual setup has nothing to register: the hook lives in the Currents dashboard.
-				if (!isAutomatic(this)) return true;
+				// Manual setup has nothing to register: the hook lives in the Currents dashboard. n8n
+				// calls create only when this says false, so an unusable secret is refused here too.
+				if (!isAutomatic(this)) {
+					await refuseUnusableManualSecret(this);
+					return true;
+				}
 				return await hookExists(this, hookState(this), hookTarget(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (!isAutomatic(this)) return true;
+				if (!isAutomatic(this)) {
+					await refuseUnusableManualSecret(this);
+					return true;
+				}
 				const target = hookTarget(this);
 				try {
 					checkProjectId(target.projectId);
@@ -289,6 +303,7 @@ export class CurrentsTrigger implements INodeType {
 			return receiveCurrents(headers, rawBody, {
 				secret,
 				secretRequired: automatic || secret !== undefined,
+				timestampRequired: automatic,
 				toleranceSeconds,
 				events,
 				parsedBody,
@@ -302,7 +317,11 @@ export class CurrentsTrigger implements INodeType {
 			verdict = await decideWithCredential(
 				this,
 				MANUAL_SECRET_CREDENTIAL,
-				(cred) => decide({ header: String(cred?.headerName), value: String(cred?.secret) }),
+				// A credential the check refuses (odd data, a short secret) authenticates nothing.
+				(cred) =>
+					manualSecretProblem(cred) === undefined
+						? decide({ header: cred!.headerName as string, value: cred!.secret as string })
+						: REJECT_UNAUTHORIZED,
 				(v) => v === REJECT_UNAUTHORIZED,
 			);
 		} else {
@@ -315,9 +334,7 @@ export class CurrentsTrigger implements INodeType {
 			project: automatic
 				? (this.getNodeParameter('project', '', { extractValue: true }) as string) || null
 				: null,
-			headers: options.includeHeaders
-				? redactHeaders(headers, secretHeader ? [secretHeader] : [])
-				: undefined,
+			headers: deliveryHeaders(headers, options, secretHeader ? [secretHeader] : []),
 		});
 	}
 

@@ -14,7 +14,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { openlayerEvents } from '../Openlayer/catalog';
-import { openDeliveryLog } from '../Openlayer/deliveryLog';
+import { openDeliveryLog, RETRY_WINDOW_SECONDS } from '../Openlayer/deliveryLog';
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
 import {
@@ -26,10 +26,11 @@ import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
-import { redactHeaders } from '../shared/headers';
+import { deliveryHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
 	deliveryOutputParameters,
+	headersToShowOption,
 	includeHeadersOption,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
@@ -47,6 +48,7 @@ interface TriggerOptions {
 	ignoreRetries?: boolean;
 	toleranceSeconds?: number;
 	includeHeaders?: boolean;
+	headersToShow?: string;
 }
 
 /** Current and previous signing secret; none when the credential cannot be read (fails closed). */
@@ -55,6 +57,25 @@ function signingSecrets(credential: ICredentialDataDecryptedObject | undefined):
 	return [credential.secret, credential.previousSecret].filter(
 		(s): s is string => typeof s === 'string' && s.trim() !== '',
 	);
+}
+
+/**
+ * The largest Timestamp Tolerance: half the retry memory's window. A delivery is accepted while its
+ * signed timestamp lies within the tolerance of now in either direction, so one stamped T ahead of
+ * its first arrival stays valid until 2T after it; with 2T at most the window, the memory still
+ * holds its id for as long as the signature would pass, and a captured delivery never runs twice.
+ */
+export const MAX_TOLERANCE_SECONDS = RETRY_WINDOW_SECONDS / 2;
+const MIN_TOLERANCE_SECONDS = 30;
+
+/**
+ * The tolerance to check with: the option, capped (a workflow saved before the cap, or an expression,
+ * may hold more); a stricter value is kept as it is.
+ */
+export function toleranceOf(value: unknown): number {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+		return STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
+	return Math.min(MAX_TOLERANCE_SECONDS, value);
 }
 
 /** One retry memory per trigger node in this process. */
@@ -182,12 +203,13 @@ export class OpenlayerTrigger implements INodeType {
 						displayName: 'Timestamp Tolerance (Seconds)',
 						name: 'toleranceSeconds',
 						type: 'number',
-						typeOptions: { minValue: 30 },
+						typeOptions: { minValue: MIN_TOLERANCE_SECONDS, maxValue: MAX_TOLERANCE_SECONDS },
 						default: STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
 						description:
-							'Refuse deliveries whose webhook-timestamp is further than this from now, in either direction (replay protection)',
+							'Refuse deliveries whose signed webhook-timestamp is further than this from now, in either direction (replay protection). At most 1800: half the hour for which retried message IDs are remembered, so a delivery never passes both checks twice.',
 					},
 					includeHeadersOption,
+					headersToShowOption,
 				],
 			},
 		],
@@ -242,7 +264,7 @@ export class OpenlayerTrigger implements INodeType {
 		const headers = this.getHeaderData();
 		const rawBody = rawBodyOf(this);
 		const parsedBody = this.getBodyData();
-		const toleranceSeconds = options.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
+		const toleranceSeconds = toleranceOf(options.toleranceSeconds);
 		const events = this.getNodeParameter('events', [ALL_EVENTS]) as string[];
 		const decision = await decideWithCredential(
 			this,
@@ -272,7 +294,7 @@ export class OpenlayerTrigger implements INodeType {
 		if (decision.verdict.kind !== 'accept') return response;
 		return attachMeta(response, {
 			receivedAt: new Date().toISOString(),
-			headers: options.includeHeaders ? redactHeaders(headers) : undefined,
+			headers: deliveryHeaders(headers, options),
 		});
 	}
 

@@ -76,11 +76,22 @@ export function planLookup(json: IDataObject, output: QaseOutputMode): LookupPla
 	return { kind: 'lookup', entity, projectCode: code, key };
 }
 
-/** Attaches `record` (or `record_error`) to every item of a resolvable event; others pass unchanged. */
+/**
+ * Why a delivery's record is not looked up when the trigger has no webhook secret: anyone who knows
+ * the URL could otherwise choose which project and record the user's token reads into the workflow.
+ */
+export const UNAUTHENTICATED_LOOKUP =
+	'Not looked up: the delivery was not authenticated. Resolve Full Record uses the Qase API token only for deliveries checked against a Qase Webhook Secret credential; add one to the trigger';
+
+/**
+ * Attaches `record` (or `record_error`) to every item of a resolvable event; others pass unchanged.
+ * Unless `authenticated`, no request is made: every resolvable item gets the reason instead.
+ */
 export async function resolveRecords(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	output: QaseOutputMode,
+	options: { authenticated: boolean },
 ): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	let baseUrl: string | undefined;
@@ -88,7 +99,13 @@ export async function resolveRecords(
 		const item = items[index];
 		const plan = planLookup(item.json, output);
 		let json = item.json;
-		if (plan.kind === 'invalid') {
+		if (plan.kind !== 'none' && !options.authenticated) {
+			json = {
+				...item.json,
+				record: null,
+				record_error: { status: null, message: UNAUTHENTICATED_LOOKUP },
+			};
+		} else if (plan.kind === 'invalid') {
 			json = { ...item.json, record: null, record_error: { status: null, message: plan.message } };
 		} else if (plan.kind === 'lookup') {
 			try {

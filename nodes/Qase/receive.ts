@@ -14,6 +14,24 @@ import { contextFields, findQaseEvent, type QaseEntity } from './catalog';
 /** Qase sends the webhook's secret verbatim in this header (no HMAC). */
 export const QASE_SECRET_HEADER = 'x-qase-secret';
 
+/**
+ * The shortest Qase webhook secret accepted, by the credential test and by every delivery alike:
+ * n8n saves a credential whose test fails, so a check in the test alone would let a two-character
+ * secret authenticate deliveries, found by an online guessing loop in a few thousand tries.
+ */
+export const MIN_QASE_SECRET_LENGTH = 12;
+
+/** Why a Qase webhook secret cannot be used (after trimming), or undefined when it can. */
+export function qaseSecretProblem(secret: unknown): string | undefined {
+	const value = typeof secret === 'string' ? secret.trim() : '';
+	if (value === '') return 'Enter the Secret set on the webhook in Qase';
+	if (!/^[\x20-\x7e]+$/.test(value))
+		return 'Use printable ASCII characters only: other characters do not survive the trip as an HTTP header';
+	if (value.length < MIN_QASE_SECRET_LENGTH)
+		return `Use a secret of at least ${MIN_QASE_SECRET_LENGTH} characters, ideally a long random string`;
+	return undefined;
+}
+
 /** The `resource` value that listens to every entity. */
 export const ALL_ENTITIES = 'all';
 /** The events value that stands for every event of the chosen entity (or of all entities). */
@@ -98,8 +116,9 @@ export function receiveQase(
 ): Verdict {
 	if (settings.secret !== undefined) {
 		const expected = settings.secret.trim();
-		// A configured but empty secret is a misconfiguration: fail closed.
-		if (expected === '') return REJECT_UNAUTHORIZED;
+		// A configured but empty, or too short to resist guessing, secret is a misconfiguration:
+		// fail closed, with the same bare 401 as a wrong secret.
+		if (qaseSecretProblem(expected) !== undefined) return REJECT_UNAUTHORIZED;
 		if (!verifySharedSecret(headers, QASE_SECRET_HEADER, expected).ok) return REJECT_UNAUTHORIZED;
 	}
 

@@ -26,7 +26,10 @@ export function qaseStatus(event: string, payload: IDataObject): SummaryStatus {
  */
 export function qaseDurationMs(payload: IDataObject): number | null {
 	const seconds = countOf(payload.duration);
-	return seconds === null ? null : seconds * 1000;
+	// A finite number of seconds can still overflow to Infinity in milliseconds (1e306 s), which
+	// the summary's schema refuses: it is no duration, so null like any other unusable value.
+	const ms = seconds === null ? null : seconds * 1000;
+	return ms !== null && Number.isFinite(ms) ? ms : null;
 }
 
 /** The run's page in the Qase app. */

@@ -12,7 +12,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
 	ENTITY_DISPLAY_NAMES,
@@ -26,6 +26,7 @@ import {
 	ALL_ENTITIES,
 	ALL_EVENTS,
 	payloadWithContext,
+	qaseSecretProblem,
 	receiveQase,
 	type QaseOutputMode,
 } from '../Qase/receive';
@@ -34,10 +35,11 @@ import { byOptionName, eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, decideWithCredential } from '../shared/credentials';
 import { answer, rawBodyOf, REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { attachMeta, metaOf, withHeaders } from '../shared/deliveryMeta';
-import { redactHeaders } from '../shared/headers';
+import { deliveryHeaders } from '../shared/headers';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import {
 	entityOutputParameters,
+	headersToShowOption,
 	includeHeadersOption,
 	readOutputMode,
 	TRIGGER_DEFAULT_VERSION,
@@ -124,6 +126,19 @@ function webhookOutputMode(ctx: IWebhookFunctions): QaseOutputMode {
 	return output === 'envelope' || output === SUMMARY_OUTPUT ? 'envelope' : 'payload';
 }
 
+/**
+ * Nothing is registered on activation, but a secret every delivery would be refused with (401) is
+ * said there, where the user sees it, rather than discovered in Qase's delivery log.
+ */
+async function refuseUnusableSecret(ctx: IHookFunctions): Promise<void> {
+	if (!ctx.getNode().credentials?.[SECRET_CREDENTIAL]) return;
+	const credential = await ctx.getCredentials(SECRET_CREDENTIAL);
+	const problem = qaseSecretProblem(credential?.secret);
+	if (!problem) return;
+	const message = `The Qase Webhook Secret credential cannot be used, so every delivery would be refused (401): ${problem}`;
+	throw new NodeOperationError(ctx.getNode(), message, { description: message });
+}
+
 export class QaseTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Qase Trigger',
@@ -201,7 +216,7 @@ export class QaseTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to fetch the full record (test case, suite, plan, shared step, milestone, custom field, run or defect) from the Qase API and attach it as "record". The lookup runs in the workflow execution after Qase has had its answer; a failure (404 when deleted since, 429 when rate limited) arrives as "record_error". Deleted events and test reviews are never looked up.',
+					'Whether to fetch the full record (test case, suite, plan, shared step, milestone, custom field, run or defect) from the Qase API and attach it as "record". Needs a Qase Webhook Secret credential: the API token is never used for a delivery that was not authenticated (record_error says so instead). The lookup runs in the workflow execution after Qase has had its answer; a failure (404 when deleted since, 429 when rate limited) arrives as "record_error". Deleted events and test reviews are never looked up.',
 			},
 			{
 				displayName: 'Options',
@@ -209,7 +224,7 @@ export class QaseTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [includeHeadersOption],
+				options: [includeHeadersOption, headersToShowOption],
 			},
 		],
 	};
@@ -220,24 +235,10 @@ export class QaseTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				// There is no Qase API to check a webhook secret against; check that it can work at all.
-				const secret = String(credential.data?.secret ?? '').trim();
-				if (secret === '') {
-					return { status: 'Error', message: 'Enter the Secret set on the webhook in Qase' };
-				}
-				if (!/^[\x20-\x7e]+$/.test(secret)) {
-					return {
-						status: 'Error',
-						message:
-							'Use printable ASCII characters only: other characters do not survive the trip as an HTTP header',
-					};
-				}
-				if (secret.length < 12) {
-					return {
-						status: 'Error',
-						message: 'Use a secret of at least 12 characters, ideally a long random string',
-					};
-				}
+				// There is no Qase API to check a webhook secret against; check that it can work at all
+				// (the same check refuses every delivery while the saved secret fails it).
+				const problem = qaseSecretProblem(credential.data?.secret);
+				if (problem) return { status: 'Error', message: problem };
 				return { status: 'OK', message: 'Secret is usable' };
 			},
 		},
@@ -250,10 +251,13 @@ export class QaseTrigger implements INodeType {
 	 */
 	webhookMethods = {
 		default: {
+			// n8n calls create only when checkExists says false: both refuse an unusable secret.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await refuseUnusableSecret(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				await refuseUnusableSecret(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -282,10 +286,13 @@ export class QaseTrigger implements INodeType {
 			: decide(undefined);
 		const response = answer(this, verdict);
 		if (verdict.kind !== 'accept') return response;
-		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean };
+		const options = this.getNodeParameter('options', {}) as {
+			includeHeaders?: boolean;
+			headersToShow?: string;
+		};
 		return attachMeta(response, {
 			receivedAt: new Date().toISOString(),
-			headers: options.includeHeaders ? redactHeaders(headers) : undefined,
+			headers: deliveryHeaders(headers, options),
 		});
 	}
 
@@ -306,19 +313,29 @@ export class QaseTrigger implements INodeType {
 							: { ...item, json: payloadWithContext(item.json as Record<string, unknown>) },
 					)
 				: input;
+		// webhook() verifies every delivery against the secret credential when the node has one, and
+		// refuses it otherwise: its presence is what makes a delivery authenticated.
+		const lookup = {
+			authenticated: Boolean(this.getNode().credentials?.[SECRET_CREDENTIAL]),
+		};
 		let out: INodeExecutionData[];
 		if (!this.getNodeParameter('resolveRecord', 0, false)) {
 			out = items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
 		} else if (output === SUMMARY_OUTPUT) {
 			// Run events are summarised (no record); the others are resolved as payloads.
-			const resolved = await resolveRecords(this, items, 'payload');
+			const resolved = await resolveRecords(this, items, 'payload', lookup);
 			out = resolved.map((item, index) =>
 				isQaseSummaryEvent(items[index].json.event_name)
 					? { json: items[index].json, pairedItem: { item: index } }
 					: item,
 			);
 		} else {
-			out = await resolveRecords(this, items, output === 'envelope' ? 'envelope' : 'payload');
+			out = await resolveRecords(
+				this,
+				items,
+				output === 'envelope' ? 'envelope' : 'payload',
+				lookup,
+			);
 		}
 		return [
 			out.map((item, index) => {

@@ -9,6 +9,8 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError, statusOf, withStep, forItem, type ApiFailure } from './errors';
+import { REDACTED } from './headers';
+import { redactSecrets } from './secrets';
 
 export { apiError, statusOf, type ApiFailure } from './errors';
 
@@ -143,6 +145,37 @@ export function isAmbiguous(error: unknown): boolean {
 	return status === undefined || status >= 500;
 }
 
+/** A 3xx answer: the status named, the target not followed (nor quoted: it may carry anything). */
+export function redirectFailure(status: number): ApiFailure {
+	return {
+		status,
+		message: `The API answered with a redirect (HTTP ${status}), which is not followed: the credential goes to its own Base URL only. Check the credential's Base URL`,
+	};
+}
+
+/**
+ * The failure with the credential's own secrets cut from its message: an API may quote back the
+ * key or token it refused ("Token … is expired"), and the message is stored in the run data. Every
+ * string field but the Base URL counts as secret.
+ */
+async function withoutCredentialSecrets(
+	ctx: ApiContext,
+	credentialType: string,
+	failure: ApiFailure,
+): Promise<ApiFailure> {
+	let secrets: unknown[];
+	try {
+		const credential = await ctx.getCredentials(credentialType);
+		secrets = Object.entries(credential ?? {})
+			.filter(([key]) => key !== 'baseUrl')
+			.map(([, value]) => value);
+	} catch {
+		return failure;
+	}
+	const message = redactSecrets(failure.message, secrets, REDACTED);
+	return message === failure.message ? failure : { ...failure, message };
+}
+
 /**
  * One authenticated request through n8n's own HTTP helper, retrying rate limits (and, for idempotent
  * methods, gateway errors) a little. A failure is thrown as one NodeApiError carrying the vendor's
@@ -169,9 +202,18 @@ export async function authenticatedRequest(
 				timeout: request.timeout ?? 15000,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				// n8n follows redirects and re-sends the auth headers to wherever they point (Authorization
+				// to another origin by default, a custom header such as Qase's Token always): a Base URL
+				// or an upstream answering 302 to another host would receive the key. Not followed, a
+				// redirect comes back as the 3xx itself (ignoreHttpStatusErrors) and fails below.
+				disableFollowRedirect: true,
+				sendCredentialsOnCrossOriginRedirect: false,
 			})) as FullResponse;
 			if (res.statusCode >= 200 && res.statusCode < 300) return res.body;
-			failure = failureOfResponse(res);
+			failure =
+				res.statusCode >= 300 && res.statusCode < 400
+					? redirectFailure(res.statusCode)
+					: failureOfResponse(res);
 		} catch (error) {
 			failure = describeFailure(error);
 		}
@@ -184,8 +226,9 @@ export async function authenticatedRequest(
 			await sleep(wait * 1000);
 			continue;
 		}
-		const status = failure.status === undefined ? '' : ` (HTTP ${failure.status})`;
-		throw apiError(ctx, failure, `${vendor} API error${status}: ${failure.message}`);
+		const safe = await withoutCredentialSecrets(ctx, credentialType, failure);
+		const status = safe.status === undefined ? '' : ` (HTTP ${safe.status})`;
+		throw apiError(ctx, safe, `${vendor} API error${status}: ${safe.message}`);
 	}
 }
 

@@ -132,7 +132,18 @@ export const includeHeadersOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		"Whether to add the delivery's request headers to the item as headers, with secrets, signatures and anything named like them shown as [redacted]",
+		"Whether to add the delivery's request headers to the item as headers. Only values of headers known to be harmless (content-type, user-agent, x-forwarded-for...) and those named in Headers to Show are shown; every other value reads [redacted].",
+};
+
+/** The names whose values "Include Headers" shows besides the harmless ones. */
+export const headersToShowOption: INodeProperties = {
+	displayName: 'Headers to Show',
+	name: 'headersToShow',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. x-ci-job, x-github-event',
+	description:
+		'With Include Headers on: more header names, separated by commas, whose values are shown rather than redacted. Secrets, signatures and names that look like them stay redacted.',
 };
 
 /**

@@ -329,9 +329,14 @@ describe('Currents in real n8n', () => {
 		const secret = secretOf();
 		// The new registration works end to end with its new secret.
 		const before = n8n.executions(WF_AUTO).length;
-		expect((await post(autoUrl, sample('RUN_START'), { 'x-webhook-secret': secret })).status).toBe(
-			200,
-		);
+		expect(
+			(
+				await post(autoUrl, sample('RUN_START'), {
+					'x-webhook-secret': secret,
+					'x-timestamp': String(Date.now()),
+				})
+			).status,
+		).toBe(200);
 		await n8n.waitForExecutions(WF_AUTO, before + 1);
 
 		await n8n.setActive(WF_AUTO, false);

@@ -1,4 +1,8 @@
 /**
+ * Issue 22 in a real n8n, on both lines: no Qase lookup for a delivery that was not authenticated
+ * (item 1), secrets too short to resist guessing refused on activation and at run time (item 2),
+ * and a Base URL that redirects to another origin never receiving the token or key (item 3).
+ *
  * Issue 10 in a real n8n: forged identifiers that must never steer a request (item 1), the editor's
  * test webhook beside an active production hook with the default and a custom
  * N8N_ENDPOINT_WEBHOOK_TEST (item 3), and a body nested 20,000 levels deep (item 6).
@@ -7,8 +11,10 @@
 import { randomBytes } from 'node:crypto';
 
 import { findQaseEvent } from '../../nodes/Qase/catalog';
+import { UNAUTHENTICATED_LOOKUP } from '../../nodes/Qase/enrich';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
+import { createRedirector, type Redirector } from '../fakes/redirector';
 import { post, prepareN8n, settle, triggerWorkflow, until, type N8nInstance } from './harness';
 import { setActiveAndWait } from './reliability-kit';
 
@@ -19,6 +25,23 @@ const CRED_QASE = { id: 'credHardenQase01', name: 'Qase fake API' };
 const WF_CURRENTS = 'wfHardenCurrent1';
 const WF_QASE = 'wfHardenQase0001';
 const WF_RETRY = 'wfHardenRetry001';
+// Issue 22.
+const QASE_SECRET = randomBytes(12).toString('hex');
+const ROTATE_SECRET = randomBytes(12).toString('hex');
+const CRED_QASE_SECRET = { id: 'credHardenQSec01', name: 'Qase webhook secret' };
+const CRED_QASE_ROTATE = { id: 'credHardenQRot01', name: 'Qase webhook secret (rotated)' };
+const CRED_QASE_SHORT = { id: 'credHardenQSho01', name: 'Qase webhook secret (short)' };
+const CRED_CUR_SHORT = { id: 'credHardenCSho01', name: 'Currents manual secret (short)' };
+const CRED_CUR_ROTATE = { id: 'credHardenCRot01', name: 'Currents manual secret (rotated)' };
+const CRED_QASE_REDIRECT = { id: 'credHardenQRed01', name: 'Qase API behind a redirect' };
+const CRED_CUR_REDIRECT = { id: 'credHardenCRed01', name: 'Currents API behind a redirect' };
+const WF_QASE_SIGNED = 'wfHardenQaseSig1';
+const WF_QASE_ROTATE = 'wfHardenQaseRot1';
+const WF_QASE_SHORT = 'wfHardenQaseSho1';
+const WF_CUR_SHORT = 'wfHardenCurSho01';
+const WF_CUR_ROTATE = 'wfHardenCurRot01';
+const WF_QASE_REDIRECT = 'wfHardenQaseRed1';
+const WF_CUR_REDIRECT = 'wfHardenCurRed01';
 const TRIGGER = 'Currents Trigger';
 
 /** A Qase delivery as the tests patch it. */
@@ -64,6 +87,7 @@ describe.each([
 ])('hardening in real n8n, %s', (_label, testEndpoint) => {
 	let currents: CurrentsFake;
 	let qase: QaseFake;
+	let redirector: Redirector;
 	let n8n: N8nInstance;
 	let prodUrl: string;
 	let testUrl: string;
@@ -80,6 +104,33 @@ describe.each([
 		qase = createQaseFake({ tokens: [QASE_TOKEN] });
 		const currentsUrl = await currents.listen();
 		const qaseUrl = await qase.listen();
+		redirector = createRedirector({ status: 302 });
+		const redirectUrl = await redirector.listen();
+		const qaseTrigger = (
+			id: string,
+			webhookId: string,
+			parameters: Record<string, unknown>,
+			credentials: Record<string, { id: string; name: string }>,
+		) =>
+			triggerWorkflow({
+				id,
+				name: id,
+				nodeType: 'n8n-nodes-testops.qaseTrigger',
+				nodeName: 'Qase Trigger',
+				webhookId,
+				parameters: { resource: 'all', events: ['*'], ...parameters },
+				credentials,
+			});
+		const currentsManual = (id: string, webhookId: string, credential: object) =>
+			triggerWorkflow({
+				id,
+				name: id,
+				nodeType: 'n8n-nodes-testops.currentsTrigger',
+				nodeName: TRIGGER,
+				webhookId,
+				parameters: { setupMode: 'manual', events: ['RUN_FINISH'] },
+				credentials: { currentsWebhookSecretApi: credential as { id: string; name: string } },
+			});
 		n8n = await prepareN8n({
 			env: testEndpoint ? { N8N_ENDPOINT_WEBHOOK_TEST: testEndpoint } : {},
 			credentials: [
@@ -92,6 +143,29 @@ describe.each([
 					...CRED_QASE,
 					type: 'qaseTestOpsApi',
 					data: { apiToken: QASE_TOKEN, baseUrl: `${qaseUrl}/v1` },
+				},
+				{ ...CRED_QASE_SECRET, type: 'qaseWebhookSecretApi', data: { secret: QASE_SECRET } },
+				{ ...CRED_QASE_ROTATE, type: 'qaseWebhookSecretApi', data: { secret: ROTATE_SECRET } },
+				{ ...CRED_QASE_SHORT, type: 'qaseWebhookSecretApi', data: { secret: 'ab' } },
+				{
+					...CRED_CUR_SHORT,
+					type: 'currentsWebhookSecretApi',
+					data: { headerName: 'x-hook', secret: 'ab' },
+				},
+				{
+					...CRED_CUR_ROTATE,
+					type: 'currentsWebhookSecretApi',
+					data: { headerName: 'x-hook', secret: ROTATE_SECRET },
+				},
+				{
+					...CRED_QASE_REDIRECT,
+					type: 'qaseTestOpsApi',
+					data: { apiToken: QASE_TOKEN, baseUrl: `${redirectUrl}/v1` },
+				},
+				{
+					...CRED_CUR_REDIRECT,
+					type: 'currentsTestOpsApi',
+					data: { apiKey: API_KEY, baseUrl: redirectUrl },
 				},
 			],
 			workflows: [
@@ -131,8 +205,54 @@ describe.each([
 					parameters: { resource: 'all', events: ['*'], resolveRecord: true },
 					credentials: { qaseTestOpsApi: CRED_QASE },
 				}),
+				qaseTrigger(
+					WF_QASE_SIGNED,
+					'harden-qase-signed',
+					{ resolveRecord: true },
+					{ qaseWebhookSecretApi: CRED_QASE_SECRET, qaseTestOpsApi: CRED_QASE },
+				),
+				qaseTrigger(
+					WF_QASE_ROTATE,
+					'harden-qase-rotate',
+					{},
+					{ qaseWebhookSecretApi: CRED_QASE_ROTATE },
+				),
+				qaseTrigger(
+					WF_QASE_SHORT,
+					'harden-qase-short',
+					{},
+					{ qaseWebhookSecretApi: CRED_QASE_SHORT },
+				),
+				currentsManual(WF_CUR_SHORT, 'harden-cur-short', CRED_CUR_SHORT),
+				currentsManual(WF_CUR_ROTATE, 'harden-cur-rotate', CRED_CUR_ROTATE),
+				qaseTrigger(
+					WF_QASE_REDIRECT,
+					'harden-qase-redirect',
+					{ resolveRecord: true },
+					{ qaseWebhookSecretApi: CRED_QASE_SECRET, qaseTestOpsApi: CRED_QASE_REDIRECT },
+				),
+				triggerWorkflow({
+					id: WF_CUR_REDIRECT,
+					name: 'Harden Currents redirect',
+					nodeType: 'n8n-nodes-testops.currentsTrigger',
+					nodeName: TRIGGER,
+					webhookId: 'harden-cur-redirect',
+					parameters: {
+						setupMode: 'automatic',
+						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
+						events: ['RUN_FINISH'],
+					},
+					credentials: { currentsTestOpsApi: CRED_CUR_REDIRECT },
+				}),
 			],
-			activate: [WF_CURRENTS, WF_QASE],
+			activate: [
+				WF_CURRENTS,
+				WF_QASE,
+				WF_QASE_SIGNED,
+				WF_QASE_ROTATE,
+				WF_CUR_ROTATE,
+				WF_QASE_REDIRECT,
+			],
 		});
 		await n8n.start();
 		prodUrl = n8n.webhookUrl('harden-currents');
@@ -146,8 +266,11 @@ describe.each([
 		n8n?.cleanup();
 		await currents?.close();
 		await qase?.close();
+		await redirector?.close();
 		expect(log).not.toContain(API_KEY);
 		expect(log).not.toContain(QASE_TOKEN);
+		// No credential ever reached the other origin, whatever the test did.
+		expect(redirector?.received ?? []).toEqual([]);
 	});
 
 	test('item 3: a test webhook consumed by a delivery leaves the production hook, its secret and its deliveries alone', async () => {
@@ -165,11 +288,20 @@ describe.each([
 		expect(testSecret).not.toBe(secretOf(before));
 
 		// The production secret does not open the test webhook (401, nothing started); the test secret does.
-		expect((await post(testUrl, runBody(), { 'x-webhook-secret': secretOf(before) })).status).toBe(
-			401,
-		);
+		const sent = () => String(Date.now());
+		expect(
+			(
+				await post(testUrl, runBody(), {
+					'x-webhook-secret': secretOf(before),
+					'x-timestamp': sent(),
+				})
+			).status,
+		).toBe(401);
 		const before1 = n8n.executions(WF_CURRENTS).length;
-		expect((await post(testUrl, runBody(), { 'x-webhook-secret': testSecret })).status).toBe(200);
+		expect(
+			(await post(testUrl, runBody(), { 'x-webhook-secret': testSecret, 'x-timestamp': sent() }))
+				.status,
+		).toBe(200);
 		await n8n.waitForExecutions(WF_CURRENTS, before1 + 1);
 		// n8n tears the test webhook down (mode 'internal') once it has served.
 		await until(() => testHooks().length === 0);
@@ -259,11 +391,16 @@ describe.each([
 			qaseBody('case.updated', (s) => (s.project_code = '..')),
 			qaseBody('shared_step.updated', (s) => (s.project_code = '..')),
 		];
-		const before = n8n.executions(WF_QASE).length;
+		const before = n8n.executions(WF_QASE_SIGNED).length;
 		qase.requests.length = 0;
 		for (const body of cases)
-			expect((await post(n8n.webhookUrl('harden-qase'), body)).status).toBe(200);
-		const executions = (await n8n.waitForExecutions(WF_QASE, before + cases.length)).slice(before);
+			expect(
+				(await post(n8n.webhookUrl('harden-qase-signed'), body, { 'x-qase-secret': QASE_SECRET }))
+					.status,
+			).toBe(200);
+		const executions = (await n8n.waitForExecutions(WF_QASE_SIGNED, before + cases.length)).slice(
+			before,
+		);
 		for (const execution of executions) {
 			const [item] = execution.nodes['Qase Trigger'].items;
 			expect(item.record).toBeNull();
@@ -290,7 +427,124 @@ describe.each([
 			qaseBody('case.updated', () => {}),
 		);
 		expect(ok.status).toBe(200);
-		const [last] = (await n8n.waitForExecutions(WF_QASE, before + 1)).slice(-1);
+		await n8n.waitForExecutions(WF_QASE, before + 1);
+		const signed = n8n.executions(WF_QASE_SIGNED).length;
+		const good = await post(
+			n8n.webhookUrl('harden-qase-signed'),
+			qaseBody('case.updated', () => {}),
+			{ 'x-qase-secret': QASE_SECRET },
+		);
+		expect(good.status).toBe(200);
+		const [last] = (await n8n.waitForExecutions(WF_QASE_SIGNED, signed + 1)).slice(-1);
 		expect(last.nodes['Qase Trigger'].items[0].record).toMatchObject({ id: 1610 });
+	});
+
+	test('issue 22 item 1: a forged delivery to a Qase Trigger without a secret reads no record with the token', async () => {
+		const before = n8n.executions(WF_QASE).length;
+		qase.requests.length = 0;
+		const forged = qaseBody('case.updated', (s) => {
+			s.project_code = 'DEMO';
+			s.payload.id = 77;
+		});
+		expect((await post(n8n.webhookUrl('harden-qase'), forged)).status).toBe(200);
+		const [execution] = (await n8n.waitForExecutions(WF_QASE, before + 1)).slice(before);
+		expect(execution.nodes['Qase Trigger'].items[0]).toMatchObject({
+			project_code: 'DEMO',
+			id: 77,
+			record: null,
+			record_error: { status: null, message: UNAUTHENTICATED_LOOKUP },
+		});
+		await settle(500);
+		expect(qase.requests).toHaveLength(0);
+	});
+
+	test('issue 22 item 2: a too short Qase or Currents manual secret refuses activation, saying why', async () => {
+		const qaseOutcome = await setActiveAndWait(n8n, WF_QASE_SHORT, true);
+		expect(qaseOutcome.ok).toBe(false);
+		expect(qaseOutcome.message).toMatch(
+			/Qase Webhook Secret credential cannot be used.*at least 12 characters/,
+		);
+		const currentsOutcome = await setActiveAndWait(n8n, WF_CUR_SHORT, true);
+		expect(currentsOutcome.ok).toBe(false);
+		expect(currentsOutcome.message).toMatch(
+			/Currents Webhook Secret credential cannot be used.*at least 16 characters/,
+		);
+		// Not registered: nothing answers at their URLs.
+		expect(
+			(
+				await post(
+					n8n.webhookUrl('harden-qase-short'),
+					qaseBody('case.updated', () => {}),
+					{ 'x-qase-secret': 'ab' },
+				)
+			).status,
+		).toBe(404);
+	});
+
+	test('issue 22 item 2: a secret shortened after activation gets the same bare 401 and starts nothing', async () => {
+		const { rest } = await editorSession(n8n);
+		await rest('PATCH', `/credentials/${CRED_QASE_ROTATE.id}`, {
+			...CRED_QASE_ROTATE,
+			type: 'qaseWebhookSecretApi',
+			data: { secret: 'ab' },
+		});
+		await rest('PATCH', `/credentials/${CRED_CUR_ROTATE.id}`, {
+			...CRED_CUR_ROTATE,
+			type: 'currentsWebhookSecretApi',
+			data: { headerName: 'x-hook', secret: 'ab' },
+		});
+		const qaseBefore = n8n.executions(WF_QASE_ROTATE).length;
+		const curBefore = n8n.executions(WF_CUR_ROTATE).length;
+		const q = await post(
+			n8n.webhookUrl('harden-qase-rotate'),
+			qaseBody('case.updated', () => {}),
+			{
+				'x-qase-secret': 'ab',
+			},
+		);
+		const c = await post(n8n.webhookUrl('harden-cur-rotate'), runBody(), { 'x-hook': 'ab' });
+		expect([q.status, JSON.parse(q.text)]).toEqual([401, { error: 'Unauthorized' }]);
+		expect([c.status, JSON.parse(c.text)]).toEqual([401, { error: 'Unauthorized' }]);
+		await settle();
+		expect(n8n.executions(WF_QASE_ROTATE)).toHaveLength(qaseBefore);
+		expect(n8n.executions(WF_CUR_ROTATE)).toHaveLength(curBefore);
+	});
+
+	test('issue 22 item 3: a Qase Base URL answering 302 to another origin: an API error naming the status, the token stays home', async () => {
+		const before = n8n.executions(WF_QASE_REDIRECT).length;
+		const from = redirector.redirected.length;
+		const res = await post(
+			n8n.webhookUrl('harden-qase-redirect'),
+			qaseBody('case.updated', () => {}),
+			{
+				'x-qase-secret': QASE_SECRET,
+			},
+		);
+		expect(res.status).toBe(200);
+		const [execution] = (await n8n.waitForExecutions(WF_QASE_REDIRECT, before + 1)).slice(before);
+		const [item] = execution.nodes['Qase Trigger'].items;
+		expect(item.record).toBeNull();
+		expect(item.record_error).toEqual({
+			status: 302,
+			message: expect.stringMatching(
+				/^Qase API error \(HTTP 302\): The API answered with a redirect \(HTTP 302\), which is not followed/,
+			),
+		});
+		expect(redirector.redirected.slice(from)).toHaveLength(1);
+		expect(redirector.redirected[from].headers.token).toBe(QASE_TOKEN);
+		expect(redirector.received).toEqual([]);
+		expect(execution.raw).not.toContain('served by another origin');
+	});
+
+	test('issue 22 item 3: a Currents Base URL answering 307 fails the activation with the status; the key stays home', async () => {
+		redirector.setStatus(307);
+		const from = redirector.redirected.length;
+		const outcome = await setActiveAndWait(n8n, WF_CUR_REDIRECT, true);
+		redirector.setStatus(302);
+		expect(outcome.ok).toBe(false);
+		expect(outcome.message).toMatch(/HTTP 307.*redirect \(HTTP 307\), which is not followed/);
+		expect(redirector.redirected.length).toBeGreaterThan(from);
+		expect(redirector.redirected[from].headers.authorization).toBe(`Bearer ${API_KEY}`);
+		expect(redirector.received).toEqual([]);
 	});
 });

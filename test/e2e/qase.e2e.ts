@@ -77,7 +77,8 @@ describe('Qase Trigger in real n8n', () => {
 					WF_RESOLVE,
 					'qase-resolve',
 					{ resource: 'all', events: ['*'], resolveRecord: true },
-					{ qaseTestOpsApi: CRED_API },
+					// Records are looked up for authenticated deliveries only.
+					{ qaseTestOpsApi: CRED_API, qaseWebhookSecretApi: CRED_SECRET },
 				),
 			],
 			activate: [WF_ALL, WF_RUN, WF_RESOLVE],
@@ -197,7 +198,7 @@ describe('Qase Trigger in real n8n', () => {
 		// The lookup takes 3 s; the delivery must be answered long before.
 		fake.addFault({ path: '^/v1/case/ID/1610$', delayMs: 3000, times: 1 });
 		const started = Date.now();
-		const res = await post(url('qase-resolve'), body('case.updated'));
+		const res = await post(url('qase-resolve'), body('case.updated'), { 'x-qase-secret': SECRET });
 		const answeredInMs = Date.now() - started;
 		expect(res.status).toBe(200);
 		expect(answeredInMs).toBeLessThan(2000);
@@ -231,7 +232,9 @@ describe('Qase Trigger in real n8n', () => {
 			'suite.deleted',
 			'shared_step.updated',
 		]) {
-			expect((await post(url('qase-resolve'), body(name))).status).toBe(200);
+			expect(
+				(await post(url('qase-resolve'), body(name), { 'x-qase-secret': SECRET })).status,
+			).toBe(200);
 		}
 		const executions = (await n8n.waitForExecutions(WF_RESOLVE, before + 4)).slice(before);
 		expect(

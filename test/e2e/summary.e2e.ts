@@ -143,7 +143,8 @@ describe('Test Run Summary and Currents failed tests in real n8n', () => {
 				currentsNode(WF_CUR_ATTACH, 'sum-cur-attach', { options: {} }),
 				currentsNode(WF_CUR_SUMMARY, 'sum-cur-summary', {
 					output: 'summary',
-					options: { includeHeaders: true },
+					// Only harmless headers show by default; x-ci-job is named to show.
+					options: { includeHeaders: true, headersToShow: 'x-ci-job' },
 				}),
 				triggerWorkflow({
 					id: WF_QASE,

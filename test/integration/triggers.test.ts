@@ -9,6 +9,8 @@ import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { payloadWithContext } from '../../nodes/Qase/receive';
 import { openlayerEvents } from '../../nodes/Openlayer/catalog';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
+import { UNAUTHENTICATED_LOOKUP } from '../../nodes/Qase/enrich';
+import { createRedirector, type Redirector } from '../fakes/redirector';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
 import type { QaseDelivery, TestsResultEvent } from '../helpers/json';
 import { runNode } from './engine';
@@ -32,12 +34,21 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 	});
 
 	const sample = structuredClone(findQaseEvent('case.updated')!.sample) as QaseDelivery;
-	const run = (token: string, resolveRecord = true) =>
+	const run = (token: string, resolveRecord = true, base = baseUrl, authenticated = true) =>
 		runNode({
 			type: 'qaseTrigger',
 			parameters: { resolveRecord, output: 'payload', events: ['*'] },
 			credentials: {
-				qaseTestOpsApi: { id: 'cred-qase', name: 'Qase', data: { apiToken: token, baseUrl } },
+				qaseTestOpsApi: { id: 'cred-qase', name: 'Qase', data: { apiToken: token, baseUrl: base } },
+				...(authenticated
+					? {
+							qaseWebhookSecretApi: {
+								id: 'cred-qase-secret',
+								name: 'Qase secret',
+								data: { secret: 'integration-qase-webhook-secret' },
+							},
+						}
+					: {}),
 			},
 			input: [{ json: payloadWithContext(sample) }],
 			mode: 'webhook',
@@ -69,6 +80,59 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 		expect(items[0].json).toMatchObject({ record: null, record_error: { status: 401 } });
 		expect(JSON.stringify(execution.data)).not.toContain('refused-token-value');
 	});
+
+	test('issue 22 item 1: without a webhook secret no record is looked up, and record_error says why', async () => {
+		const { run: execution, items } = await run(TOKEN, true, baseUrl, false);
+		expect(execution.status).toBe('success');
+		expect(fake.requests).toHaveLength(0);
+		expect(items[0].json).toMatchObject({
+			record: null,
+			record_error: { status: null, message: UNAUTHENTICATED_LOOKUP },
+		});
+	});
+
+	test('issue 22 item 7: the token quoted back in a vendor error is not stored in the run data', async () => {
+		const quoting = 'qase-live-0123456789abcdef0123';
+		fake.addFault({
+			path: '^/v1/case/',
+			status: 401,
+			body: { status: false, errorMessage: `Token ${quoting.slice(0, 18)}… is expired` },
+		});
+		const { run: execution, items } = await run(quoting);
+		expect(execution.status).toBe('success');
+		expect(items[0].json.record_error).toEqual({
+			status: 401,
+			message: 'Qase API error (HTTP 401): Token [redacted]… is expired',
+		});
+		expect(JSON.stringify(execution.data)).not.toContain(quoting.slice(0, 8));
+	});
+
+	describe.each([301, 302, 307, 308])(
+		'issue 22 item 3: a Base URL answering %i to another origin',
+		(status) => {
+			let redirector: Redirector;
+			let redirectUrl: string;
+			beforeAll(async () => {
+				redirector = createRedirector({ status });
+				redirectUrl = await redirector.listen();
+			});
+			afterAll(() => redirector.close());
+
+			test('is an API error naming the status; the token never reaches the other origin', async () => {
+				const { run: execution, items } = await run(TOKEN, true, `${redirectUrl}/v1`);
+				expect(execution.status).toBe('success');
+				expect(redirector.redirected).toHaveLength(1);
+				expect(redirector.received).toHaveLength(0);
+				expect(items[0].json.record).toBeNull();
+				expect(items[0].json.record_error).toEqual({
+					status,
+					message: expect.stringContaining(
+						`Qase API error (HTTP ${status}): The API answered with a redirect (HTTP ${status}), which is not followed`,
+					),
+				});
+			});
+		},
+	);
 });
 
 describe('Openlayer Trigger: Attach Failing Tests in n8n-core', () => {

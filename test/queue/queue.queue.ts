@@ -185,7 +185,8 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 					nodeName: 'Qase Trigger',
 					webhookId: HOOK.qaseResolve,
 					parameters: { resource: 'all', events: ['*'], resolveRecord: true },
-					credentials: { qaseTestOpsApi: CRED_QASE_API },
+					// Records are looked up for authenticated deliveries only.
+					credentials: { qaseTestOpsApi: CRED_QASE_API, qaseWebhookSecretApi: CRED_QASE_SECRET },
 				}),
 				triggerWorkflow({
 					id: WF_OL_FAILING,
@@ -692,7 +693,7 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		for (const target of cluster.webhooks) {
 			const res = await fetch(target.webhookUrl(HOOK.qaseResolve), {
 				method: 'POST',
-				headers: { 'content-type': 'application/json' },
+				headers: { 'content-type': 'application/json', 'x-qase-secret': QASE_SECRET },
 				body: JSON.stringify(caseUpdated),
 			});
 			expect(res.status).toBe(200);
@@ -750,7 +751,11 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		for (const [i, target] of cluster.webhooks.entries()) {
 			const res = await fetch(target.webhookUrl(HOOK.currents), {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-webhook-secret': currentsSecret },
+				headers: {
+					'content-type': 'application/json',
+					'x-webhook-secret': currentsSecret,
+					'x-timestamp': String(Date.now()),
+				},
 				body: JSON.stringify({ ...currentsSample, buildId: `after-restart-${i}` }),
 			});
 			expect(res.status).toBe(200);

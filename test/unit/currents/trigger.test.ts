@@ -340,7 +340,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 				params: { setupMode: 'automatic', events: ['RUN_FINISH'], options: {} },
 				staticData,
 				mode,
-				headers: { 'x-webhook-secret': secret },
+				headers: { 'x-webhook-secret': secret, 'x-timestamp': String(Date.now()) },
 				rawBody: JSON.stringify(sample),
 			});
 			await node.webhook.call(c.webhook);

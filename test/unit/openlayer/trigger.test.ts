@@ -122,6 +122,7 @@ describe('Openlayer Trigger description', () => {
 			ignoreRetries: true,
 			toleranceSeconds: 300,
 			includeHeaders: false,
+			headersToShow: '',
 		});
 		const notice = d.properties.find((p) => p.type === 'notice')!;
 		expect(notice.displayName).toContain('Workspace Settings > Webhooks');

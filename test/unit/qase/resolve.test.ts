@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { findQaseEvent, qaseEvents } from '../../../nodes/Qase/catalog';
-import { isResolvable, planLookup } from '../../../nodes/Qase/enrich';
+import { isResolvable, planLookup, UNAUTHENTICATED_LOOKUP } from '../../../nodes/Qase/enrich';
 import { createQaseFake, type QaseFake } from '../../fakes/qase-api';
 import { deliver, execute } from './helpers';
 import type { QaseDelivery } from '../../helpers/json';
@@ -14,7 +14,11 @@ let creds: Record<string, IDataObject>;
 beforeAll(async () => {
 	fake = createQaseFake({ tokens: [TOKEN] });
 	baseUrl = `${await fake.listen()}/v1`;
-	creds = { qaseTestOpsApi: { apiToken: TOKEN, baseUrl } };
+	// Lookups are made for authenticated deliveries only (a webhook secret on the trigger).
+	creds = {
+		qaseTestOpsApi: { apiToken: TOKEN, baseUrl },
+		qaseWebhookSecretApi: { secret: 'resolve-test-webhook-secret' },
+	};
 });
 afterAll(() => fake.close());
 beforeEach(() => {
@@ -182,7 +186,7 @@ describe('Resolve Full Record via execute()', () => {
 		const { out } = await execute(
 			[await itemOf(sample('case.updated'))],
 			{ resolveRecord: true },
-			{ qaseTestOpsApi: { apiToken: 'revoked', baseUrl } },
+			{ ...creds, qaseTestOpsApi: { apiToken: 'revoked', baseUrl } },
 		);
 		expect(out[0].json.record_error).toEqual({
 			status: 401,
@@ -241,18 +245,60 @@ describe('Resolve Full Record via execute()', () => {
 		const { out } = await execute(
 			[await itemOf(sample('defect.updated'))],
 			{ resolveRecord: true },
-			{ qaseTestOpsApi: { apiToken: TOKEN, baseUrl: `${baseUrl}/` } },
+			{ ...creds, qaseTestOpsApi: { apiToken: TOKEN, baseUrl: `${baseUrl}/` } },
 		);
 		expect(fake.requests[0].path).toBe('/v1/defect/ID/1');
 		expect(out[0].json.record).toMatchObject({ id: 1, title: 'Example defect' });
 	});
 
 	it('reports a missing API credential in the item instead of crashing', async () => {
-		const { out } = await execute([await itemOf(sample('defect.updated'))], {
-			resolveRecord: true,
-		});
+		const { out } = await execute(
+			[await itemOf(sample('defect.updated'))],
+			{ resolveRecord: true },
+			{ qaseWebhookSecretApi: creds.qaseWebhookSecretApi },
+		);
 		expect(out[0].json.record).toBeNull();
 		expect((out[0].json.record_error as IDataObject).message).toMatch(/credentials/);
+	});
+});
+
+describe('no lookup for a delivery that was not authenticated (issue 22 item 1)', () => {
+	it.each([['payload'], ['envelope']] as const)(
+		'a forged case.updated without a webhook secret: record null, the reason, zero requests (%s)',
+		async (output) => {
+			const forged = sample('case.updated');
+			forged.project_code = 'DEMO';
+			forged.payload.id = 77;
+			const item = await itemOf(forged, output);
+			const { out } = await execute(
+				[item],
+				{ resolveRecord: true, output },
+				{ qaseTestOpsApi: creds.qaseTestOpsApi },
+			);
+			expect(fake.requests).toHaveLength(0);
+			expect(out).toEqual([
+				{
+					json: {
+						...item,
+						record: null,
+						record_error: { status: null, message: UNAUTHENTICATED_LOOKUP },
+					},
+					pairedItem: { item: 0 },
+				},
+			]);
+			expect(UNAUTHENTICATED_LOOKUP).toMatch(/not authenticated.*Qase Webhook Secret/);
+		},
+	);
+
+	it('events that are never looked up pass unchanged, without the error', async () => {
+		const item = await itemOf(sample('case.deleted'));
+		const { out } = await execute(
+			[item],
+			{ resolveRecord: true },
+			{ qaseTestOpsApi: creds.qaseTestOpsApi },
+		);
+		expect(out).toEqual([{ json: item, pairedItem: { item: 0 } }]);
+		expect(fake.requests).toHaveLength(0);
 	});
 });
 

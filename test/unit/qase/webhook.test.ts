@@ -399,7 +399,7 @@ describe('node description', () => {
 
 	it('has nothing to register on activation (Qase has no webhook API)', async () => {
 		const hooks = node.webhookMethods.default;
-		const ctx = {} as never;
+		const ctx = { getNode: () => ({ credentials: {} }) } as never;
 		await expect(hooks.checkExists.call(ctx)).resolves.toBe(true);
 		await expect(hooks.create.call(ctx)).resolves.toBe(true);
 		await expect(hooks.delete.call(ctx)).resolves.toBe(true);

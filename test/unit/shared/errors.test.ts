@@ -39,6 +39,7 @@ describe('one error path (issue 10)', () => {
 			q.execute,
 			[{ json: { event: 'case.updated', project_code: 'ID', id: 1 } }],
 			'payload',
+			{ authenticated: true },
 		);
 		const [fromOpenlayer] = await attachFailingTests(o.execute, [
 			{

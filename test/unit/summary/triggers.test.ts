@@ -198,13 +198,14 @@ describe('Currents Trigger', () => {
 	test('Include Headers redacts the secret header and anything named like a secret', async () => {
 		const [item] = (await deliver(
 			sampleOf(currentsEvents, 'RUN_FINISH'),
-			{ options: { includeHeaders: true } },
-			{ authorization: 'Bearer x', 'x-ci': 'gh' },
+			{ options: { includeHeaders: true, headersToShow: 'x-ci' } },
+			{ authorization: 'Bearer x', 'x-ci': 'gh', 'x-other': 'hidden' },
 		))!;
 		expect(item.headers).toMatchObject({
 			'x-webhook-secret': REDACTED,
 			authorization: REDACTED,
 			'x-ci': 'gh',
+			'x-other': REDACTED,
 			'x-timestamp': String(SENT),
 		});
 		expect(JSON.stringify(item)).not.toContain(SECRET);
