@@ -26,7 +26,8 @@ export function checkProjectCode(value: unknown, field = 'Project'): string {
 export function checkId(value: unknown, field: string): number {
 	const text =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (text === '') throw new FieldError(field, `${field} is required`);
+	// 0 is what an untouched number field holds.
+	if (text === '' || value === 0) throw new FieldError(field, `${field} is required`);
 	const n = Number(text);
 	if (!/^[1-9]\d*$/.test(text) || !Number.isSafeInteger(n))
 		throw new FieldError(
