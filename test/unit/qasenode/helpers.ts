@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { QaseTestOpsApi } from '../../../credentials/QaseTestOpsApi.credentials';
@@ -7,7 +9,7 @@ import { makeContext, registerCredentialType } from '../../helpers/context';
 
 registerCredentialType(new QaseTestOpsApi());
 
-export const TOKEN = `unit-qase-${process.pid}-token`;
+export const TOKEN = `unit-qase-${randomBytes(8).toString('hex')}`;
 export const node = new QaseTestOps();
 export const project = (code = 'DEMO') => ({ __rl: true, mode: 'list', value: code });
 
@@ -63,7 +65,7 @@ export async function execute(
 				const value = own[name];
 				const opts = rest[1] as { extractValue?: boolean } | undefined;
 				if (opts?.extractValue && value && typeof value === 'object' && '__rl' in value)
-					return (value as { value: unknown }).value;
+					return (value as unknown as { value: unknown }).value;
 				return value;
 			}
 			return (base as (...a: unknown[]) => unknown)(name, i, ...rest);
