@@ -9,12 +9,17 @@ import { node } from './helpers';
  * stale name would silently do nothing).
  */
 const example = JSON.parse(readRepoFile('examples/currents-run-to-qase-run.json')) as {
+	id: string;
 	nodes: INode[];
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 };
 const qaseNodes = example.nodes.filter((n) => n.type === 'n8n-nodes-testops.qaseTestOps');
 
 describe('examples/currents-run-to-qase-run.json', () => {
+	it('has a workflow id n8n imports (at most 16 characters)', () => {
+		expect(example.id.length).toBeLessThanOrEqual(16);
+	});
+
 	it('runs Currents Trigger → Create Qase Run → ... → Record Results → Complete Qase Run', () => {
 		const order = ['Currents Trigger'];
 		while (example.connections[order.at(-1)!])
