@@ -5,6 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { createOpenAiFake } from '../fakes/example-sinks';
+import type { FakeServer } from '../fakes/currents-api';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
 import { prepareN8n, type N8nInstance } from './harness';
 
@@ -13,10 +15,73 @@ const TOKEN = randomBytes(12).toString('hex');
 const CRED = { id: 'credQaseNodeApi1', name: 'Qase fake API' };
 const WF_ALL = 'wfQaseNodeAll001';
 const WF_BAD = 'wfQaseNodeBad001';
+const ID = { __rl: true, mode: 'id', value: 'ID' };
+const WF_AI = 'wfQaseNodeAgent1';
+const CRED_AI = { id: 'credQaseNodeAi01', name: 'OpenAI fake' };
+
+/** An AI Agent offered the node as a tool (n8n derives `qaseTestOpsTool` from usableAsTool). */
+const agentWorkflow = {
+	id: WF_AI,
+	name: 'Qase node as an AI tool',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{
+			id: 'manual-id',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [-200, 0],
+			parameters: {},
+		},
+		{
+			id: 'agent-id',
+			name: 'AI Agent',
+			type: '@n8n/n8n-nodes-langchain.agent',
+			typeVersion: 2.2,
+			position: [0, 0],
+			parameters: {
+				promptType: 'define',
+				text: 'Which Qase test runs of project ID are still in progress?',
+				options: {},
+			},
+		},
+		{
+			id: 'model-id',
+			name: 'OpenAI Chat Model',
+			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+			typeVersion: 1.2,
+			position: [0, 200],
+			parameters: { model: { __rl: true, mode: 'list', value: 'gpt-4o-mini' }, options: {} },
+			credentials: { openAiApi: CRED_AI },
+		},
+		{
+			id: 'tool-id',
+			name: 'Get Qase Runs',
+			type: 'n8n-nodes-testops.qaseTestOpsTool',
+			typeVersion: 1,
+			position: [200, 200],
+			parameters: {
+				toolDescription: 'Lists the test runs of the Qase project',
+				resource: 'run',
+				operation: 'getMany',
+				project: ID,
+				returnAll: true,
+			},
+			credentials: { qaseTestOpsApi: CRED },
+		},
+	],
+	connections: {
+		Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+		'OpenAI Chat Model': {
+			ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+		},
+		'Get Qase Runs': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+	},
+};
 
 const runId = "={{ $('Create Run').item.json.id }}";
 const defectId = "={{ $('Create Defect').item.json.id }}";
-const ID = { __rl: true, mode: 'id', value: 'ID' };
 
 function qase(name: string, x: number, parameters: Record<string, unknown>) {
 	return {
@@ -124,13 +189,19 @@ const allOperations = [
 describe('Qase TestOps node in real n8n', () => {
 	let fake: QaseFake;
 	let n8n: N8nInstance;
+	let openai: FakeServer;
 
 	beforeAll(async () => {
 		fake = createQaseFake({ tokens: [TOKEN] });
-		const baseUrl = await fake.listen();
+		openai = createOpenAiFake({ reply: 'Run 1 is in progress.' });
+		const [baseUrl, openaiUrl] = await Promise.all([fake.listen(), openai.listen()]);
 		n8n = await prepareN8n({
-			credentials: [{ ...CRED, type: 'qaseTestOpsApi', data: { apiToken: TOKEN, baseUrl } }],
+			credentials: [
+				{ ...CRED, type: 'qaseTestOpsApi', data: { apiToken: TOKEN, baseUrl } },
+				{ ...CRED_AI, type: 'openAiApi', data: { apiKey: 'sk-e2e-local', url: `${openaiUrl}/v1` } },
+			],
 			workflows: [
+				agentWorkflow,
 				{
 					id: WF_ALL,
 					name: 'Qase node, every operation',
@@ -159,7 +230,7 @@ describe('Qase TestOps node in real n8n', () => {
 		await n8n?.stop();
 		const log = n8n?.log() ?? '';
 		n8n?.cleanup();
-		await fake?.close();
+		await Promise.all([fake?.close(), openai?.close()]);
 		expect(log).not.toContain(TOKEN);
 	});
 
@@ -254,5 +325,20 @@ describe('Qase TestOps node in real n8n', () => {
 		expect(execution.status).toBe('error');
 		expect(execution.error).toContain('Run ID must be a positive whole number, got "abc"');
 		expect(fake.requests.length).toBe(before);
+	});
+	test('an AI Agent is offered the node as a tool (qaseTestOpsTool), with its description', async () => {
+		await n8n.cli(['execute', `--id=${WF_AI}`]);
+		const execution = n8n.executions(WF_AI).at(-1)!;
+		expect({ status: execution.status, error: execution.error }).toEqual({
+			status: 'success',
+			error: undefined,
+		});
+		expect(execution.nodes['AI Agent'].items[0]).toMatchObject({ output: 'Run 1 is in progress.' });
+		const completion = openai.requests.find((r) => /chat\/completions$/.test(r.path));
+		const tools = JSON.stringify(
+			(completion?.body as { tools?: unknown } | undefined)?.tools ?? [],
+		);
+		expect(tools).toMatch(/Get_Qase_Runs|Get Qase Runs/);
+		expect(tools).toContain('Lists the test runs of the Qase project');
 	});
 });
