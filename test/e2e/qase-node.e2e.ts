@@ -62,7 +62,6 @@ const agentWorkflow = {
 			typeVersion: 1,
 			position: [200, 200],
 			parameters: {
-				toolDescription: 'Lists the test runs of the Qase project',
 				resource: 'run',
 				operation: 'getMany',
 				project: ID,
@@ -326,7 +325,7 @@ describe('Qase TestOps node in real n8n', () => {
 		expect(execution.error).toContain('Run ID must be a positive whole number, got "abc"');
 		expect(fake.requests.length).toBe(before);
 	});
-	test('an AI Agent is offered the node as a tool (qaseTestOpsTool), with its description', async () => {
+	test('an AI Agent is offered the node as a tool (qaseTestOpsTool), described by its action', async () => {
 		await n8n.cli(['execute', `--id=${WF_AI}`]);
 		const execution = n8n.executions(WF_AI).at(-1)!;
 		expect({ status: execution.status, error: execution.error }).toEqual({
@@ -339,6 +338,7 @@ describe('Qase TestOps node in real n8n', () => {
 			(completion?.body as { tools?: unknown } | undefined)?.tools ?? [],
 		);
 		expect(tools).toMatch(/Get_Qase_Runs|Get Qase Runs/);
-		expect(tools).toContain('Lists the test runs of the Qase project');
+		// n8n describes the tool by the operation's action ("Get many runs").
+		expect(tools).toContain('Get many runs');
 	});
 });
