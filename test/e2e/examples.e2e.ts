@@ -16,6 +16,7 @@ import {
 	createSmtpSink,
 } from '../fakes/example-sinks';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
+import { createQaseFake, type QaseFake } from '../fakes/qase-api';
 import { signDelivery } from '../fakes/openlayer-sender';
 import { prepareN8n, type ExecutionRecord, type N8nInstance } from './harness';
 import { postFresh as post, readRepoJson } from './host';
@@ -46,6 +47,7 @@ const CURRENTS_KEY = randomBytes(12).toString('hex');
 const OPENLAYER_KEY = randomBytes(12).toString('hex');
 const OL_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const GITHUB_TOKEN = randomBytes(12).toString('hex');
+const QASE_TOKEN = randomBytes(12).toString('hex');
 const VERSION = '0b5c2d9e-1111-4aaa-8bbb-00000000e001';
 
 /** Points an example at the fakes the way a user fills in its Settings node and project. */
@@ -57,6 +59,8 @@ function localise(workflow: ExampleWorkflow, settings: Record<string, string>): 
 		}
 		if (node.parameters?.project?.value === 'YOUR_PROJECT_ID')
 			node.parameters.project.value = 'proj_alpha';
+		if (node.parameters?.project?.value === 'YOUR_QASE_PROJECT_CODE')
+			node.parameters.project.value = 'DEMO';
 	}
 	return { ...workflow, active: false };
 }
@@ -81,6 +85,7 @@ describe('examples/ in real n8n', () => {
 	let chat: FakeServer;
 	let github: FakeServer;
 	let openai: FakeServer;
+	let qase: QaseFake;
 	const smtp = createSmtpSink();
 	const wf: Record<string, ExampleWorkflow> = {};
 
@@ -149,14 +154,17 @@ describe('examples/ in real n8n', () => {
 		chat = createChatSink();
 		github = createGithubFake({ token: GITHUB_TOKEN });
 		openai = createOpenAiFake();
-		const [currentsUrl, openlayerUrl, chatUrl, githubUrl, openaiUrl, smtpPort] = await Promise.all([
-			currents.listen(),
-			openlayer.listen(),
-			chat.listen(),
-			github.listen(),
-			openai.listen(),
-			smtp.listen(),
-		]);
+		qase = createQaseFake({ tokens: [QASE_TOKEN] });
+		const [currentsUrl, openlayerUrl, chatUrl, githubUrl, openaiUrl, smtpPort, qaseUrl] =
+			await Promise.all([
+				currents.listen(),
+				openlayer.listen(),
+				chat.listen(),
+				github.listen(),
+				openai.listen(),
+				smtp.listen(),
+				qase.listen(),
+			]);
 		const chatHook = `${chatUrl}/services/T000/B000/e2e`;
 		wf.slack = localise(load('qase-run-completed-to-slack.json'), { slackWebhookUrl: chatHook });
 		wf.github = localise(load('currents-failures-to-github-issue.json'), {
@@ -166,6 +174,7 @@ describe('examples/ in real n8n', () => {
 		wf.email = localise(load('openlayer-failing-to-email.json'), {});
 		wf.all = localise(load('all-triggers-summary-to-channel.json'), { chatWebhookUrl: chatHook });
 		wf.agent = localise(load('ai-agent-triage-failed-run.json'), { chatWebhookUrl: chatHook });
+		wf.qase = localise(load('currents-run-to-qase-run.json'), {});
 		const cred = (example: { id: string; name: string }, type: string, data: object) => ({
 			...example,
 			type,
@@ -202,6 +211,10 @@ describe('examples/ in real n8n', () => {
 					secure: false,
 					disableStartTls: true,
 				}),
+				cred({ id: 'exQaseApi0000001', name: 'Qase TestOps API' }, 'qaseTestOpsApi', {
+					apiToken: QASE_TOKEN,
+					baseUrl: qaseUrl,
+				}),
 				cred({ id: 'exOpenAi00000001', name: 'OpenAI account' }, 'openAiApi', {
 					apiKey: 'sk-e2e-local',
 					url: `${openaiUrl}/v1`,
@@ -223,10 +236,11 @@ describe('examples/ in real n8n', () => {
 		await n8n?.stop();
 		const log = n8n?.log() ?? '';
 		n8n?.cleanup();
-		await Promise.all([currents, openlayer, chat, github, openai].map((f) => f?.close()));
+		await Promise.all([currents, openlayer, chat, github, openai, qase].map((f) => f?.close()));
 		await smtp.close();
 		expect(log).not.toContain(CURRENTS_KEY);
 		expect(log).not.toContain(GITHUB_TOKEN);
+		expect(log).not.toContain(QASE_TOKEN);
 	});
 
 	test('Qase run completed → Slack message', async () => {
@@ -337,5 +351,45 @@ describe('examples/ in real n8n', () => {
 			/List_Currents_Webhooks|List Currents Webhooks/,
 		);
 		expect(chatTexts()).toEqual([expect.stringContaining('Triage: 1 product bug (login)')]);
+	});
+	test('Currents run finished → Qase run for the build, its results in one bulk request, completed', async () => {
+		qase.requests.length = 0;
+		const execution = await deliverCurrents(wf.qase, failedRun('run-qase'));
+		expectReachedLastNode(execution, 'Complete Qase Run');
+		const [run] = qase.list('run', 'DEMO');
+		expect(run).toMatchObject({
+			title: 'Currents build demo-build-cdx3314',
+			description: '3 of 5 tests passed, 2 failed. https://app.currents.dev/run/run-qase',
+			is_autotest: true,
+			status_text: 'complete',
+		});
+		expect(qase.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /run/DEMO',
+			`POST /result/DEMO/${run.id}/bulk`,
+			`POST /run/DEMO/${run.id}/complete`,
+		]);
+		const bulk = qase.requests[1].body as { results: Array<Record<string, unknown>> };
+		expect(bulk.results).toEqual([
+			expect.objectContaining({
+				status: 'failed',
+				case: { title: 'Login > rejects a wrong password' },
+				stacktrace: 'expected 401 to equal 403',
+			}),
+			expect.objectContaining({
+				status: 'failed',
+				case: { title: 'Cart > adds an item' },
+				stacktrace: 'element not found',
+			}),
+			expect.objectContaining({
+				status: 'passed',
+				case: { title: 'Passed tests' },
+				comment: '3 of 5 test(s) passed',
+			}),
+		]);
+		expect(qase.resultsOf('DEMO', run.id as number).map((r) => r.status)).toEqual([
+			'failed',
+			'failed',
+			'passed',
+		]);
 	});
 });

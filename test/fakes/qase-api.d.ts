@@ -25,6 +25,12 @@ export interface QaseFake extends FakeServer {
 		code: string | null,
 		key: string | number,
 	): Record<string, unknown> | undefined;
+	/** Results recorded in a run by POST /result (single and bulk), oldest first. */
+	resultsOf(code: string, runId: number): Array<Record<string, unknown>>;
+	/** The records of one entity in a project, by ascending id. */
+	list(entity: QaseRecordEntity, code: string): Array<Record<string, unknown>>;
+	/** The next `times` requests (matching the regex `path`) answer Qase's 429 with Retry-After. */
+	rateLimit(times?: number, retryAfterSeconds?: number, path?: string): void;
 	reset(): void;
 }
 

@@ -44,7 +44,8 @@ const QASE_SECRET = `ui-qase-${randomBytes(12).toString('hex')}`;
 const CURRENTS_SECRET = `ui-currents-${randomBytes(12).toString('hex')}`;
 const PROJECT = { projectId: 'uiProject01', name: 'UI Checkout App' };
 
-const nodeTypes = loadNodeTypes();
+// The Qase TestOps action node has its own browser file (test/ui/qase-node.ui.js).
+const nodeTypes = loadNodeTypes().filter((t) => t.description.name !== 'qaseTestOps');
 const credentialTypes = loadCredentialTypes();
 /** node × parameter × condition → reachable / set, written to the artifacts at the end. */
 const table = [];

@@ -14,6 +14,7 @@ const EXAMPLES = [
 	'ai-agent-triage-failed-run.json',
 	'all-triggers-summary-to-channel.json',
 	'currents-failures-to-github-issue.json',
+	'currents-run-to-qase-run.json',
 	'openlayer-failing-to-email.json',
 	'qase-run-completed-to-slack.json',
 ];

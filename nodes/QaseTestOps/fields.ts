@@ -1,0 +1,87 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { projectParam } from './api';
+import { checkId, checkProjectCode, FieldError } from './validation';
+
+/** displayOptions for some operations of one resource. */
+export const show = (resource: string, ...operation: string[]) => ({
+	show: { resource: [resource], operation },
+});
+
+/** The project picker: a searchable list of `/project`, or a code typed in. */
+export const projectLocator: INodeProperties = {
+	displayName: 'Project',
+	name: 'project',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Qase project',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a project...',
+			typeOptions: { searchListMethod: 'searchProjects', searchable: true },
+		},
+		{
+			displayName: 'By Code',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. DEMO',
+			// Checked where it is used (checkProjectCode), not by a `validation` regex n8n would run on
+			// every execution.
+		},
+	],
+};
+
+export const projectOf = (ctx: IExecuteFunctions, i: number) =>
+	checkProjectCode(projectParam(ctx, i));
+
+export function idField(displayName: string, name: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description,
+	};
+}
+
+export const idOf = (ctx: IExecuteFunctions, name: string, field: string, i: number) =>
+	checkId(ctx.getNodeParameter(name, i, ''), field);
+
+/** n8n's usual Return All / Limit pair for a list operation. */
+export function paging(resource: string, operation: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: show(resource, operation),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show(resource, operation).show, returnAll: [false] } },
+		},
+	];
+}
+
+/** How many entities to read: undefined for all. */
+export function limitOf(ctx: IExecuteFunctions, i: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', i, false) === true) return undefined;
+	const limit = Number(ctx.getNodeParameter('limit', i, 50));
+	if (!Number.isSafeInteger(limit) || limit < 1) {
+		throw new FieldError('Limit', `Limit must be a whole number of at least 1, got "${limit}"`);
+	}
+	return limit;
+}
