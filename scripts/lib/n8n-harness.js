@@ -137,6 +137,17 @@ const RECOMMENDED_1X = {
 	N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
 };
 
+/**
+ * What n8n 2.x's start-up asks to be set explicitly, each at the value it names as its coming
+ * default (or, for unverified packages, the value this package needs).
+ */
+const RECOMMENDED_2X = {
+	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+	N8N_RUNNERS_TASK_TIMEOUT: '60',
+	N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(256 * 1024 * 1024),
+	N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
+};
+
 /** Settings only the suites and benchmarks need; `npm start` (`forTests: false`) leaves them out. */
 const TEST_ONLY = {
 	// The same expression engine on both lines, so that a result on one line compares with the
@@ -162,7 +173,11 @@ function n8nEnv({ userFolder, port, brokerPort, extra, line = 1, forTests = true
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
-		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		// n8n 2.x reads N8N_WEBHOOK_URL and calls WEBHOOK_URL deprecated; n8n 1.x knows only the latter.
+		// The suites keep WEBHOOK_URL on both lines: queue mode points main's at a webhook process with it.
+		...(line === 1 || forTests
+			? { WEBHOOK_URL: `http://127.0.0.1:${port}/` }
+			: { N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/` }),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
@@ -178,7 +193,7 @@ function n8nEnv({ userFolder, port, brokerPort, extra, line = 1, forTests = true
 		DB_TYPE: 'sqlite',
 		// n8n 2.x always runs a task broker (default port 5679); give each instance its own.
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		...(line === 1 ? RECOMMENDED_1X : {}),
+		...(line === 1 ? RECOMMENDED_1X : RECOMMENDED_2X),
 		...(forTests ? TEST_ONLY : {}),
 		...(extra || {}),
 	};

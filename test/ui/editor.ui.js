@@ -294,6 +294,8 @@ beforeAll(async () => {
 	]);
 	page = await context.newPage();
 	page.setDefaultTimeout(30000);
+	// n8n's editor is megabytes of script: on a loaded 2-core machine a page load has taken over 30 s.
+	page.setDefaultNavigationTimeout(120000);
 	page.on('response', (r) => {
 		const at = r.url().indexOf('/schemas/');
 		if (at >= 0) schemaResponses.push({ status: r.status(), path: r.url().slice(at) });

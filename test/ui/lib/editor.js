@@ -188,9 +188,12 @@ async function credentialSelectState(page, input) {
 
 /**
  * Opens a credential select's list (the one that offers "Create new credential"). Returns false when
- * n8n filled the select in the meantime. A click toggles the list: one that lands while the list is
- * already open (or while an earlier list still fades out) leaves it closed, so a list that does not
- * show is clicked again, a bounded number of times; then it fails with what each attempt saw.
+ * n8n filled the select in the meantime: n8n 2.x refetches the usable credentials whenever the list
+ * opens (NodeCredentials' onVisibleChange), and a node left with no credential at all then gets the
+ * most recently updated one assigned (its watcher on the credential options, useCanvasOperations'
+ * newest-credential pick), which closes the list that was opening. A click toggles the list, so a
+ * list that does not show is clicked again, a bounded number of times; then it fails with what each
+ * attempt saw.
  */
 async function openCredentialList(page, input) {
 	const create = page.getByTestId('node-credentials-select-item-new').filter({ visible: true });
@@ -242,8 +245,16 @@ async function pickEmptyCredentials(page) {
 			await input.click();
 			continue;
 		}
-		await existing.first().click();
-		picked.push(await until(async () => await input.inputValue()));
+		// n8n 2.x may assign a credential itself while its list is open (below): the click then finds
+		// the list gone, and the select shows n8n's choice.
+		await existing
+			.first()
+			.click({ timeout: 5000 })
+			.catch(() => undefined);
+		const value = await until(async () => await input.inputValue());
+		if (!value)
+			throw new Error(`no credential picked: ${await credentialSelectState(page, input)}`);
+		picked.push(value);
 	}
 	return picked;
 }
