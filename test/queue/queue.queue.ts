@@ -611,7 +611,7 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		}
 		const after = await drain(cluster, WF_OPENLAYER, before + rerun, { quietMs: 4000 });
 		figure(
-			`Openlayer retry memory after ${DELIVERIES} deliveries at ${CLIENTS} concurrent: ${stored.size}/${DELIVERIES} webhook-ids stored in static data; ` +
+			`Openlayer retry memory after ${DELIVERIES} deliveries at ${CLIENTS} concurrent and the 5 s retry test's ${RETRIES_AT_5S * 5}: ${stored.size} webhook-ids stored in static data; ` +
 				`${sample.length} retries on the other webhook process: ${acknowledged} acknowledged as duplicates, ${rerun} ran again; ` +
 				`${sameSample.length} retries on the same webhook process: ${sameAcknowledged} acknowledged, ${(after.success ?? 0) - before - rerun} ran again`,
 		);
