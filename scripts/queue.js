@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run test:queue`: the queue-mode suite (test/queue/) on n8n line 1 (1.123) by default.
-// N8N_LINE=2 runs it on n8n 2.41 instead, N8N_LINE="1 2" on both. Installs Debian's postgresql and
-// redis-server first when missing (root only), and the pinned n8n when the cache lacks it, so that
+// `npm run test:queue`: the queue-mode suite (test/queue/) on n8n line 1 by default.
+// N8N_LINE=2 runs it on line 2 instead, N8N_LINE="1 2" on both (scripts/lib/n8n-install.js
+// N8N_LINES). Installs Debian's postgresql and redis-server first when missing (root only), and the pinned n8n when the cache lacks it, so that
 // neither eats into a test's timeout. Extra arguments go to jest.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
