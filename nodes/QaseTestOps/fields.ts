@@ -76,6 +76,28 @@ export function paging(resource: string, operation: string): INodeProperties[] {
 	];
 }
 
+/** The fields of a list operation: project, Return All / Limit, and its Filters collection. */
+export function listFields(
+	resource: string,
+	operation: string,
+	filters: INodeProperties[],
+): INodeProperties[] {
+	const on = show(resource, operation);
+	return [
+		{ ...projectLocator, displayOptions: on },
+		...paging(resource, operation),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: on,
+			options: filters,
+		},
+	];
+}
+
 /** How many entities to read: undefined for all. */
 export function limitOf(ctx: IExecuteFunctions, i: number): number | undefined {
 	if (ctx.getNodeParameter('returnAll', i, false) === true) return undefined;

@@ -222,7 +222,8 @@ describe('Qase TestOps node in real n8n', () => {
 				},
 			],
 		});
-		await n8n.start();
+		// A fresh n8n on a loaded 2-core machine can take minutes to start (the ui suite allows 8).
+		await n8n.start({ timeoutMs: 480000 });
 	}, 600000);
 
 	afterAll(async () => {

@@ -70,8 +70,7 @@ describe('Qase TestOps node, Run', () => {
 
 	test('get many pages through all runs (Return All) or up to the limit', async () => {
 		for (let n = 0; n < 148; n++)
-			await run({ operation: 'create', project: project('DEMO'), title: `R${n}` });
-		fake().requests.length = 0;
+			fake().setRecord('run', 'DEMO', n + 1, { id: n + 1, title: `R${n}`, status: 0 });
 		const all = await run({ operation: 'getMany', project: project('DEMO'), returnAll: true });
 		expect(all.map((i) => i.json.title)).toEqual(Array.from({ length: 148 }, (_, n) => `R${n}`));
 		expect(fake().requests.map((r) => r.query)).toEqual([

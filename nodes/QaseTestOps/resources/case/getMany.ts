@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { listAll } from '../../api';
-import { limitOf, paging, projectLocator, projectOf, show } from '../../fields';
+import { limitOf, listFields, projectOf } from '../../fields';
 import { caseSchema } from '../../schemas';
 import { checkText, optionalId } from '../../validation';
-
-const on = show('case', 'getMany');
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -19,35 +17,23 @@ export const option: INodePropertyOptions = {
 	action: 'Get many cases',
 };
 
-export const description: INodeProperties[] = [
-	{ ...projectLocator, displayOptions: on },
-	...paging('case', 'getMany'),
+export const description: INodeProperties[] = listFields('case', 'getMany', [
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: on,
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only cases whose title contains this text',
-			},
-			{
-				displayName: 'Suite ID',
-				name: 'suiteId',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				description: 'Only cases of this suite',
-			},
-		],
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Only cases whose title contains this text',
 	},
-];
+	{
+		displayName: 'Suite ID',
+		name: 'suiteId',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description: 'Only cases of this suite',
+	},
+]);
 
 /** One item per test case. */
 export const output = caseSchema;

@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { listAll } from '../../api';
-import { limitOf, paging, projectLocator, projectOf, show } from '../../fields';
+import { limitOf, listFields, projectOf } from '../../fields';
 import { defectSchema } from '../../schemas';
 import { checkChoice } from '../../validation';
-
-const on = show('defect', 'getMany');
 
 /** `status` of GET /defect/{code} (testops-api/v1/paths/defects.yaml). */
 const DEFECT_FILTER = ['open', 'resolved', 'in_progress', 'invalid'] as const;
@@ -22,32 +20,20 @@ export const option: INodePropertyOptions = {
 	action: 'Get many defects',
 };
 
-export const description: INodeProperties[] = [
-	{ ...projectLocator, displayOptions: on },
-	...paging('defect', 'getMany'),
+export const description: INodeProperties[] = listFields('defect', 'getMany', [
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: on,
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'open',
 		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'open',
-				options: [
-					{ name: 'In Progress', value: 'in_progress' },
-					{ name: 'Invalid', value: 'invalid' },
-					{ name: 'Open', value: 'open' },
-					{ name: 'Resolved', value: 'resolved' },
-				],
-			},
+			{ name: 'In Progress', value: 'in_progress' },
+			{ name: 'Invalid', value: 'invalid' },
+			{ name: 'Open', value: 'open' },
+			{ name: 'Resolved', value: 'resolved' },
 		],
 	},
-];
+]);
 
 /** One item per defect. */
 export const output = defectSchema;

@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { listAll } from '../../api';
-import { limitOf, paging, projectLocator, projectOf, show } from '../../fields';
+import { limitOf, listFields, projectOf } from '../../fields';
 import { runSchema } from '../../schemas';
 import { FieldError } from '../../validation';
-
-const on = show('run', 'getMany');
 
 /** `status` of GET /run/{code}: a comma-separated list (testops-api/v1/paths/runs.yaml). */
 export const RUN_STATUSES = ['in_progress', 'passed', 'failed', 'aborted'] as const;
@@ -22,33 +20,21 @@ export const option: INodePropertyOptions = {
 	action: 'Get many runs',
 };
 
-export const description: INodeProperties[] = [
-	{ ...projectLocator, displayOptions: on },
-	...paging('run', 'getMany'),
+export const description: INodeProperties[] = listFields('run', 'getMany', [
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: on,
+		displayName: 'Status',
+		name: 'status',
+		type: 'multiOptions',
+		default: [],
+		description: 'Only runs in one of these states',
 		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				default: [],
-				description: 'Only runs in one of these states',
-				options: [
-					{ name: 'Aborted', value: 'aborted' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'In Progress', value: 'in_progress' },
-					{ name: 'Passed', value: 'passed' },
-				],
-			},
+			{ name: 'Aborted', value: 'aborted' },
+			{ name: 'Failed', value: 'failed' },
+			{ name: 'In Progress', value: 'in_progress' },
+			{ name: 'Passed', value: 'passed' },
 		],
 	},
-];
+]);
 
 /** One item per run. */
 export const output = runSchema;
