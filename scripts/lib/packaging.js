@@ -207,39 +207,64 @@ function manifestOf(service) {
 	};
 }
 
-// README.md marks what goes into which package's README: a section between
-// `<!-- package: qase, currents -->` and `<!-- /package -->` goes into those services' READMEs
-// (`all` = every service; `bundle` is implied: the bundle ships README.md whole). A service's
-// README is its title and description, then its `lead` sections, then the rest in README order.
+// README.md marks what goes into which package's README: a line `<!-- package: qase, currents -->`
+// tags the section after it for those services (`all` = every service; the bundle ships README.md
+// whole). A tagged section starting with a heading runs until the next heading of the same or a
+// higher level; one starting with text (a `lead` paragraph) until the next heading, after which the
+// section around it, if any, resumes. `<!-- /package -->` ends a section early. A service's README is
+// its title and description, its `lead` sections, then the rest in README order, then the license.
 const OPEN = /^<!-- package: ([a-z, ]+?)( lead)? -->$/;
 const CLOSE = '<!-- /package -->';
 
-/** The marked sections of README.md, in order: { services, lead, text }. Throws on a malformed marker. */
+/** The tagged sections of README.md, in order: { services, lead, text }. Throws on a malformed marker. */
 function readmeSections(readme) {
 	const sections = [];
-	let open;
-	const lines = readme.split('\n');
-	lines.forEach((line, i) => {
+	const stack = [];
+	readme.split('\n').forEach((line, i) => {
+		const where = `README.md:${i + 1}`;
 		const m = OPEN.exec(line.trim());
 		if (m) {
-			if (open) throw new Error(`README.md:${i + 1}: a package section opens inside another`);
 			const services = m[1].split(',').map((s) => s.trim());
 			for (const s of services)
 				if (s !== 'all' && !SERVICES.some((x) => x.id === s))
-					throw new Error(`README.md:${i + 1}: unknown service "${s}"`);
-			open = { services, lead: Boolean(m[2]), start: i + 1, body: [] };
-		} else if (line.trim() === CLOSE) {
-			if (!open) throw new Error(`README.md:${i + 1}: ${CLOSE} without an opening marker`);
-			sections.push({ ...open, text: open.body.join('\n').trim() });
-			open = undefined;
-		} else if (open) {
-			open.body.push(line);
-		} else if (line.includes('<!-- package')) {
-			throw new Error(`README.md:${i + 1}: unreadable package marker: ${line.trim()}`);
+					throw new Error(`${where}: unknown service "${s}"`);
+			const section = { services, lead: Boolean(m[2]), level: null, lines: [], where };
+			sections.push(section);
+			stack.push(section);
+			return;
 		}
+		if (line.trim() === CLOSE) {
+			if (!stack.length) throw new Error(`${where}: ${CLOSE} without an opening marker`);
+			stack.pop();
+			return;
+		}
+		if (line.includes('<!-- package') || line.includes('<!-- /package'))
+			throw new Error(`${where}: unreadable package marker: ${line.trim()}`);
+		const heading = /^(#{1,6}) /.exec(line);
+		if (heading) {
+			const level = heading[1].length;
+			const top = stack[stack.length - 1];
+			if (top && top.level === null && !top.lead && top.lines.every((l) => !l.trim())) {
+				top.level = level;
+				// A section the new one does not nest in (same or deeper heading, or a lead) ends here.
+				for (let j = stack.length - 2; j >= 0; j--)
+					if (stack[j].level === null || stack[j].level >= level) stack.splice(j, 1);
+			} else {
+				while (
+					stack.length &&
+					(stack[stack.length - 1].level === null || level <= stack[stack.length - 1].level)
+				)
+					stack.pop();
+			}
+		}
+		if (stack.length) stack[stack.length - 1].lines.push(line);
 	});
-	if (open) throw new Error(`README.md:${open.start}: package section never closed`);
-	return sections;
+	return sections.map(({ services, lead, lines, where }) => ({
+		services,
+		lead,
+		where,
+		text: lines.join('\n').trim(),
+	}));
 }
 
 /** A service's README, from README.md's sections marked for it (or `all`). */
@@ -247,9 +272,10 @@ function readmeOf(service, readme = fs.readFileSync(path.join(ROOT, 'README.md')
 	const mine = readmeSections(readme).filter(
 		(s) => s.services.includes(service.id) || s.services.includes('all'),
 	);
-	const own = mine.filter((s) => s.services.includes(service.id));
-	if (!own.length || own.some((s) => !s.text))
-		throw new Error(`README.md has no (or an empty) section marked for ${service.id}`);
+	const empty = mine.find((s) => !s.text);
+	if (empty) throw new Error(`${empty.where}: an empty package section`);
+	if (!mine.some((s) => s.services.includes(service.id)))
+		throw new Error(`README.md has no section marked for ${service.id}`);
 	const ordered = [...mine.filter((s) => s.lead), ...mine.filter((s) => !s.lead)];
 	// Install commands and type names in shared sections name the bundle; here, this package.
 	const body = ordered
@@ -259,7 +285,7 @@ function readmeOf(service, readme = fs.readFileSync(path.join(ROOT, 'README.md')
 		`# ${service.name}\n\n${service.description}\n\n` +
 		`Part of [${BUNDLE}](${bundleManifest().homepage}), which ships this service's nodes together ` +
 		`with the others in one package; this package holds only the ${service.title} nodes.\n\n` +
-		`${body}\n`
+		`${body}\n\n## License\n\n${bundleManifest().license}\n`
 	);
 }
 
