@@ -46,7 +46,7 @@ function pack(cwd, dest) {
  * Stages and packs all four into `dest`; returns [{ name, dir, tarball }], the bundle first. The
  * e2e suite passes its own folders (both n8n lines build at once); `npm run packages` the defaults.
  */
-function buildAll({ dest = CACHE_PACKAGES, staging = STAGING } = {}) {
+function buildAll({ dest = CACHE_PACKAGES, staging = STAGING, link = true } = {}) {
 	fs.mkdirSync(dest, { recursive: true });
 	for (const f of fs.readdirSync(dest)) if (f.endsWith('.tgz')) fs.rmSync(path.join(dest, f));
 	const bundle = require(path.join(ROOT, 'package.json'));
@@ -54,13 +54,17 @@ function buildAll({ dest = CACHE_PACKAGES, staging = STAGING } = {}) {
 	for (const service of SERVICES) {
 		const dir = path.join(staging, service.name);
 		stage(service, dir);
-		fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 		if (dest === CACHE_PACKAGES) {
 			const committed = committedManifestPath(service);
 			fs.mkdirSync(path.dirname(committed), { recursive: true });
 			fs.writeFileSync(committed, manifestText(service));
 		}
-		built.push({ name: service.name, dir, tarball: pack(dir, dest), service });
+		const tarball = pack(dir, dest);
+		// For `n8n-node lint` there (eslint config, parser, n8n-workflow); after packing, which would
+		// otherwise walk the whole tree.
+		if (link)
+			fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+		built.push({ name: service.name, dir, tarball, service });
 	}
 	return built;
 }
@@ -71,7 +75,7 @@ function buildAll({ dest = CACHE_PACKAGES, staging = STAGING } = {}) {
  */
 function buildTemporary() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-packages-'));
-	const built = buildAll({ dest: dir, staging: path.join(dir, 'staging') });
+	const built = buildAll({ dest: dir, staging: path.join(dir, 'staging'), link: false });
 	return Object.fromEntries(built.map((b) => [b.name, b.tarball]));
 }
 

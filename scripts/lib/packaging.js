@@ -281,11 +281,19 @@ function readmeOf(service, readme = fs.readFileSync(path.join(ROOT, 'README.md')
 	const body = ordered
 		.map((s) => s.text.replace(new RegExp(`\\b${BUNDLE}\\b(?!-)`, 'g'), service.name))
 		.join('\n\n');
+	// Relative links point into the repository, not into the published package (npm resolves them
+	// against repository.directory, packages/<id>).
+	const blob = `${bundleManifest()
+		.repository.url.replace(/^git\+/, '')
+		.replace(/\.git$/, '')}/blob/main/`;
+	const linked = body.replace(/\]\((?!https?:|#)([^)]+)\)/g, (_m, target) => `](${blob}${target})`);
 	return (
 		`# ${service.name}\n\n${service.description}\n\n` +
 		`Part of [${BUNDLE}](${bundleManifest().homepage}), which ships this service's nodes together ` +
-		`with the others in one package; this package holds only the ${service.title} nodes.\n\n` +
-		`${body}\n\n## License\n\n${bundleManifest().license}\n`
+		`with the others in one package; this package holds only the ${service.title} nodes. Its ` +
+		`README's "Which package?" says which to install and how to move a saved workflow from one to ` +
+		`the other (node types name their package: \`${service.name}.…\` here, \`${BUNDLE}.…\` there).\n\n` +
+		`${linked}\n\n## License\n\n${bundleManifest().license}\n`
 	);
 }
 

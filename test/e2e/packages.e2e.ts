@@ -65,9 +65,13 @@ async function exactlyOne(n8n: N8nInstance, workflowId: string) {
 
 let tarballs: Record<string, string>;
 
+// Packing four packages, then preparing and starting an n8n with three of them, takes minutes on a
+// loaded machine: each hook gets twice the suite's default.
+const PREPARE_MS = 600000;
+
 beforeAll(() => {
 	tarballs = buildTemporary();
-});
+}, PREPARE_MS);
 
 describe('the three single-service packages in one real n8n, without the bundle', () => {
 	let fake: CurrentsFake;
@@ -150,7 +154,7 @@ describe('the three single-service packages in one real n8n, without the bundle'
 		autoUrl = n8n.webhookUrl('pkg-currents-auto');
 		await n8n.start();
 		stderr(`[packages e2e] n8n ${n8n.install.version} ready after ${Date.now() - started} ms`);
-	});
+	}, PREPARE_MS);
 
 	afterAll(async () => {
 		await n8n?.stop();
@@ -257,7 +261,7 @@ describe('the bundle and the Qase package side by side in one real n8n', () => {
 			activate: [WF_BUNDLE, WF_SINGLE],
 		});
 		await n8n.start();
-	});
+	}, PREPARE_MS);
 
 	afterAll(async () => {
 		await n8n?.stop();
