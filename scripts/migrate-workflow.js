@@ -17,11 +17,15 @@
 const fs = require('node:fs');
 
 const BUNDLE = 'n8n-nodes-testops';
-/** Node names per single-service package; test/unit/packaging checks it against the service map. */
+/**
+ * Each single-service package holds the nodes whose type name starts with its vendor (qaseTrigger,
+ * currentsWebhooks, …); test/unit/packaging checks this against the service map, so a node added to
+ * a package needs no change here.
+ */
 const PACKAGES = {
-	'n8n-nodes-testops-qase': ['qaseTrigger'],
-	'n8n-nodes-testops-openlayer': ['openlayerTrigger'],
-	'n8n-nodes-testops-currents': ['currentsTrigger', 'currentsWebhooks'],
+	'n8n-nodes-testops-qase': 'qase',
+	'n8n-nodes-testops-openlayer': 'openlayer',
+	'n8n-nodes-testops-currents': 'currents',
 };
 const OURS = [BUNDLE, ...Object.keys(PACKAGES)];
 
@@ -40,7 +44,7 @@ function migrateWorkflow(input, to) {
 			const pkg = dot > 0 ? node.type.slice(0, dot) : '';
 			const name = node.type.slice(dot + 1);
 			if (!OURS.includes(pkg) || pkg === to) return node;
-			if (to !== BUNDLE && !PACKAGES[to].includes(name)) {
+			if (to !== BUNDLE && !name.startsWith(PACKAGES[to])) {
 				skipped.push({ workflow: wf.name, node: node.name, type: node.type });
 				return node;
 			}

@@ -71,12 +71,17 @@ function buildAll({ dest = CACHE_PACKAGES, staging = STAGING, link = true } = {}
 
 /**
  * All four packed into a fresh temporary folder (staging there too), for the e2e suite: both n8n
- * lines build at once, and neither may pack over the other's tarballs. Returns the tarballs by name.
+ * lines build at once, and neither may pack over the other's tarballs. Returns the tarballs by name
+ * and a `remove()` for the folder.
  */
 function buildTemporary() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-packages-'));
 	const built = buildAll({ dest: dir, staging: path.join(dir, 'staging'), link: false });
-	return Object.fromEntries(built.map((b) => [b.name, b.tarball]));
+	return {
+		dir,
+		tarballs: Object.fromEntries(built.map((b) => [b.name, b.tarball])),
+		remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+	};
 }
 
 function check() {

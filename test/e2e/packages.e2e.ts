@@ -64,14 +64,17 @@ async function exactlyOne(n8n: N8nInstance, workflowId: string) {
 }
 
 let tarballs: Record<string, string>;
+let removeTarballs = () => {};
 
 // Packing four packages, then preparing and starting an n8n with three of them, takes minutes on a
 // loaded machine: each hook gets twice the suite's default.
 const PREPARE_MS = 600000;
 
 beforeAll(() => {
-	tarballs = buildTemporary();
+	({ tarballs, remove: removeTarballs } = buildTemporary());
 }, PREPARE_MS);
+
+afterAll(() => removeTarballs());
 
 describe('the three single-service packages in one real n8n, without the bundle', () => {
 	let fake: CurrentsFake;

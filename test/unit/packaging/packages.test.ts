@@ -223,11 +223,14 @@ describe('migration command (scripts/migrate-workflow.js)', () => {
 		connections: {},
 	};
 
-	test("its node table is the service map's (node type names read from the compiled nodes)", () => {
-		const fromMap = Object.fromEntries(
-			SERVICES.map((s) => [s.name, s.nodes.map((n) => nodeTypeNameOf(n))]),
-		);
-		expect(PACKAGES).toEqual(fromMap);
+	test("each package's nodes (the service map's, type names read from the compiled nodes) start with its vendor prefix, and no other package's do", () => {
+		for (const s of SERVICES) {
+			const prefix = PACKAGES[s.name] as string;
+			expect(prefix).toBe(s.vendor.toLowerCase());
+			for (const node of SERVICES.flatMap((x) => x.nodes))
+				expect(nodeTypeNameOf(node).startsWith(prefix)).toBe(s.nodes.includes(node));
+		}
+		expect(Object.keys(PACKAGES)).toEqual(SERVICES.map((s) => s.name));
 	});
 
 	test('bundle -> Qase package rewrites only the Qase node; credentials and other nodes stay; back again is the original', () => {
