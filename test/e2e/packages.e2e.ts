@@ -273,7 +273,7 @@ describe('the bundle and the Qase package side by side in one real n8n', () => {
 		n8n?.cleanup();
 	});
 
-	test('both load: the bundle under its name, the Qase package under its own; the shared credential types are identical', () => {
+	test('both load: the bundle under its name, the Qase package under its own; shared credential types alike but for icon and supported nodes', () => {
 		expect(ourNodeTypes(n8n)).toEqual(
 			[
 				`${BUNDLE}.currentsTrigger`,
