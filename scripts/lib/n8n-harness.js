@@ -42,17 +42,23 @@ function packPackage() {
 	return packed;
 }
 
-/** Installs the tarball into `<userFolder>/.n8n/nodes` like n8n's community package installer. */
+/**
+ * Installs the tarball (or several, in one npm install) into `<userFolder>/.n8n/nodes` like n8n's
+ * community package installer.
+ */
 function installPackage(userFolder, tarball) {
+	const tarballs = [].concat(tarball);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	// npm spends about 12 s of each install asking the registry about the peer dependencies it then
 	// leaves out, and the e2e suite installs into a fresh user folder per test file: the result of
 	// one real install per tarball (by content) is kept and copied.
-	const digest = createHash('sha256').update(fs.readFileSync(tarball)).digest('hex').slice(0, 16);
+	const hash = createHash('sha256');
+	for (const t of tarballs) hash.update(fs.readFileSync(t));
+	const digest = hash.digest('hex').slice(0, 16);
 	const cached = path.join(CACHE, 'package-installs', digest);
 	if (!fs.existsSync(cached)) {
 		const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'testops-install-'));
-		npmInstall(tmp, tarball);
+		npmInstall(tmp, tarballs);
 		fs.mkdirSync(path.dirname(cached), { recursive: true });
 		try {
 			fs.renameSync(tmp, cached);
@@ -102,7 +108,7 @@ function npmInstall(nodesDir, tarball) {
 		'npm',
 		[
 			'install',
-			tarball,
+			...[].concat(tarball),
 			'--omit=dev',
 			'--omit=peer',
 			'--ignore-scripts',
@@ -572,6 +578,7 @@ async function prepareN8n({
 	activate = [],
 	env,
 	forTests = true,
+	tarballs,
 } = {}) {
 	// n8n only saves static data (hook ids, secrets) of workflows whose id has at most 16 characters.
 	for (const wf of workflows) {
@@ -606,7 +613,8 @@ async function prepareN8n({
 		fs.mkdirSync(dotN8n, { recursive: true });
 		fs.copyFileSync(await migratedTemplate(install, line), path.join(dotN8n, 'database.sqlite'));
 	}
-	installPackage(folder, packPackage());
+	// `tarballs`: packages to install instead of this repository's (test/e2e/packages.e2e.ts).
+	installPackage(folder, tarballs || packPackage());
 	await instance.importCredentials(credentials);
 	await instance.importWorkflows(workflows);
 	await instance.activate(activate);

@@ -65,6 +65,7 @@ describe('.github/workflows/ci.yml', () => {
 			'npm run build',
 			'npm run lint',
 			'npm run scan',
+			'npm run packages:publish',
 			'npm test',
 			'npm run test:real',
 			'npm run test:queue',
@@ -91,11 +92,16 @@ describe('.github/workflows/publish.yml', () => {
 		expect(wf.permissions).toBeUndefined();
 	});
 
-	test('builds, lints, scans and tests before it publishes with provenance, without a stored npm token', () => {
+	test('builds, lints, scans and tests before it publishes all four packages with provenance, without a stored npm token', () => {
 		const commands = runs(job);
-		const publish = commands.findIndex((c) => c.startsWith('npm publish'));
-		expect(commands[publish]).toMatch(/^npm publish --provenance\b/);
+		// scripts/publish.js: `npm publish <tarball> --provenance` for the bundle and each service,
+		// the same steps .ci/run runs with --dry-run.
+		const publish = commands.indexOf('npm run packages:publish');
 		expect(publish).toBe(commands.length - 1);
+		expect(readRepoFile('scripts/publish.js')).toContain(
+			"['publish', tarball, '--provenance', '--access', 'public']",
+		);
+		expect(readRepoFile('.ci/run')).toContain('npm run packages:publish -- --dry-run');
 		const before = commands.slice(0, publish);
 		for (const c of ['npm ci', 'npm run build', 'npm run lint', 'npm run scan', 'npm test'])
 			expect(before).toContain(c);
