@@ -16,8 +16,8 @@ const SERVICES = [
 		vendor: 'Qase',
 		title: 'Qase',
 		description:
-			'n8n trigger for Qase (test management): all 40 documented webhook events, verified secret, typed output, optional full-record lookup.',
-		keywords: ['qase', 'test management', 'webhook', 'trigger', 'testing', 'qa'],
+			'n8n nodes for Qase (test management): runs, results, defects and cases through the Qase API, and a trigger for all 40 documented webhook events with verified secret, typed output and optional full-record lookup.',
+		keywords: ['qase', 'test management', 'test runs', 'webhook', 'trigger', 'testing', 'qa'],
 		nodes: [
 			'dist/nodes/QaseTestOps/QaseTestOps.node.js',
 			'dist/nodes/QaseTrigger/QaseTrigger.node.js',
