@@ -4,8 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 /**
  * The Openlayer Trigger's memory of the `webhook-id`s it has already turned into executions, so that
  * Openlayer's retries (same webhook-id, about 5 s, 5 min and 30 min after the first attempt) start no
- * second execution. The only owner of duplicate detection: `webhook()` asks `seen()`, and for an
- * accepted delivery calls `remember()` and `persist()`, which writes the stored copy.
+ * second execution. The only owner of duplicate detection: `webhook()` asks `seen()` and calls
+ * `remember()` for an accepted delivery; `execute()` calls `persist()`, which writes the stored copy.
  *
  * Two copies:
  * - **In process**: an insertion-ordered `Map` per trigger (workflow id and node name), O(1) per
@@ -28,17 +28,16 @@ import type { IDataObject } from 'n8n-workflow';
  *   A write stores the whole in-process memory of the trigger, so concurrent saves lose nothing
  *   this process knows of.
  *
- * When the stored copy is written (read from n8n's code, held by test/queue/queue.queue.ts): by
- * `persist()`, from `webhook()`, when a delivery is accepted. n8n saves a static-data change made
- * there before it sends the answer, on both lines (its live-webhook handler awaits the save in its
- * response callback), from the copy it read from the database for this request, so the string it
- * saves holds what was stored a moment ago plus everything this process knows. The execution never
- * writes: in queue mode, n8n 2.x hands a worker the static data the webhook process read when it
- * enqueued the execution (`WorkflowRunner.prepareNewExecution`; the job's `loadStaticData` is false
- * for new executions), so a worker's save would put back a copy as old as the queue is long and drop
- * the ids stored since; n8n 1.x workers re-read it when they start, but the same save at the end of
- * a longer execution would drop what was stored meanwhile. The cost is a database write before each
- * accepted delivery's answer. Nothing is written when no id was added.
+ * When the stored copy is written (read from n8n's code, proven by test/e2e/openlayer.e2e.ts): by
+ * `persist()`, from the delivery's execution, when the stored copy lacks its id; n8n saves the
+ * execution's static data when the execution ends, on both lines. Not from `webhook()`:
+ * - n8n 2.x loses a change made there (the execution starts from the stored static data);
+ * - n8n 1.x saves it, but before it sends the response (`LiveWebhooks.executeWebhook` awaits the
+ *   save in its response callback), so every delivery's answer waited for a database write: 0.82 to
+ *   0.84 times the requests a second in the benchmark's diagnostic pair (BENCHMARKS.md). Written from
+ *   the execution, an id is stored once its execution ran, on both lines alike, and the in-process
+ *   memory covers the time in between.
+ * Nothing is written when no id was added.
  *
  * Window: Openlayer's last retry comes about 30 minutes after the first attempt. An id is kept for
  * one hour (twice that, so a retry that Openlayer's queue delays still finds it), and at least 1,000
@@ -253,7 +252,7 @@ export interface DeliveryLog {
 	seen(id: string): boolean;
 	/** Records an accepted delivery in the process (the stored copy is left to `persist()`). */
 	remember(id: string): void;
-	/** From `webhook()`: writes the stored copy when it lacks `id` (n8n saves it before answering). */
+	/** From `execute()`: writes the stored copy when it lacks `id` (n8n saves it when the execution ends). */
 	persist(id: string): void;
 }
 

@@ -44,6 +44,12 @@ import {
 
 const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
 
+/**
+ * Carries the verified webhook-id from `webhook()` to `execute()` on the item itself (outside
+ * `json`); `execute()` never copies it to its output.
+ */
+const WEBHOOK_ID_ITEM_KEY = 'openlayerWebhookId';
+
 interface TriggerOptions {
 	ignoreRetries?: boolean;
 	toleranceSeconds?: number;
@@ -79,7 +85,8 @@ export function toleranceOf(value: unknown): number {
 }
 
 /** One retry memory per trigger node in this process. */
-const scopeOf = (ctx: IWebhookFunctions) => `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`;
+const scopeOf = (ctx: IWebhookFunctions | IExecuteFunctions) =>
+	`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`;
 
 function checkSecret(label: string, value: string): string | undefined {
 	const problem = signingSecretProblem(value);
@@ -280,10 +287,8 @@ export class OpenlayerTrigger implements INodeType {
 				});
 				// Remembered in the same synchronous step as the check: two copies arriving together
 				// must not both pass `seen` while the first is still on its way back through an await.
-				// Stored here too, so that n8n saves it before it answers (see deliveryLog.ts).
 				if (log && decided.verdict.kind === 'accept' && decided.webhookId) {
 					log.remember(decided.webhookId);
-					log.persist(decided.webhookId);
 				}
 				return decided;
 			},
@@ -291,6 +296,10 @@ export class OpenlayerTrigger implements INodeType {
 			{ failClosed: true },
 		);
 		const response = answer(this, decision.verdict);
+		if (decision.webhookId) {
+			for (const item of response.workflowData?.[0] ?? [])
+				item[WEBHOOK_ID_ITEM_KEY] = decision.webhookId;
+		}
 		if (decision.verdict.kind !== 'accept') return response;
 		return attachMeta(response, {
 			receivedAt: new Date().toISOString(),
@@ -304,8 +313,22 @@ export class OpenlayerTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		// Nothing is written to static data here: in queue mode on n8n 2.x the execution's copy of it
-		// is the one read when the delivery was enqueued, and saving it would overwrite newer ids.
+		const options = this.getNodeParameter('options', 0, {}) as TriggerOptions;
+		if (options.ignoreRetries !== false) {
+			// The stored retry memory is written here, not in webhook(): n8n saves static data changed
+			// here when the execution ends, after the answer (n8n 1.x saves webhook()'s change before).
+			const ids = items
+				.map((item) => item[WEBHOOK_ID_ITEM_KEY])
+				.filter((id): id is string => typeof id === 'string' && id !== '');
+			if (ids.length > 0) {
+				const log = openDeliveryLog({
+					scope: scopeOf(this),
+					state: this.getWorkflowStaticData('node'),
+					now: nowInSeconds(),
+				});
+				for (const id of ids) log.persist(id);
+			}
+		}
 		const attach = this.getNodeParameter('attachFailingTests', 0, false) as boolean;
 		const out = attach
 			? await attachFailingTests(this, items)

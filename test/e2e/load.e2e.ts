@@ -304,8 +304,8 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 				`${sample.length} retries sent afterwards: ${skipped} acknowledged as duplicates, ${rerun} ran again`,
 		);
 		// The running process recognises every retry. The stored copy (what survives a restart) holds
-		// every id but those a concurrent save overtook: the last save holds every id accepted before
-		// its request, so at most the other CLIENTS - 1 requests in flight with it are missing.
+		// every id but those a concurrent save overtook (each save holds every id the process knew
+		// when it wrote): bounded here by the CLIENTS - 1 other deliveries in flight with the last.
 		expect({ skipped, rerun }).toEqual({ skipped: sample.length, rerun: 0 });
 		expect(remembered.size).toBeGreaterThanOrEqual(DELIVERIES - (CLIENTS - 1));
 		expect(remembered.size).toBeLessThanOrEqual(DELIVERIES);

@@ -190,9 +190,9 @@ describe('webhook()', () => {
 			expect(item.json).toMatchObject(sample(name));
 			if (name === 'tests.result.updated')
 				expect((item.json as TestsResultEvent).data.tests.status).toBe('failing');
-			// The verified id is stored with the answer (n8n saves it first), never put into the item.
-			expect(storedKeys(ctx.staticData)).toContain(keyOf(id));
-			expect(JSON.stringify(item)).not.toContain(id);
+			// The verified id travels to execute() beside the json, never inside it.
+			expect(item.openlayerWebhookId).toBe(id);
+			expect(JSON.stringify(item.json)).not.toContain(id);
 			expect(ctx.recorded.status).toBeUndefined();
 		},
 	);
@@ -267,11 +267,10 @@ describe('webhook()', () => {
 			const first = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
 			const accepted = await first.run();
 			expect(accepted.workflowData).toBeDefined();
-			// Stored by webhook(), which n8n saves before answering; the execution writes nothing.
-			expect(storedKeys(staticData)).toContain(keyOf('msg_retry_1'));
-			const stored = staticData[STORED_KEY];
+			// No static-data change in webhook(): n8n 1.x would save it before answering.
+			expect(staticData).toEqual({});
 			await runExecution(accepted.workflowData![0], staticData);
-			expect(staticData[STORED_KEY]).toBe(stored);
+			expect(storedKeys(staticData)).toContain(keyOf('msg_retry_1'));
 			expect(Object.keys(staticData)).toEqual([STORED_KEY]);
 			expect(typeof staticData[STORED_KEY]).toBe('string');
 
@@ -449,33 +448,57 @@ describe('execute()', () => {
 		expect(ctx.recorded.requests).toHaveLength(0);
 	});
 
-	it('never writes static data: a queue worker saving its (older) copy would drop newer ids', async () => {
+	it('records the delivered webhook-id in static data when it is missing, and drops it from the output', async () => {
 		forgetProcessMemory();
+		const staticData: IDataObject = {};
 		const input = items().map((item, i) => ({ ...item, openlayerWebhookId: `msg_exec_${i}` }));
-		for (const options of [{}, { ignoreRetries: false }]) {
-			const watched = new Proxy({} as IDataObject, {
-				set() {
-					throw new Error('static data written by execute()');
-				},
-			});
-			const [out] = await node.execute.call(
-				makeContext({ params: { options }, items: input, staticData: watched }).execute,
-			);
-			expect(out.map((o) => o.json)).toEqual(items().map((i) => i.json));
-			expect(out.every((o) => !('openlayerWebhookId' in o))).toBe(true);
-		}
+		const ctx = makeContext({ params: { options: {} }, items: input, staticData });
+		const [out] = await node.execute.call(ctx.execute);
+		expect(storedKeys(staticData)).toEqual([keyOf('msg_exec_0'), keyOf('msg_exec_1')]);
+		expect(out.every((o) => !('openlayerWebhookId' in o))).toBe(true);
+		expect(out.map((o) => o.json)).toEqual(items().map((i) => i.json));
+
+		// Already stored (by an earlier execution or another process): the static data is left
+		// untouched, so the execution does not write it again.
+		const stored = staticData[STORED_KEY];
+		const watched = new Proxy(staticData, {
+			set() {
+				throw new Error('static data written although the id was stored');
+			},
+		});
+		await node.execute.call(
+			makeContext({ params: { options: {} }, items: input, staticData: watched }).execute,
+		);
+		expect(staticData[STORED_KEY]).toBe(stored);
 	});
 
-	it('a retry after a restart is recognised from what webhook() stored, whatever the execution had', async () => {
+	it('records nothing when retries are not ignored', async () => {
+		const staticData: IDataObject = {};
+		const input = items().map((item) => ({ ...item, openlayerWebhookId: 'msg_off' }));
+		const [out] = await node.execute.call(
+			makeContext({ params: { options: { ignoreRetries: false } }, items: input, staticData })
+				.execute,
+		);
+		expect(staticData).toEqual({});
+		expect(out.every((o) => !('openlayerWebhookId' in o))).toBe(true);
+	});
+
+	it('webhook() and execute() together: a retry after the execution is recognised', async () => {
 		const staticData: IDataObject = {};
 		const first = deliver(sample('test.created'), { id: 'msg_chain', staticData });
 		const res = await first.run();
-		// The execution starts from an older copy (n8n 2.x in queue mode) and must not matter.
+		// Simulate n8n 2.x losing the webhook's change: the execution starts from stored (empty) data.
+		const executionState: IDataObject = {};
 		await node.execute.call(
-			makeContext({ params: { options: {} }, items: res.workflowData![0], staticData: {} }).execute,
+			makeContext({
+				params: { options: {} },
+				items: res.workflowData![0],
+				staticData: executionState,
+			}).execute,
 		);
+		// After a restart only the copy the execution stored is left.
 		forgetProcessMemory();
-		const retry = deliver(sample('test.created'), { id: 'msg_chain', staticData });
+		const retry = deliver(sample('test.created'), { id: 'msg_chain', staticData: executionState });
 		await retry.run();
 		expect(retry.ctx.recorded).toMatchObject({
 			status: 200,
