@@ -421,13 +421,24 @@ async function addNodeBySearch(page, displayName) {
 	}
 	if (
 		!(await ndv(page)
-			.waitFor({ timeout: 15000 })
+			.waitFor({ timeout: 30000 })
 			.then(
 				() => true,
 				() => false,
 			))
-	)
-		await openNode(page, displayName);
+	) {
+		// n8n names a new action node after the action it was added with ("Create a run"), a
+		// trigger after the node.
+		const named = page
+			.getByTestId('canvas-node')
+			.filter({ hasText: listed.entries[0] ?? displayName });
+		await ((await named.count()) > 0 && listed.entries[0] && !isTrigger
+			? named
+					.first()
+					.dblclick()
+					.then(() => ndv(page).waitFor())
+			: openNode(page, displayName));
+	}
 	return listed;
 }
 
