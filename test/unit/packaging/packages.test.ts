@@ -162,7 +162,7 @@ describe('README.md markers', () => {
 		expect(() => packaging.readmeSections('<!-- package: jira -->\n## J\nx\n')).toThrow(
 			/unknown service/,
 		);
-		const withoutQase = readme.replace('<!-- package: qase -->', '');
+		const withoutQase = readme.replaceAll('<!-- package: qase -->', '');
 		expect(() => packaging.readmeOf(service('qase'), withoutQase)).toThrow(/no section marked/);
 		expect(() =>
 			packaging.readmeOf(
