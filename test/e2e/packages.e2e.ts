@@ -177,6 +177,8 @@ describe('the three single-service packages in one real n8n, without the bundle'
 			// n8n's AI-tool variant of a node that is usableAsTool
 			`${CURRENTS}.currentsWebhooksTool`,
 			`${OPENLAYER}.openlayerTrigger`,
+			`${QASE}.qaseTestOps`,
+			`${QASE}.qaseTestOpsTool`,
 			`${QASE}.qaseTrigger`,
 		]);
 		// Credential types carry no package name: the same six as the bundle's.
@@ -280,7 +282,11 @@ describe('the bundle and the Qase package side by side in one real n8n', () => {
 				`${BUNDLE}.currentsWebhooks`,
 				`${BUNDLE}.currentsWebhooksTool`,
 				`${BUNDLE}.openlayerTrigger`,
+				`${BUNDLE}.qaseTestOps`,
+				`${BUNDLE}.qaseTestOpsTool`,
 				`${BUNDLE}.qaseTrigger`,
+				`${QASE}.qaseTestOps`,
+				`${QASE}.qaseTestOpsTool`,
 				`${QASE}.qaseTrigger`,
 			].sort(),
 		);
