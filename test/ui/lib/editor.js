@@ -17,8 +17,8 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const optionName = (p, value) =>
 	(p.options || []).find((o) => o.value === value)?.name ?? String(value);
 
-/** Opens the select behind `input` and clicks its entry whose title is exactly `name`. */
-async function pickFromSelect(page, input, name, { multiple = false } = {}) {
+/** Opens the select behind `input` and returns its list's entries and their titles. */
+async function openSelect(page, input) {
 	const listbox = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
 	const items = listbox.locator('[role="option"]');
 	// A click toggles the list; one that lands while the list is still fading out leaves it closed,
@@ -35,9 +35,35 @@ async function pickFromSelect(page, input, name, { multiple = false } = {}) {
 		if (shown) break;
 	}
 	await items.first().waitFor({ timeout: 5000 });
-	const titles = await items.evaluateAll((els) =>
-		els.map((e) => (e.querySelector('.option-headline') || e).textContent.trim()),
-	);
+	const read = () =>
+		items.evaluateAll((els) =>
+			els.map((e) => (e.querySelector('.option-headline') || e).textContent.trim()),
+		);
+	return { listbox, items, read };
+}
+
+/** The titles an options parameter's select lists (loaded ones included); the list is closed again. */
+async function listedOptions(page, p) {
+	const f = field(page, p.name);
+	await f.waitFor();
+	const input = f.locator('input').first();
+	const { read } = await openSelect(page, input);
+	// Options loaded from an API arrive after the list opens: read until two reads agree.
+	let titles = await read();
+	for (let i = 0; i < 20; i++) {
+		await page.waitForTimeout(200);
+		const again = await read();
+		if (JSON.stringify(again) === JSON.stringify(titles)) break;
+		titles = again;
+	}
+	await input.press('Escape');
+	return titles;
+}
+
+/** Opens the select behind `input` and clicks its entry whose title is exactly `name`. */
+async function pickFromSelect(page, input, name, { multiple = false } = {}) {
+	const { listbox, items, read } = await openSelect(page, input);
+	const titles = await read();
 	const index = titles.indexOf(name);
 	if (index < 0) throw new Error(`no entry "${name}" among: ${titles.join(' | ')}`);
 	// A DOM click, as the option's own handler takes it: under load the list keeps re-laying out
@@ -404,7 +430,9 @@ async function addNodeBySearch(page, displayName) {
 				if (e.offsetParent === null) continue;
 				if (e.getAttribute('data-test-id') === 'node-creator-category-item')
 					inCategory = wanted.test(e.textContent.trim());
-				else if (inCategory) found.push(e.textContent.trim());
+				// A node with several resources lists its actions under section labels ("Case
+				// Actions"), which are items without an icon.
+				else if (inCategory && e.querySelector('img, svg')) found.push(e.textContent.trim());
 			}
 			return found;
 		}, isTrigger);
@@ -428,16 +456,15 @@ async function addNodeBySearch(page, displayName) {
 			))
 	) {
 		// n8n names a new action node after the action it was added with ("Create a run"), a
-		// trigger after the node.
+		// trigger after the node; the canvas may draw it a moment after the pick.
+		const names = [displayName, ...(isTrigger ? [] : listed.entries.slice(0, 1))];
 		const named = page
 			.getByTestId('canvas-node')
-			.filter({ hasText: listed.entries[0] ?? displayName });
-		await ((await named.count()) > 0 && listed.entries[0] && !isTrigger
-			? named
-					.first()
-					.dblclick()
-					.then(() => ndv(page).waitFor())
-			: openNode(page, displayName));
+			.filter({ hasText: new RegExp(names.map(escapeRegExp).join('|')) })
+			.first();
+		await named.waitFor({ timeout: 30000 });
+		await named.dblclick();
+		await ndv(page).waitFor();
 	}
 	return listed;
 }
@@ -649,7 +676,11 @@ async function openLatestExecutionOutput(page, baseUrl, workflowId, nodeName) {
 		.or(page.getByTestId('current-executions-list').locator('a'))
 		.first();
 	await item.waitFor({ timeout: 60000 });
-	await item.click();
+	// n8n 2.x opens the newest execution by itself (its card is marked active), and a popover of
+	// the executions list ("More info") may lie over the cards and take a pointer click: the card is
+	// clicked as its own handler takes it, and only when it is not open already.
+	const active = await item.evaluate((e) => /(^|[\s_])active(_|\s|$)/.test(e.className));
+	if (!active) await item.evaluate((e) => e.click());
 	// n8n 1.x previews the execution in an iframe; n8n 2.x draws it in the page itself.
 	const scopes = [page.frameLocator('iframe').first(), page];
 	const nodeIn = (scope) => scope.getByTestId('canvas-node').filter({ hasText: nodeName }).first();
@@ -760,5 +791,6 @@ module.exports = {
 	shownValue,
 	showsValue,
 	pickFromSelect,
+	listedOptions,
 	optionName,
 };

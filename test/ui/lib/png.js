@@ -94,4 +94,25 @@ function pictureStats({ width, height, channels, pixels }) {
 	return { colours: counts.size, nonBackground: 1 - dominant / (width * height) };
 }
 
-module.exports = { decodePng, pictureStats };
+/**
+ * Checks a screenshot as a person would glance at it: the PNG is the area asked for (Chromium at
+ * device scale 1 writes one pixel per CSS pixel), at least `minSize` big, and not blank (a share
+ * of its pixels differs from the background colour, in the many colours of text and icons).
+ * Throws with what it saw; returns that description otherwise.
+ */
+function checkPicture(buffer, clip, minSize) {
+	const png = decodePng(buffer);
+	const { colours, nonBackground } = pictureStats(png);
+	const seen = `${png.width}x${png.height} px, ${colours} colours, ${(nonBackground * 100).toFixed(1)} % off the background`;
+	// Within a pixel: the clip's edges may fall between pixels.
+	const problems = [];
+	if (Math.abs(png.width - clip.width) > 1 || Math.abs(png.height - clip.height) > 1)
+		problems.push(`not the ${Math.round(clip.width)}x${Math.round(clip.height)} clip`);
+	if (png.width < minSize.width || png.height < minSize.height)
+		problems.push(`smaller than ${minSize.width}x${minSize.height}`);
+	if (colours < 16 || nonBackground < 0.02) problems.push('blank');
+	if (problems.length) throw new Error(`the screenshot is ${problems.join(', ')}: ${seen}`);
+	return seen;
+}
+
+module.exports = { decodePng, pictureStats, checkPicture };
