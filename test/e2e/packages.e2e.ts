@@ -306,8 +306,12 @@ describe('the bundle and the Qase package side by side in one real n8n', () => {
 			});
 			for (const r of rest) expect(r).toEqual(rest[0]);
 			const supported = entries.flatMap((e) => e.supportedNodes as string[]);
+			// The nodes that declare the credential (Qase TestOps uses only the API token).
+			const users = name === 'qaseTestOpsApi' ? ['qaseTestOps', 'qaseTrigger'] : ['qaseTrigger'];
 			if (entries.length === 2)
-				expect(supported.sort()).toEqual([`${QASE}.qaseTrigger`, `${BUNDLE}.qaseTrigger`]);
+				expect(supported.sort()).toEqual(
+					[QASE, BUNDLE].flatMap((pkg) => users.map((node) => `${pkg}.${node}`)).sort(),
+				);
 			counts.push(`${name} x${entries.length}`);
 		}
 		const warnings = n8n
