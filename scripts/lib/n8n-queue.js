@@ -532,10 +532,18 @@ class QueueCluster {
 		return this;
 	}
 
-	/** Stops every n8n process (workers last, so that queued executions can finish). */
+	/**
+	 * Stops every n8n process: the webhook processes, then main, then the workers, so that queued
+	 * executions can finish. Each group stops together: an n8n process may take its whole graceful
+	 * shutdown time, and one after the other that was most of a restart.
+	 */
 	async stopN8n() {
-		for (const p of [...this.webhooks, this.main, ...this.workers]) {
-			if (p) await p.stop().catch((e) => log(`stopping ${p.name ?? 'main'}: ${e.message}`));
+		for (const group of [this.webhooks, [this.main], this.workers]) {
+			await Promise.all(
+				group
+					.filter(Boolean)
+					.map((p) => p.stop().catch((e) => log(`stopping ${p.name ?? 'main'}: ${e.message}`))),
+			);
 		}
 	}
 
