@@ -9,6 +9,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** The UTF-8 text of `relativePath` (from the repository root). */
 const readRepoFile = (relativePath) => fs.readFileSync(path.join(ROOT, relativePath), 'utf8');
 
+/** The bytes of `relativePath` (from the repository root), e.g. a committed screenshot. */
+const readRepoBytes = (relativePath) => fs.readFileSync(path.join(ROOT, relativePath));
+
 /**
  * Evaluates the body of a `={{ … }}` subtitle expression with `$parameter` bound, as the editor's
  * legacy expression engine does for these plain JavaScript expressions.
@@ -16,4 +19,4 @@ const readRepoFile = (relativePath) => fs.readFileSync(path.join(ROOT, relativeP
 const evaluateSubtitle = (body, parameters) =>
 	new Function('$parameter', `return (${body});`)(parameters);
 
-module.exports = { readRepoFile, evaluateSubtitle };
+module.exports = { readRepoFile, readRepoBytes, evaluateSubtitle };

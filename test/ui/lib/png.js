@@ -115,4 +115,34 @@ function checkPicture(buffer, clip, minSize) {
 	return seen;
 }
 
-module.exports = { decodePng, pictureStats, checkPicture };
+/** Writes 8-bit RGB pixels as a PNG (filter 0 on every row): test images for checkPicture. */
+function encodePng(width, height, rgbAt) {
+	const raw = Buffer.alloc(height * (1 + width * 3));
+	for (let y = 0; y < height; y++) {
+		const row = y * (1 + width * 3);
+		for (let x = 0; x < width; x++) {
+			const [r, g, b] = rgbAt(x, y);
+			raw.set([r, g, b], row + 1 + x * 3);
+		}
+	}
+	const chunk = (type, body) => {
+		const head = Buffer.alloc(8);
+		head.writeUInt32BE(body.length, 0);
+		head.write(type, 4, 'latin1');
+		const crc = Buffer.alloc(4);
+		crc.writeUInt32BE(zlib.crc32(Buffer.concat([head.subarray(4), body])), 0);
+		return Buffer.concat([head, body, crc]);
+	};
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(width, 0);
+	ihdr.writeUInt32BE(height, 4);
+	ihdr.set([8, 2, 0, 0, 0], 8);
+	return Buffer.concat([
+		SIGNATURE,
+		chunk('IHDR', ihdr),
+		chunk('IDAT', zlib.deflateSync(raw)),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
+}
+
+module.exports = { decodePng, pictureStats, checkPicture, encodePng };
