@@ -209,8 +209,22 @@ const deliveries = {
 			['project', PROJECT.name],
 			['events', 'RUN_FINISH'],
 		],
-		async send(url) {
+		async send(url, { workflowId, nodeName }) {
 			// Activation registered the hook (with its secret header) in the fake Currents project.
+			// n8n routes the webhook before it calls create() and saves the static data holding the
+			// hook's secret after it returns (ActiveWorkflowManager.addWebhooks, both lines), and n8n
+			// 2.x may close the Publish dialog before that: a delivery in between is refused (401).
+			// Sent once the activation has stored the secret, as any delivery Currents makes after it.
+			const t0 = Date.now();
+			const stored = await E.until(async () => {
+				const wf = (await rest('GET', `/workflows/${workflowId}`)).json?.data;
+				const data = wf?.staticData;
+				const node = (typeof data === 'string' ? JSON.parse(data) : data)?.[`node:${nodeName}`];
+				return Boolean(node?.hooks?.[url]?.secret);
+			}, 30000);
+			if (!stored)
+				throw new Error(`activation did not store the hook's secret for ${url} within 30 s`);
+			progress(`Currents TestOps Trigger: hook secret stored ${Date.now() - t0} ms after Publish`);
 			const hook = fakes.currents.hooks.find((h) => h.url === url);
 			if (!hook)
 				throw new Error(
@@ -460,7 +474,7 @@ describe.each(nodeTypes.map((t) => [t.description.displayName, t]))(
 				const saved = (await rest('GET', `/workflows/${workflowId}`)).json.data;
 				const node = saved.nodes.find((n) => n.type.endsWith(`.${d.name}`));
 				const url = `${n8n.baseUrl}/webhook/${node.webhookId}/webhook`;
-				const status = await delivery.send(url);
+				const status = await delivery.send(url, { workflowId, nodeName: node.name });
 				progress(`${displayName}: delivery answered ${status}`);
 				expect(status).toBe(200);
 				expectOutput(

@@ -793,4 +793,5 @@ module.exports = {
 	pickFromSelect,
 	listedOptions,
 	optionName,
+	until,
 };
