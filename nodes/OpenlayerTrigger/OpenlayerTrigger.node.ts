@@ -14,7 +14,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { openlayerEvents } from '../Openlayer/catalog';
-import { openDeliveryLog, RETRY_WINDOW_SECONDS } from '../Openlayer/deliveryLog';
+import { retryMemory, RETRY_WINDOW_SECONDS } from '../Openlayer/retryMemory';
 import { attachFailingTests } from '../Openlayer/failingTests';
 import { ALL_EVENTS, receiveOpenlayer } from '../Openlayer/receive';
 import {
@@ -266,7 +266,7 @@ export class OpenlayerTrigger implements INodeType {
 		const now = nowInSeconds();
 		const log =
 			options.ignoreRetries !== false
-				? openDeliveryLog({ scope: scopeOf(this), state: this.getWorkflowStaticData('node'), now })
+				? retryMemory({ scope: scopeOf(this), state: this.getWorkflowStaticData('node'), now })
 				: undefined;
 		const headers = this.getHeaderData();
 		const rawBody = rawBodyOf(this);
@@ -321,7 +321,7 @@ export class OpenlayerTrigger implements INodeType {
 				.map((item) => item[WEBHOOK_ID_ITEM_KEY])
 				.filter((id): id is string => typeof id === 'string' && id !== '');
 			if (ids.length > 0) {
-				const log = openDeliveryLog({
+				const log = retryMemory({
 					scope: scopeOf(this),
 					state: this.getWorkflowStaticData('node'),
 					now: nowInSeconds(),
