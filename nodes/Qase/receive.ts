@@ -8,6 +8,7 @@ import {
 	REJECT_UNAUTHORIZED,
 	type Verdict,
 } from '../shared/delivery';
+import { epochMs } from '../shared/epoch';
 import { readHeader, verifySharedSecret, type HeaderBag } from '../shared/verify';
 import { contextFields, findQaseEvent, type QaseEntity } from './catalog';
 
@@ -55,11 +56,11 @@ export interface QaseReceiveSettings {
 
 /**
  * The envelope's unix timestamp as ISO 8601. Qase documents seconds; a value too large to be seconds
- * is read as milliseconds. Anything else yields null rather than a guess.
+ * is read as milliseconds (epochMs). Anything else yields null rather than a guess.
  */
 export function isoFromUnix(value: unknown): string | null {
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return null;
-	const ms = value > 1e11 ? value : value * 1000;
+	const ms = epochMs(value);
 	if (ms > 8.64e15) return null;
 	return new Date(ms).toISOString();
 }

@@ -1,9 +1,11 @@
 import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
 
-/** Incoming header bag as n8n hands it over (Node's IncomingHttpHeaders, names lower-cased). */
+import { epochMs } from './epoch';
+
 /** An HTTP header name (RFC 9110 token). */
 export const HTTP_HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** Incoming header bag as n8n hands it over (Node's IncomingHttpHeaders, names lower-cased). */
 export type HeaderBag = Record<string, string | string[] | undefined>;
 
 /**
@@ -36,16 +38,14 @@ export function safeEqual(actual: string | Buffer, expected: string | Buffer): b
 }
 
 /**
- * Parses an epoch timestamp header. Vendors send seconds or milliseconds; anything that is not a
+ * Parses an epoch timestamp header, in seconds or milliseconds (epochMs); anything that is not a
  * plain non-negative integer is rejected rather than guessed at.
- * Values above 1e11 cannot be seconds before the year 5138, so they are read as milliseconds.
  */
 export function parseEpochSeconds(value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const trimmed = value.trim();
 	if (!/^\d{1,16}$/.test(trimmed)) return undefined;
-	const n = Number(trimmed);
-	return n > 1e11 ? Math.floor(n / 1000) : n;
+	return Math.floor(epochMs(Number(trimmed)) / 1000);
 }
 
 /** True when `timestampSeconds` lies within `toleranceSeconds` of `nowSeconds`, in either direction. */
