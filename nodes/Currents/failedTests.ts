@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemError } from '../shared/errors';
 import { authenticatedRequest } from '../shared/http';
-import type { SummaryFailure } from '../shared/summary';
 import { CURRENTS_CREDENTIAL, CURRENTS_DEFAULT_BASE_URL } from './api';
 import { parseRunUrl } from './summary';
 
@@ -203,8 +202,4 @@ export async function attachFailedTests(
 	} catch (error) {
 		return { ...body, failedTestsError: itemError(error) };
 	}
-}
-
-export function currentsFailure(test: FailedTest): SummaryFailure {
-	return { title: test.title, file: test.spec, message: test.errorMessage, url: test.url };
 }
