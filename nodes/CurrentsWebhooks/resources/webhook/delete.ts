@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { deleteHook, runWebhookOperation } from '../../../Currents/webhookOperations';
+import { deleteWebhook } from '../../../Currents/api';
 import { hookIdField, show } from './fields';
+import { hookIdOf, notFoundOr, webhookExecute } from './operation';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -20,6 +16,8 @@ export const description: INodeProperties[] = [{ ...hookIdField, displayOptions:
 
 export const output = () => z.object({ deleted: z.literal(true), hookId: z.string() });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await runWebhookOperation(this, i, deleteHook);
-}
+export const execute = webhookExecute(async (ctx, i) => {
+	const hookId = hookIdOf(ctx, i);
+	if (!(await deleteWebhook(ctx, hookId))) throw notFoundOr(ctx, { httpCode: '404' }, hookId, i);
+	return [{ deleted: true, hookId }];
+});

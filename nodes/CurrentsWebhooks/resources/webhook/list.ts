@@ -1,14 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { listWebhooks } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
 import { projectLocator } from '../../../Currents/projectLocator';
-import { listHooks, runWebhookOperation } from '../../../Currents/webhookOperations';
 import { revealHeaderValuesField, show } from './fields';
+import { projectIdOf, webhookExecute } from './operation';
 
 export const option: INodePropertyOptions = {
 	name: 'List',
@@ -25,6 +21,6 @@ export const description: INodeProperties[] = [
 /** One item per webhook. */
 export const output = webhookSchema;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await runWebhookOperation(this, i, listHooks);
-}
+export const execute = webhookExecute(
+	async (ctx, i) => (await listWebhooks(ctx, projectIdOf(ctx, i))) as IDataObject[],
+);
