@@ -5,7 +5,7 @@ import { decideWithCredential } from '../shared/credentials';
 import { REJECT_UNAUTHORIZED } from '../shared/delivery';
 import { epochMs } from '../shared/epoch';
 import type { Request, TriggerVendor } from '../shared/trigger';
-import { readHeader } from '../shared/verify';
+import { DEFAULT_TOLERANCE_SECONDS, readHeader } from '../shared/verify';
 import { CURRENTS_EVENT_NAMES } from './catalog';
 import { attachFailedTests } from './failedTests';
 import {
@@ -22,8 +22,6 @@ import { currentsFailureDetails, currentsSummary, isCurrentsSummaryEvent } from 
 import { checkProjectId } from './validation';
 
 export const MANUAL_SECRET_CREDENTIAL = 'currentsWebhookSecretApi';
-/** The default of the Timestamp Tolerance option. */
-export const CURRENTS_TOLERANCE_SECONDS = 300;
 
 const isAutomatic = (ctx: IHookFunctions | IWebhookFunctions) =>
 	ctx.getNodeParameter('setupMode', 'automatic') === 'automatic';
@@ -104,7 +102,7 @@ export const currentsTrigger: TriggerVendor = {
 	async receive(ctx, { headers, rawBody, parsedBody }, options) {
 		const automatic = isAutomatic(ctx);
 		const toleranceSeconds =
-			(options.toleranceSeconds as number | undefined) ?? CURRENTS_TOLERANCE_SECONDS;
+			(options.toleranceSeconds as number | undefined) ?? DEFAULT_TOLERANCE_SECONDS;
 		const events = ctx.getNodeParameter('events', CURRENTS_EVENT_NAMES) as string[];
 		let secretHeader: string | undefined;
 		const decide = (secret: { header: string; value: string } | undefined) => {

@@ -14,11 +14,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { currentsEvents } from '../Currents/catalog';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { manualSecretProblem } from '../Currents/receive';
-import {
-	CURRENTS_TOLERANCE_SECONDS,
-	currentsHookMethods,
-	currentsTrigger,
-} from '../Currents/trigger';
+import { currentsHookMethods, currentsTrigger } from '../Currents/trigger';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay } from '../shared/credentials';
 import { SUMMARY_OUTPUT } from '../shared/summary';
@@ -30,6 +26,7 @@ import {
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 } from '../shared/triggerParameters';
+import { DEFAULT_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS } from '../shared/verify';
 
 export class CurrentsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -156,8 +153,8 @@ export class CurrentsTrigger implements INodeType {
 						displayName: 'Timestamp Tolerance (Seconds)',
 						name: 'toleranceSeconds',
 						type: 'number',
-						typeOptions: { minValue: 30 },
-						default: CURRENTS_TOLERANCE_SECONDS,
+						typeOptions: { minValue: MIN_TOLERANCE_SECONDS },
+						default: DEFAULT_TOLERANCE_SECONDS,
 						description:
 							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction. The header is not signed: this stops late resends of a delivery, not replays by someone who has the secret.',
 					},

@@ -8,12 +8,8 @@ import type {
 import { decideWithCredential } from '../shared/credentials';
 import { REJECT_UNAUTHORIZED } from '../shared/delivery';
 import type { TriggerVendor } from '../shared/trigger';
-import {
-	nowInSeconds,
-	signingSecretProblem,
-	STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
-} from '../shared/verify';
-import { attachFailingTests } from './failingTests';
+import { nowInSeconds, signingSecretProblem, DEFAULT_TOLERANCE_SECONDS } from '../shared/verify';
+import { attachFailedTests } from './failedTests';
 import { ALL_EVENTS, receiveOpenlayer } from './receive';
 import { retryMemory, RETRY_WINDOW_SECONDS } from './retryMemory';
 import { isOpenlayerSummaryEvent, openlayerFailureDetails, openlayerSummary } from './summary';
@@ -41,7 +37,6 @@ function signingSecrets(credential: ICredentialDataDecryptedObject | undefined):
  * holds its id for as long as the signature would pass, and a captured delivery never runs twice.
  */
 export const MAX_TOLERANCE_SECONDS = RETRY_WINDOW_SECONDS / 2;
-export const MIN_TOLERANCE_SECONDS = 30;
 
 /**
  * The tolerance to check with: the option, capped (an expression may hold more); a stricter value
@@ -49,7 +44,7 @@ export const MIN_TOLERANCE_SECONDS = 30;
  */
 export function toleranceOf(value: unknown): number {
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-		return STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
+		return DEFAULT_TOLERANCE_SECONDS;
 	return Math.min(MAX_TOLERANCE_SECONDS, value);
 }
 
@@ -160,7 +155,7 @@ export const openlayerTrigger: TriggerVendor = {
 	async enrich(ctx, deliveries) {
 		const bodies = deliveries.map((d) => d.body);
 		if (!ctx.getNodeParameter('attachFailingTests', 0, false)) return bodies;
-		const out = await attachFailingTests(
+		const out = await attachFailedTests(
 			ctx,
 			bodies.map((json) => ({ json })),
 		);

@@ -15,7 +15,6 @@ import { openlayerEvents } from '../Openlayer/catalog';
 import { ALL_EVENTS } from '../Openlayer/receive';
 import {
 	MAX_TOLERANCE_SECONDS,
-	MIN_TOLERANCE_SECONDS,
 	openlayerHookMethods,
 	openlayerTrigger,
 	signingCredentialProblem,
@@ -31,7 +30,7 @@ import {
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 } from '../shared/triggerParameters';
-import { STANDARD_WEBHOOKS_TOLERANCE_SECONDS } from '../shared/verify';
+import { DEFAULT_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS } from '../shared/verify';
 
 export class OpenlayerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -148,7 +147,7 @@ export class OpenlayerTrigger implements INodeType {
 						name: 'toleranceSeconds',
 						type: 'number',
 						typeOptions: { minValue: MIN_TOLERANCE_SECONDS, maxValue: MAX_TOLERANCE_SECONDS },
-						default: STANDARD_WEBHOOKS_TOLERANCE_SECONDS,
+						default: DEFAULT_TOLERANCE_SECONDS,
 						description:
 							'Refuse deliveries whose signed webhook-timestamp is further than this from now, in either direction (replay protection). At most 1800: half the hour for which retried message IDs are remembered, so a delivery never passes both checks twice.',
 					},

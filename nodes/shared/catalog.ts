@@ -17,12 +17,6 @@ export interface EventSpec<Name extends string = string, Schema extends z.ZodTyp
 	group?: string;
 }
 
-export function defineEvent<const Name extends string, Schema extends z.ZodType>(
-	spec: EventSpec<Name, Schema>,
-): EventSpec<Name, Schema> {
-	return spec;
-}
-
 /**
  * A value built on first use and kept: the zod schemas of the catalogs and the summary are built
  * this way, since n8n loads every node at start-up and a trigger needs only event names then.
