@@ -7,6 +7,9 @@ import type {
 } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
+import { listAll } from './api';
+import { idField, idOf, limitOf, listFields, projectLocator, projectOf, show } from './fields';
+
 /** One operation of a resource: its dropdown entry, its fields, what it outputs, how it runs. */
 export interface QaseOperation {
 	option: INodePropertyOptions;
@@ -21,4 +24,58 @@ export interface QaseOperation {
 	 * Fail is on.
 	 */
 	executeAll?(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]>;
+}
+
+/** One record of a project, by ID: Project and the ID field, then `fields`, all shown for the operation. */
+export function recordOperation(spec: {
+	resource: string;
+	option: INodePropertyOptions;
+	/** The ID field: display name, parameter name, description. */
+	id: [string, string, string];
+	fields?: INodeProperties[];
+	output: () => z.ZodType;
+	run(
+		ctx: IExecuteFunctions,
+		record: { project: string; id: number },
+		i: number,
+	): Promise<IDataObject[]>;
+}): QaseOperation {
+	const on = show(spec.resource, spec.option.value as string);
+	const [idLabel, idName, idDescription] = spec.id;
+	return {
+		option: spec.option,
+		description: [
+			{ ...projectLocator, displayOptions: on },
+			{ ...idField(idLabel, idName, idDescription), displayOptions: on },
+			...(spec.fields ?? []).map((field) => ({ ...field, displayOptions: on })),
+		],
+		output: spec.output,
+		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+			const project = projectOf(this, i);
+			const id = idOf(this, idName, idLabel, i);
+			return await spec.run(this, { project, id }, i);
+		},
+	};
+}
+
+/** The records of a project (`/<resource>/<project>`): Project, Return All / Limit and `filters`. */
+export function listOperation<Filters extends IDataObject>(spec: {
+	resource: string;
+	option: INodePropertyOptions;
+	filters: INodeProperties[];
+	output: () => z.ZodType;
+	/** The query of the filters set, each checked. */
+	query(filters: Filters): IDataObject;
+}): QaseOperation {
+	return {
+		option: spec.option,
+		description: listFields(spec.resource, spec.option.value as string, spec.filters),
+		output: spec.output,
+		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+			const project = projectOf(this, i);
+			const max = limitOf(this, i);
+			const filters = this.getNodeParameter('filters', i, {}) as Filters;
+			return await listAll(this, `/${spec.resource}/${project}`, spec.query(filters), max);
+		},
+	};
 }
