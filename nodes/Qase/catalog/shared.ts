@@ -121,3 +121,25 @@ export function example(
 ) {
 	return { event_name: name, timestamp, payload, team_member_id: teamMemberId, project_code: 'ID' };
 }
+
+/**
+ * An event that says only what happened to which record (`<entity>.<action>`): `what` names the
+ * record as a sentence does ("Test case"). An update carries only the record's ID, a clone the IDs
+ * of the clone and of the original.
+ */
+export function recordEvent<const N extends string>(
+	name: N,
+	what: string,
+	timestamp: number,
+	payload: { id: number; from_id?: number },
+): QaseEventSpec<N> {
+	const action = name.slice(name.indexOf('.') + 1);
+	const title = (words: string) => words.replace(/\b\w/g, (c) => c.toUpperCase());
+	return qaseEvent({
+		name,
+		displayName: `${title(what)} ${title(action)}`,
+		description: `A ${what.toLowerCase()} is ${action}${action === 'updated' ? ' (the payload carries only its ID)' : ''}`,
+		payload: () => (action === 'cloned' ? cloned(what) : onlyId(what)),
+		sample: example(name, timestamp, payload),
+	});
+}
