@@ -1,8 +1,5 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IExecuteFunctions,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -16,7 +13,7 @@ import { searchProjects, projectLocator } from '../Currents/projectLocator';
 import { manualSecretProblem } from '../Currents/receive';
 import { currentsHookMethods, currentsTrigger } from '../Currents/trigger';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
-import { credentialDisplay } from '../shared/credentials';
+import { credentialDisplay, secretCheck } from '../shared/credentials';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import * as pipeline from '../shared/trigger';
 import {
@@ -25,6 +22,7 @@ import {
 	includeHeadersOption,
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
+	triggerWebhooks,
 } from '../shared/triggerParameters';
 import { DEFAULT_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS } from '../shared/verify';
 
@@ -58,16 +56,7 @@ export class CurrentsTrigger implements INodeType {
 				displayOptions: credentialDisplay({ setupMode: ['automatic'] }, TRIGGER_VERSIONS),
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Without this n8n answers accepted deliveries with the literal text "firstEntryJson".
-				responseData: 'noData',
-				path: 'webhook',
-			},
-		],
+		webhooks: triggerWebhooks(),
 		properties: [
 			{
 				displayName: 'Setup',
@@ -167,17 +156,7 @@ export class CurrentsTrigger implements INodeType {
 
 	methods = {
 		listSearch: { searchProjects },
-		credentialTest: {
-			async checkSharedSecret(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				// The same check refuses every delivery while the saved credential fails it.
-				const problem = manualSecretProblem(credential.data);
-				if (problem) return { status: 'Error', message: problem };
-				return { status: 'OK', message: 'Secret is usable' };
-			},
-		},
+		credentialTest: { checkSharedSecret: secretCheck(manualSecretProblem, 'Secret is usable') },
 	};
 
 	webhookMethods = { default: currentsHookMethods };

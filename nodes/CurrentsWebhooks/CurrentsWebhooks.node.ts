@@ -11,8 +11,16 @@ import { searchProjects } from '../Currents/projectLocator';
 import { FieldError } from '../Currents/validation';
 import { forItem } from '../shared/errors';
 
-import { customApiCallError, isCustomApiCall } from './customApiCall';
+import { customApiCallError, isCustomApiCall, type CustomApi } from '../shared/customApiCall';
 import { webhookOperations } from './resources/webhook';
+
+const CURRENTS_API: CustomApi = {
+	vendor: 'Currents',
+	credential: 'Currents TestOps API',
+	secret: 'API key',
+	api: 'Currents REST API',
+	url: 'https://api.currents.dev/v1/...',
+};
 
 export class CurrentsWebhooks implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,7 +70,7 @@ export class CurrentsWebhooks implements INodeType {
 			// failure, so it is thrown even with Continue On Fail. Operation is hidden for that resource.
 			const resource = this.getNodeParameter('resource', i);
 			if (isCustomApiCall(resource, this.getNodeParameter('operation', i, '')))
-				throw customApiCallError(this.getNode(), i);
+				throw customApiCallError(this.getNode(), i, CURRENTS_API);
 			try {
 				const operation = webhookOperations[this.getNodeParameter('operation', i) as string];
 				if (!operation) {

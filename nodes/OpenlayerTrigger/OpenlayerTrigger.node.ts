@@ -1,8 +1,5 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IExecuteFunctions,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -20,7 +17,7 @@ import {
 	signingCredentialProblem,
 } from '../Openlayer/trigger';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
-import { credentialDisplay } from '../shared/credentials';
+import { credentialDisplay, secretCheck } from '../shared/credentials';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import * as pipeline from '../shared/trigger';
 import {
@@ -29,6 +26,7 @@ import {
 	includeHeadersOption,
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
+	triggerWebhooks,
 } from '../shared/triggerParameters';
 import { DEFAULT_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS } from '../shared/verify';
 
@@ -66,17 +64,7 @@ export class OpenlayerTrigger implements INodeType {
 				displayOptions: credentialDisplay({ attachFailingTests: [false] }, TRIGGER_VERSIONS),
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Answer accepted deliveries with an empty 200 (n8n would otherwise send the literal
-				// text "firstEntryJson"); Openlayer only looks at the status.
-				responseData: 'noData',
-				path: 'webhook',
-			},
-		],
+		webhooks: triggerWebhooks(),
 		properties: [
 			{
 				displayName:
@@ -160,14 +148,7 @@ export class OpenlayerTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			async checkSigningSecret(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const problem = signingCredentialProblem(credential.data);
-				if (problem) return { status: 'Error', message: problem };
-				return { status: 'OK', message: 'Signing secret is usable' };
-			},
+			checkSigningSecret: secretCheck(signingCredentialProblem, 'Signing secret is usable'),
 		},
 	};
 

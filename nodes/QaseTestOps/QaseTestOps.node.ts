@@ -11,7 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { forItem } from '../shared/errors';
 
 import { getSeverities, searchProjects } from './api';
-import { customApiCallError, isCustomApiCall } from './customApiCall';
+import { customApiCallError, isCustomApiCall, type CustomApi } from '../shared/customApiCall';
 import type { QaseOperation } from './operation';
 import { resources } from './resources';
 import { FieldError } from './validation';
@@ -27,6 +27,14 @@ const operationProperties: INodeProperties[] = Object.entries(resources).map(
 		default: defaultOperation,
 	}),
 );
+
+const QASE_API: CustomApi = {
+	vendor: 'Qase',
+	credential: 'Qase TestOps API',
+	secret: 'API token',
+	api: 'Qase API v1',
+	url: 'https://api.qase.io/v1/...',
+};
 
 export class QaseTestOps implements INodeType {
 	description: INodeTypeDescription = {
@@ -81,7 +89,7 @@ export class QaseTestOps implements INodeType {
 			// failure, so it is thrown even with Continue On Fail.
 			const resource = this.getNodeParameter('resource', i) as string;
 			if (isCustomApiCall(resource, this.getNodeParameter('operation', i, '')))
-				throw customApiCallError(this.getNode(), i);
+				throw customApiCallError(this.getNode(), i, QASE_API);
 			try {
 				const name = this.getNodeParameter('operation', i) as string;
 				const operation = resources[resource]?.operations[name];

@@ -1,9 +1,6 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IExecuteFunctions,
 	IHookFunctions,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -16,7 +13,7 @@ import { qaseEvents } from '../Qase/catalog';
 import { ALL_ENTITIES, ALL_EVENTS, qaseSecretProblem } from '../Qase/receive';
 import { qaseTrigger, refuseUnusableSecret } from '../Qase/trigger';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
-import { credentialDisplay } from '../shared/credentials';
+import { credentialDisplay, secretCheck } from '../shared/credentials';
 import * as pipeline from '../shared/trigger';
 import {
 	entityOutputParameters,
@@ -24,6 +21,7 @@ import {
 	includeHeadersOption,
 	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
+	triggerWebhooks,
 } from '../shared/triggerParameters';
 import { allEventsLabels, entityOptions, eventsProperties, outputOptions } from './properties';
 
@@ -63,16 +61,7 @@ export class QaseTrigger implements INodeType {
 				displayOptions: credentialDisplay({ resolveRecord: [false] }, TRIGGER_VERSIONS),
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// An accepted delivery gets an empty 200 (n8n would otherwise answer "firstEntryJson").
-				responseData: 'noData',
-				path: 'webhook',
-			},
-		],
+		webhooks: triggerWebhooks(),
 		properties: [
 			{
 				displayName:
@@ -116,16 +105,10 @@ export class QaseTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			async checkQaseWebhookSecret(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				// There is no Qase API to check a webhook secret against; check that it can work at all
-				// (the same check refuses every delivery while the saved secret fails it).
-				const problem = qaseSecretProblem(credential.data?.secret);
-				if (problem) return { status: 'Error', message: problem };
-				return { status: 'OK', message: 'Secret is usable' };
-			},
+			checkQaseWebhookSecret: secretCheck(
+				(data) => qaseSecretProblem(data?.secret),
+				'Secret is usable',
+			),
 		},
 	};
 

@@ -1,6 +1,9 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	ICredentialsDisplayOptions,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
 	IWebhookFunctions,
 	NodeParameterValue,
 } from 'n8n-workflow';
@@ -97,4 +100,23 @@ export function credentialDisplay(
 	versions: number[] = [1],
 ): ICredentialsDisplayOptions {
 	return { show: { '@version': versions }, ...(hide ? { hide } : {}) };
+}
+
+/**
+ * A trigger's credential test for a verification secret that no vendor API can check: the check
+ * every delivery is decided with (`problemOf`), so a credential it refuses, which would refuse every
+ * delivery, fails its test too.
+ */
+export function secretCheck(
+	problemOf: (data: ICredentialDataDecryptedObject | undefined) => string | undefined,
+	usable: string,
+) {
+	return async function (
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
+		const problem = problemOf(credential.data);
+		if (problem) return { status: 'Error', message: problem };
+		return { status: 'OK', message: usable };
+	};
 }
