@@ -1,5 +1,6 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { createWebhook, type WebhookFields } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
 import { projectLocator } from '../../../Currents/projectLocator';
@@ -15,12 +16,11 @@ import {
 } from './fields';
 import { projectIdOf, webhookExecute, type HeaderPairs } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	description: 'Create a webhook in a project',
-	action: 'Create a webhook',
-};
+export const option = operationOption(
+	'create',
+	'Create a webhook in a project',
+	'Create a webhook',
+);
 
 export const description: INodeProperties[] = [
 	{ ...projectLocator, displayOptions: show('create') },

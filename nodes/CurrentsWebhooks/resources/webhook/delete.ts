@@ -1,16 +1,12 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
+import { operationOption } from '../../../shared/operations';
 import { deleteWebhook } from '../../../Currents/api';
 import { hookIdField, show } from './fields';
 import { hookIdOf, notFoundOr, webhookExecute } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete a webhook',
-	action: 'Delete a webhook',
-};
+export const option = operationOption('delete', 'Delete a webhook', 'Delete a webhook');
 
 export const description: INodeProperties[] = [{ ...hookIdField, displayOptions: show('delete') }];
 

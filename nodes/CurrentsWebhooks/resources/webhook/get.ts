@@ -1,16 +1,12 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { getWebhook } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
 import { hookIdField, revealHeaderValuesField, show } from './fields';
 import { hookIdOf, notFoundOr, webhookExecute } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'Get',
-	value: 'get',
-	description: 'Get a webhook by ID',
-	action: 'Get a webhook',
-};
+export const option = operationOption('get', 'Get a webhook by ID', 'Get a webhook');
 
 export const description: INodeProperties[] = [
 	{ ...hookIdField, displayOptions: show('get') },

@@ -1,17 +1,13 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { listWebhooks } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
 import { projectLocator } from '../../../Currents/projectLocator';
 import { revealHeaderValuesField, show } from './fields';
 import { projectIdOf, webhookExecute } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'List',
-	value: 'list',
-	description: 'List the webhooks of a project',
-	action: 'List webhooks',
-};
+export const option = operationOption('list', 'List the webhooks of a project', 'List webhooks');
 
 export const description: INodeProperties[] = [
 	{ ...projectLocator, displayOptions: show('list') },

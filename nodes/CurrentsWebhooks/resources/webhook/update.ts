@@ -1,5 +1,6 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { updateWebhook, type WebhookFields } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
 import { headerValuesOf, urlSecretsOf } from '../../../Currents/redact';
@@ -21,12 +22,11 @@ import {
 } from './fields';
 import { hookIdOf, notFoundOr, webhookExecute, type HeaderPairs } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'Update',
-	value: 'update',
-	description: 'Change some fields of a webhook',
-	action: 'Update a webhook',
-};
+export const option = operationOption(
+	'update',
+	'Change some fields of a webhook',
+	'Update a webhook',
+);
 
 export const description: INodeProperties[] = [
 	{ ...hookIdField, displayOptions: show('update') },

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { listOperation } from '../../operation';
 import { caseSchema } from '../../schemas';
 import { checkText, optionalId } from '../../validation';
@@ -10,12 +11,7 @@ export const { option, description, output, execute } = listOperation<{
 	suiteId?: number;
 }>({
 	resource: 'case',
-	option: {
-		name: 'Get Many',
-		value: 'getMany',
-		description: 'List the test cases of a project',
-		action: 'Get many cases',
-	},
+	option: operationOption('getMany', 'List the test cases of a project', 'Get many cases'),
 	filters: [
 		{
 			displayName: 'Search',

@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { qaseRecord } from '../../api';
 import { projectLocator, projectOf, show } from '../../fields';
 import { createdSchema } from '../../schemas';
@@ -26,12 +22,7 @@ function severityOf(value: unknown): number {
 
 const on = show('defect', 'create');
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	description: 'File a defect in a project',
-	action: 'Create a defect',
-};
+export const option = operationOption('create', 'File a defect in a project', 'Create a defect');
 
 export const description: INodeProperties[] = [
 	{ ...projectLocator, displayOptions: on },

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { listOperation } from '../../operation';
 import { defectSchema } from '../../schemas';
 import { checkChoice } from '../../validation';
@@ -10,12 +11,7 @@ const DEFECT_FILTER = ['open', 'resolved', 'in_progress', 'invalid'] as const;
 /** One item per defect. */
 export const { option, description, output, execute } = listOperation<{ status?: string }>({
 	resource: 'defect',
-	option: {
-		name: 'Get Many',
-		value: 'getMany',
-		description: 'List the defects of a project',
-		action: 'Get many defects',
-	},
+	option: operationOption('getMany', 'List the defects of a project', 'Get many defects'),
 	filters: [
 		{
 			displayName: 'Status',

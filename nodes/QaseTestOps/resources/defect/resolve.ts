@@ -1,15 +1,11 @@
+import { operationOption } from '../../../shared/operations';
 import { qaseRequest } from '../../api';
 import { recordOperation } from '../../operation';
 import { doneSchema } from '../../schemas';
 
 export const { option, description, output, execute } = recordOperation({
 	resource: 'defect',
-	option: {
-		name: 'Resolve',
-		value: 'resolve',
-		description: 'Mark a defect as resolved',
-		action: 'Resolve a defect',
-	},
+	option: operationOption('resolve', 'Mark a defect as resolved', 'Resolve a defect'),
 	id: ['Defect ID', 'defectId', 'ID of the defect to resolve'],
 	output: doneSchema('resolved'),
 	run: async (ctx, { project, id }) => {

@@ -1,3 +1,4 @@
+import { operationOption } from '../../../shared/operations';
 import { qaseRequest } from '../../api';
 import { recordOperation } from '../../operation';
 import { defectStatusSchema } from '../../schemas';
@@ -8,12 +9,11 @@ const DEFECT_STATUSES = ['in_progress', 'resolved', 'invalid'] as const;
 
 export const { option, description, output, execute } = recordOperation({
 	resource: 'defect',
-	option: {
-		name: 'Update Status',
-		value: 'updateStatus',
-		description: 'Set the status of a defect',
-		action: 'Update the status of a defect',
-	},
+	option: operationOption(
+		'updateStatus',
+		'Set the status of a defect',
+		'Update the status of a defect',
+	),
 	id: ['Defect ID', 'defectId', 'ID of the defect'],
 	fields: [
 		{

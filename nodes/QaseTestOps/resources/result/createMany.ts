@@ -3,11 +3,11 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { forItem } from '../../../shared/errors';
+import { operationOption } from '../../../shared/operations';
 import { qaseRequest } from '../../api';
 import { bulkResultSchema } from '../../schemas';
 import { FieldError } from '../../validation';
@@ -16,13 +16,11 @@ import { resultFields, resultOf } from './fields';
 /** Result.CreateBulk's maxItems: a larger batch is sent in several requests. */
 export const BULK_MAX = 2000;
 
-export const option: INodePropertyOptions = {
-	name: 'Create Many',
-	value: 'createMany',
-	description:
-		'Record one result per input item, all in one bulk request per run (the way CI results arrive)',
-	action: 'Create many results',
-};
+export const option = operationOption(
+	'createMany',
+	'Record one result per input item, all in one bulk request per run (the way CI results arrive)',
+	'Create many results',
+);
 
 export const description: INodeProperties[] = resultFields('createMany');
 

@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { qaseRecord } from '../../api';
 import { idOf, projectLocator, projectOf, show } from '../../fields';
 import { createdSchema } from '../../schemas';
@@ -12,12 +8,7 @@ import { checkIdList, checkText, FieldError, optionalId, stringList } from '../.
 
 const on = show('run', 'create');
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	description: 'Create a test run in a project',
-	action: 'Create a run',
-};
+export const option = operationOption('create', 'Create a test run in a project', 'Create a run');
 
 export const description: INodeProperties[] = [
 	{ ...projectLocator, displayOptions: on },

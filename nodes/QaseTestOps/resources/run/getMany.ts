@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { listOperation } from '../../operation';
 import { runSchema } from '../../schemas';
 import { FieldError } from '../../validation';
@@ -12,12 +13,7 @@ export const { option, description, output, execute } = listOperation<{
 	status?: string[] | string;
 }>({
 	resource: 'run',
-	option: {
-		name: 'Get Many',
-		value: 'getMany',
-		description: 'List the test runs of a project',
-		action: 'Get many runs',
-	},
+	option: operationOption('getMany', 'List the test runs of a project', 'Get many runs'),
 	filters: [
 		{
 			displayName: 'Status',
