@@ -1,15 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	isJsonContentType,
-	bodyParsedByN8n,
-	parseJsonObject,
-	reject,
-	REJECT_UNAUTHORIZED,
-	type Verdict,
-} from '../shared/delivery';
+import { readJsonBody, reject, REJECT_UNAUTHORIZED, type Verdict } from '../shared/delivery';
 import { epochMs } from '../shared/epoch';
-import { readHeader, verifySharedSecret, type HeaderBag } from '../shared/verify';
+import { verifySharedSecret, type HeaderBag } from '../shared/verify';
 import { contextFields, findQaseEvent, type QaseEntity } from './catalog';
 
 /** Qase sends the webhook's secret verbatim in this header (no HMAC). */
@@ -123,13 +116,9 @@ export function receiveQase(
 		if (!verifySharedSecret(headers, QASE_SECRET_HEADER, expected).ok) return REJECT_UNAUTHORIZED;
 	}
 
-	const contentType = readHeader(headers, 'content-type');
-	if (!isJsonContentType(contentType)) {
-		return reject(415, 'Content-Type must be application/json');
-	}
-	const parsed = parseJsonObject(rawBody, bodyParsedByN8n(contentType, settings.parsedBody));
-	if (!parsed.ok) return reject(400, parsed.message);
-	const body = parsed.value;
+	const read = readJsonBody(headers, rawBody, settings.parsedBody);
+	if (!read.ok) return read.verdict;
+	const body = read.body;
 
 	const eventName = body.event_name;
 	if (typeof eventName !== 'string' || eventName === '') {

@@ -1,5 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { readHeader, type HeaderBag } from './verify';
+
 /**
  * The exact bytes the sender signed. n8n's body parser keeps them on `req.rawBody` for every
  * non-multipart webhook request; without them nothing can be verified, so callers fail closed.
@@ -188,6 +190,25 @@ export const reject = (status: 400 | 401 | 415, error: string): Verdict => ({
 });
 /** Every authentication failure looks the same from outside. */
 export const REJECT_UNAUTHORIZED: Verdict = { kind: 'reject', status: 401, error: 'Unauthorized' };
+
+/**
+ * The delivery's body as a JSON object, read once the sender is known: a media type that is not
+ * JSON is refused with 415, a body that is not a JSON object with 400. `parsedBody` is the webhook's
+ * body data, taken instead of a second parse when it is n8n's parse of rawBody (bodyParsedByN8n).
+ */
+export function readJsonBody(
+	headers: HeaderBag,
+	rawBody: Buffer | undefined,
+	parsedBody: unknown,
+): { ok: true; body: Record<string, unknown> } | { ok: false; verdict: Verdict } {
+	const contentType = readHeader(headers, 'content-type');
+	if (!isJsonContentType(contentType)) {
+		return { ok: false, verdict: reject(415, 'Content-Type must be application/json') };
+	}
+	const parsed = parseJsonObject(rawBody, bodyParsedByN8n(contentType, parsedBody));
+	if (!parsed.ok) return { ok: false, verdict: reject(400, parsed.message) };
+	return { ok: true, body: parsed.value };
+}
 
 export function answer(ctx: IWebhookFunctions, verdict: Verdict): IWebhookResponseData {
 	switch (verdict.kind) {
