@@ -8,8 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { searchProjects } from '../Currents/projectLocator';
-import { FieldError } from '../Currents/validation';
-import { forItem } from '../shared/errors';
+import { itemFailure } from '../shared/errors';
 
 import { customApiCallError, isCustomApiCall, type CustomApi } from '../shared/customApiCall';
 import { webhookOperations } from './resources/webhook';
@@ -85,15 +84,7 @@ export class CurrentsWebhooks implements INodeType {
 				const results = await operation.execute.call(this, i);
 				for (const json of results) out.push({ json, pairedItem: { item: i } });
 			} catch (error) {
-				let failure: Error;
-				if (error instanceof FieldError) {
-					failure = new NodeOperationError(this.getNode(), error.message, {
-						itemIndex: i,
-						description: `Check the "${error.field}" field`,
-					});
-				} else {
-					failure = forItem(this, error, i);
-				}
+				const failure = itemFailure(this, error, i);
 				if (this.continueOnFail()) {
 					out.push({ json: { error: failure.message } as IDataObject, pairedItem: { item: i } });
 					continue;

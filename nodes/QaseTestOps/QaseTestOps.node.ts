@@ -8,13 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { forItem } from '../shared/errors';
+import { itemFailure } from '../shared/errors';
 
 import { getSeverities, searchProjects } from './api';
 import { customApiCallError, isCustomApiCall, type CustomApi } from '../shared/customApiCall';
 import type { QaseOperation } from './operation';
 import { resources } from './resources';
-import { FieldError } from './validation';
 
 const operationProperties: INodeProperties[] = Object.entries(resources).map(
 	([resource, { operations, defaultOperation }]) => ({
@@ -74,13 +73,7 @@ export class QaseTestOps implements INodeType {
 		const out: INodeExecutionData[] = [];
 		const batches = new Map<QaseOperation, number[]>();
 		const fail = (error: unknown, i: number): void => {
-			const failure =
-				error instanceof FieldError
-					? new NodeOperationError(this.getNode(), error.message, {
-							itemIndex: i,
-							description: `Check the "${error.field}" field`,
-						})
-					: forItem(this, error, i);
+			const failure = itemFailure(this, error, i);
 			if (!this.continueOnFail()) throw failure;
 			out.push({ json: { error: failure.message } as IDataObject, pairedItem: { item: i } });
 		};

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { FieldError } from '../shared/errors';
 import { projectParam } from './api';
-import { checkId, checkProjectCode, FieldError } from './validation';
+import { checkId, checkProjectCode } from './validation';
 
 /** displayOptions for some operations of one resource. */
 export const show = (resource: string, ...operation: string[]) => ({

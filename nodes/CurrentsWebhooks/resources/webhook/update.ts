@@ -1,16 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { FieldError } from '../../../shared/errors';
 import { operationOption } from '../../../shared/operations';
 import { updateWebhook, type WebhookFields } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
 import { headerValuesOf, urlSecretsOf } from '../../../Currents/redact';
-import {
-	checkEvents,
-	checkLabel,
-	checkUrl,
-	encodeHeaders,
-	FieldError,
-} from '../../../Currents/validation';
+import { checkEvents, checkLabel, checkUrl, encodeHeaders } from '../../../Currents/validation';
 import {
 	headerPairs,
 	hookEvents,

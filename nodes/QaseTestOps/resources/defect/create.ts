@@ -1,17 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { FieldError } from '../../../shared/errors';
 import { operationOption } from '../../../shared/operations';
 import { qaseRecord } from '../../api';
 import { projectLocator, projectOf, show } from '../../fields';
 import { createdSchema } from '../../schemas';
-import {
-	checkCount,
-	checkHashes,
-	checkText,
-	FieldError,
-	optionalId,
-	stringList,
-} from '../../validation';
+import { checkCount, checkHashes, checkText, optionalId, stringList } from '../../validation';
 
 /** The id of a severity option (0 is one: "Not set"); nothing chosen is refused. */
 function severityOf(value: unknown): number {

@@ -4,13 +4,11 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { forItem } from '../../../shared/errors';
+import { itemFailure } from '../../../shared/errors';
 import { operationOption } from '../../../shared/operations';
 import { qaseRequest } from '../../api';
 import { bulkResultSchema } from '../../schemas';
-import { FieldError } from '../../validation';
 import { resultFields, resultOf } from './fields';
 
 /** Result.CreateBulk's maxItems: a larger batch is sent in several requests. */
@@ -26,16 +24,6 @@ export const description: INodeProperties[] = resultFields('createMany');
 
 /** One item per run written to, paired with the input items it recorded. */
 export const output = bulkResultSchema;
-
-function itemFailure(ctx: IExecuteFunctions, error: unknown, i: number): Error {
-	if (error instanceof FieldError) {
-		return new NodeOperationError(ctx.getNode(), error.message, {
-			itemIndex: i,
-			description: `Check the "${error.field}" field`,
-		});
-	}
-	return forItem(ctx, error, i);
-}
 
 /**
  * Every item is checked first; then the results of each run go in one `POST /result/{code}/{id}/bulk`

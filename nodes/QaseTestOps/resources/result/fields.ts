@@ -1,14 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { FieldError } from '../../../shared/errors';
 import { idField, idOf, projectLocator, projectOf, show } from '../../fields';
-import {
-	checkChoice,
-	checkCount,
-	checkHashes,
-	checkId,
-	checkText,
-	FieldError,
-} from '../../validation';
+import { checkChoice, checkCount, checkHashes, checkId, checkText } from '../../validation';
 
 /** Result statuses of Result.create (custom statuses are lower-case slugs, given by expression). */
 export const RESULT_STATUSES = ['passed', 'failed', 'blocked', 'skipped', 'invalid'] as const;

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { FieldError } from '../../../shared/errors';
 import { operationOption } from '../../../shared/operations';
 import { qaseRecord } from '../../api';
 import { idOf, projectLocator, projectOf, show } from '../../fields';
 import { createdSchema } from '../../schemas';
-import { checkIdList, checkText, FieldError, optionalId, stringList } from '../../validation';
+import { checkIdList, checkText, optionalId, stringList } from '../../validation';
 
 const on = show('run', 'create');
 

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { FieldError } from '../../../shared/errors';
 import { operationOption } from '../../../shared/operations';
 import { listOperation } from '../../operation';
 import { runSchema } from '../../schemas';
-import { FieldError } from '../../validation';
 
 /** `status` of GET /run/{code}: a comma-separated list (testops-api/v1/paths/runs.yaml). */
 export const RUN_STATUSES = ['in_progress', 'passed', 'failed', 'aborted'] as const;
