@@ -6,7 +6,6 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { currentsEvents } from '../Currents/catalog';
 import { searchProjects, projectLocator } from '../Currents/projectLocator';
@@ -16,11 +15,9 @@ import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, secretCheck } from '../shared/credentials';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import * as pipeline from '../shared/trigger';
+import { TRIGGER_CONNECTIONS, TRIGGER_KIND, triggerOptions } from '../shared/triggerDescription';
 import {
 	deliveryOutputParameters,
-	headersToShowOption,
-	includeHeadersOption,
-	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 	triggerWebhooks,
 } from '../shared/triggerParameters';
@@ -33,16 +30,12 @@ export class CurrentsTrigger implements INodeType {
 		displayName: 'Currents TestOps Trigger',
 		name: 'currentsTrigger',
 		icon: { light: 'file:../Currents/currents.svg', dark: 'file:../Currents/currents.dark.svg' },
-		group: ['trigger'],
-		// 1.1 names the Output choice `operation`, which the editor's preview follows (see TRIGGER_VERSIONS).
-		version: TRIGGER_VERSIONS,
-		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		...TRIGGER_KIND,
 		subtitle: eventsSubtitle(eventOptions(currentsEvents)),
 		description:
 			'Starts the workflow when a Currents (Cypress/Playwright) test run starts, finishes, times out or is canceled. Registers its own webhook (n8n-nodes-testops).',
 		defaults: { name: 'Currents Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		...TRIGGER_CONNECTIONS,
 		credentials: [
 			{
 				name: 'currentsTestOpsApi',
@@ -131,26 +124,17 @@ export class CurrentsTrigger implements INodeType {
 				description:
 					'Whether to fetch the failed tests of a finished or timed-out run with failures from the Currents API and add them as failedTests (spec, title, error message, attempts, link). Happens after Currents has been answered, so it never delays the delivery.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Timestamp Tolerance (Seconds)',
-						name: 'toleranceSeconds',
-						type: 'number',
-						typeOptions: { minValue: MIN_TOLERANCE_SECONDS },
-						default: DEFAULT_TOLERANCE_SECONDS,
-						description:
-							'Refuse deliveries whose x-timestamp header is further than this from now, in either direction. The header is not signed: this stops late resends of a delivery, not replays by someone who has the secret.',
-					},
-					includeHeadersOption,
-					headersToShowOption,
-				],
-			},
+			triggerOptions([
+				{
+					displayName: 'Timestamp Tolerance (Seconds)',
+					name: 'toleranceSeconds',
+					type: 'number',
+					typeOptions: { minValue: MIN_TOLERANCE_SECONDS },
+					default: DEFAULT_TOLERANCE_SECONDS,
+					description:
+						'Refuse deliveries whose x-timestamp header is further than this from now, in either direction. The header is not signed: this stops late resends of a delivery, not replays by someone who has the secret.',
+				},
+			]),
 		],
 	};
 

@@ -6,7 +6,6 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { openlayerEvents } from '../Openlayer/catalog';
 import { ALL_EVENTS } from '../Openlayer/receive';
@@ -20,11 +19,9 @@ import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, secretCheck } from '../shared/credentials';
 import { SUMMARY_OUTPUT } from '../shared/summary';
 import * as pipeline from '../shared/trigger';
+import { TRIGGER_CONNECTIONS, TRIGGER_KIND, triggerOptions } from '../shared/triggerDescription';
 import {
 	deliveryOutputParameters,
-	headersToShowOption,
-	includeHeadersOption,
-	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 	triggerWebhooks,
 } from '../shared/triggerParameters';
@@ -38,10 +35,7 @@ export class OpenlayerTrigger implements INodeType {
 			light: 'file:../Openlayer/openlayer.svg',
 			dark: 'file:../Openlayer/openlayer.dark.svg',
 		},
-		group: ['trigger'],
-		// 1.1 names the Output choice `operation`, which the editor's preview follows (see TRIGGER_VERSIONS).
-		version: TRIGGER_VERSIONS,
-		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		...TRIGGER_KIND,
 		subtitle: eventsSubtitle([
 			{ name: 'All Events', value: ALL_EVENTS },
 			...eventOptions(openlayerEvents),
@@ -49,8 +43,7 @@ export class OpenlayerTrigger implements INodeType {
 		description:
 			'Starts the workflow when Openlayer tests are created, updated or deleted, or a test suite run finishes',
 		defaults: { name: 'Openlayer Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		...TRIGGER_CONNECTIONS,
 		credentials: [
 			{
 				name: 'openlayerSigningSecretApi',
@@ -115,34 +108,25 @@ export class OpenlayerTrigger implements INodeType {
 				description:
 					'Whether to fetch the failing test results of a run with failures from the Openlayer API (needs an API key) and add them as failingTests. Happens after Openlayer has been answered, so it never delays the delivery.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Ignore Retried Deliveries',
-						name: 'ignoreRetries',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to acknowledge a delivery whose message ID (webhook ID header) already started an execution in the last hour without starting another; Openlayer retries a delivery with the same ID',
-					},
-					{
-						displayName: 'Timestamp Tolerance (Seconds)',
-						name: 'toleranceSeconds',
-						type: 'number',
-						typeOptions: { minValue: MIN_TOLERANCE_SECONDS, maxValue: MAX_TOLERANCE_SECONDS },
-						default: DEFAULT_TOLERANCE_SECONDS,
-						description:
-							'Refuse deliveries whose signed webhook-timestamp is further than this from now, in either direction (replay protection). At most 1800: half the hour for which retried message IDs are remembered, so a delivery never passes both checks twice.',
-					},
-					includeHeadersOption,
-					headersToShowOption,
-				],
-			},
+			triggerOptions([
+				{
+					displayName: 'Ignore Retried Deliveries',
+					name: 'ignoreRetries',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to acknowledge a delivery whose message ID (webhook ID header) already started an execution in the last hour without starting another; Openlayer retries a delivery with the same ID',
+				},
+				{
+					displayName: 'Timestamp Tolerance (Seconds)',
+					name: 'toleranceSeconds',
+					type: 'number',
+					typeOptions: { minValue: MIN_TOLERANCE_SECONDS, maxValue: MAX_TOLERANCE_SECONDS },
+					default: DEFAULT_TOLERANCE_SECONDS,
+					description:
+						'Refuse deliveries whose signed webhook-timestamp is further than this from now, in either direction (replay protection). At most 1800: half the hour for which retried message IDs are remembered, so a delivery never passes both checks twice.',
+				},
+			]),
 		],
 	};
 

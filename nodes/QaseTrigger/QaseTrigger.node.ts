@@ -7,7 +7,6 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { qaseEvents } from '../Qase/catalog';
 import { ALL_ENTITIES, ALL_EVENTS, qaseSecretProblem } from '../Qase/receive';
@@ -15,11 +14,9 @@ import { qaseTrigger, refuseUnusableSecret } from '../Qase/trigger';
 import { eventOptions, eventsSubtitle } from '../shared/catalog';
 import { credentialDisplay, secretCheck } from '../shared/credentials';
 import * as pipeline from '../shared/trigger';
+import { TRIGGER_CONNECTIONS, TRIGGER_KIND, triggerOptions } from '../shared/triggerDescription';
 import {
 	entityOutputParameters,
-	headersToShowOption,
-	includeHeadersOption,
-	TRIGGER_DEFAULT_VERSION,
 	TRIGGER_VERSIONS,
 	triggerWebhooks,
 } from '../shared/triggerParameters';
@@ -30,15 +27,7 @@ export class QaseTrigger implements INodeType {
 		displayName: 'Qase Trigger',
 		name: 'qaseTrigger',
 		icon: { light: 'file:../Qase/qase.svg', dark: 'file:../Qase/qase.dark.svg' },
-		group: ['trigger'],
-		// n8n adds a "Custom API Call" choice to the `resource` list of the latest version of any node
-		// whose credential has `authenticate` (here the Qase API token for Resolve Full Record). A
-		// trigger cannot make API calls; n8n only treats a node as latest when defaultVersion equals
-		// version, so the versions declared as a list keep the Entity list to Qase's entities.
-		version: TRIGGER_VERSIONS,
-		// New nodes get 1.1, whose Output is named `operation`, so the editor's preview follows Entity
-		// and Output (v1.1.0/<entity>/<output>.json); entityOutputParameters keeps their name "Qase Trigger".
-		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		...TRIGGER_KIND,
 		subtitle: eventsSubtitle(eventOptions(qaseEvents), {
 			value: ALL_EVENTS,
 			labelByResource: allEventsLabels,
@@ -46,8 +35,7 @@ export class QaseTrigger implements INodeType {
 		description:
 			'Starts the workflow when Qase sends a webhook: test cases, suites, plans, shared steps, milestones, custom fields, test runs, defects or reviews change',
 		defaults: { name: 'Qase Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		...TRIGGER_CONNECTIONS,
 		credentials: [
 			{
 				name: 'qaseWebhookSecretApi',
@@ -92,14 +80,7 @@ export class QaseTrigger implements INodeType {
 				description:
 					'Whether to fetch the full record (test case, suite, plan, shared step, milestone, custom field, run or defect) from the Qase API and attach it as "record". Needs a Qase Webhook Secret credential: the API token is never used for a delivery that was not authenticated (record_error says so instead). The lookup runs in the workflow execution after Qase has had its answer; a failure (404 when deleted since, 429 when rate limited) arrives as "record_error". Deleted events and test reviews are never looked up.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [includeHeadersOption, headersToShowOption],
-			},
+			triggerOptions(),
 		],
 	};
 
