@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
-import { listAll } from './api';
+import { operationOption } from '../shared/operations';
+import { listAll, qaseRecord } from './api';
 import { idField, idOf, limitOf, listFields, projectLocator, projectOf, show } from './fields';
 
 /** One operation of a resource: its dropdown entry, its fields, what it outputs, how it runs. */
@@ -78,4 +79,21 @@ export function listOperation<Filters extends IDataObject>(spec: {
 			return await listAll(this, `/${spec.resource}/${project}`, spec.query(filters), max);
 		},
 	};
+}
+
+/**
+ * Get: one record by its ID. `noun` names the resource as a sentence does ("test case"): the
+ * option, the ID field and the request follow from it and the resource.
+ */
+export function getOperation(resource: string, noun: string, output: () => z.ZodType) {
+	const title = resource[0].toUpperCase() + resource.slice(1);
+	return recordOperation({
+		resource,
+		option: operationOption('get', `Get a ${noun} by ID`, `Get a ${resource}`),
+		id: [`${title} ID`, `${resource}Id`, `ID of the ${noun}`],
+		output,
+		run: async (ctx, { project, id }) => [
+			await qaseRecord(ctx, 'GET', `/${resource}/${project}/${id}`),
+		],
+	});
 }
