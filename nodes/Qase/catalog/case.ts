@@ -6,6 +6,9 @@ import {
 	namedRef,
 	styledRef,
 	attachments,
+	customFieldFields,
+	customFieldType,
+	stepFields,
 	qaseEvent,
 	recordEvent,
 	example,
@@ -15,18 +18,14 @@ import {
 const caseStep = () =>
 	z.looseObject({
 		position: z.number().describe('Step position'),
-		action: z.string().describe('Step action'),
-		expected_result: z.string().nullable().describe('Expected result'),
-		data: z.string().nullable().describe('Input data'),
-		attachments: attachments(),
+		...stepFields(),
 		shared: z.boolean().describe('Whether the step is a shared step'),
 	});
 
 const caseCustomField = () =>
 	z.looseObject({
-		id: id('Custom field'),
-		title: z.string().describe('Custom field title'),
-		type: z.string().describe('Custom field type: number, string, text, selectbox or checkbox'),
+		...customFieldFields(),
+		type: customFieldType(),
 		value: z.unknown().describe('Custom field value (selectbox fields: an object of options)'),
 	});
 

@@ -52,6 +52,22 @@ export const user = (what: string) =>
 		})
 		.describe(what);
 
+/** The fields of a test step, in a test case and in a shared step alike. */
+export const stepFields = () => ({
+	action: z.string().describe('Step action'),
+	expected_result: z.string().nullable().describe('Expected result'),
+	data: z.string().nullable().describe('Input data'),
+	attachments: attachments(),
+});
+
+/** A custom field's ID and title, in its own events and in a test case's values alike. */
+export const customFieldFields = () => ({
+	id: id('Custom field'),
+	title: z.string().describe('Custom field title'),
+});
+export const customFieldType = () =>
+	z.string().describe('Custom field type: number, string, text, selectbox or checkbox');
+
 export const onlyId = (what: string) => z.looseObject({ id: id(what) });
 export const cloned = (what: string) =>
 	z.looseObject({ id: id(`${what} (the clone)`), from_id: id(`${what} (the original)`) });
