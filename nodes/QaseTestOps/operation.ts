@@ -8,7 +8,8 @@ import type {
 import type { z } from 'zod/v4';
 
 import { operationOption } from '../shared/operations';
-import { listAll, qaseRecord } from './api';
+import { listAll, qaseRecord, qaseRequest, type Method } from './api';
+import { doneSchema } from './schemas';
 import { idField, idOf, limitOf, listFields, projectLocator, projectOf, show } from './fields';
 
 /** One operation of a resource: its dropdown entry, its fields, what it outputs, how it runs. */
@@ -95,5 +96,40 @@ export function getOperation(resource: string, noun: string, output: () => z.Zod
 		run: async (ctx, { project, id }) => [
 			await qaseRecord(ctx, 'GET', `/${resource}/${project}/${id}`),
 		],
+	});
+}
+
+/**
+ * An operation that changes one record and has nothing to return but that it was done: the output
+ * is the record's ID, the project and `<done>: true` (doneSchema). `noun` names the resource as a
+ * sentence does ("test run").
+ */
+export function doneOperation(spec: {
+	resource: string;
+	noun: string;
+	value: string;
+	description: string;
+	done: 'completed' | 'deleted' | 'resolved';
+	method: Method;
+	path: (project: string, id: number) => string;
+}) {
+	const title = (word: string) => word[0].toUpperCase() + word.slice(1);
+	return recordOperation({
+		resource: spec.resource,
+		option: operationOption(
+			spec.value,
+			spec.description,
+			`${title(spec.value)} a ${spec.resource}`,
+		),
+		id: [
+			`${title(spec.resource)} ID`,
+			`${spec.resource}Id`,
+			`ID of the ${spec.noun} to ${spec.value}`,
+		],
+		output: doneSchema(spec.done),
+		run: async (ctx, { project, id }) => {
+			await qaseRequest(ctx, spec.method, spec.path(project, id));
+			return [{ id, project, [spec.done]: true }];
+		},
 	});
 }

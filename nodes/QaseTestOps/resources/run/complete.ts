@@ -1,15 +1,11 @@
-import { operationOption } from '../../../shared/operations';
-import { qaseRequest } from '../../api';
-import { recordOperation } from '../../operation';
-import { doneSchema } from '../../schemas';
+import { doneOperation } from '../../operation';
 
-export const { option, description, output, execute } = recordOperation({
+export const { option, description, output, execute } = doneOperation({
 	resource: 'run',
-	option: operationOption('complete', 'Mark a test run as complete', 'Complete a run'),
-	id: ['Run ID', 'runId', 'ID of the test run to complete'],
-	output: doneSchema('completed'),
-	run: async (ctx, { project, id }) => {
-		await qaseRequest(ctx, 'POST', `/run/${project}/${id}/complete`);
-		return [{ id, project, completed: true }];
-	},
+	noun: 'test run',
+	value: 'complete',
+	description: 'Mark a test run as complete',
+	done: 'completed',
+	method: 'POST',
+	path: (project, id) => `/run/${project}/${id}/complete`,
 });

@@ -1,15 +1,11 @@
-import { operationOption } from '../../../shared/operations';
-import { qaseRequest } from '../../api';
-import { recordOperation } from '../../operation';
-import { doneSchema } from '../../schemas';
+import { doneOperation } from '../../operation';
 
-export const { option, description, output, execute } = recordOperation({
+export const { option, description, output, execute } = doneOperation({
 	resource: 'run',
-	option: operationOption('delete', 'Delete a test run and its results', 'Delete a run'),
-	id: ['Run ID', 'runId', 'ID of the test run to delete'],
-	output: doneSchema('deleted'),
-	run: async (ctx, { project, id }) => {
-		await qaseRequest(ctx, 'DELETE', `/run/${project}/${id}`);
-		return [{ id, project, deleted: true }];
-	},
+	noun: 'test run',
+	value: 'delete',
+	description: 'Delete a test run and its results',
+	done: 'deleted',
+	method: 'DELETE',
+	path: (project, id) => `/run/${project}/${id}`,
 });
