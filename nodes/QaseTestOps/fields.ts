@@ -34,6 +34,20 @@ export function idField(displayName: string, name: string, description: string):
 export const idOf = (ctx: IExecuteFunctions, name: string, field: string, i: number) =>
 	checkId(ctx.getNodeParameter(name, i, ''), field);
 
+/** n8n's usual Additional Fields collection of an operation (`on`: its displayOptions). */
+export const additionalFields = (
+	on: ReturnType<typeof show>,
+	options: INodeProperties[],
+): INodeProperties => ({
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	displayOptions: on,
+	options,
+});
+
 /** n8n's usual Return All / Limit pair for a list operation. */
 export function paging(resource: string, operation: string): INodeProperties[] {
 	return [
