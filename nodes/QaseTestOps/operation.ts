@@ -1,31 +1,23 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
+import type { ItemOperation } from '../shared/actionNode';
 import { operationOption } from '../shared/operations';
 import { listAll, qaseRecord, qaseRequest, type Method } from './api';
 import { doneSchema } from './schemas';
 import { idField, idOf, limitOf, listFields, projectLocator, projectOf, show } from './fields';
 
 /** One operation of a resource: its dropdown entry, its fields, what it outputs, how it runs. */
-export interface QaseOperation {
+export interface QaseOperation extends ItemOperation {
 	option: INodePropertyOptions;
 	description: INodeProperties[];
 	/** Built on call: only the build (the `__schema__` previews) and the tests need it. */
 	output: () => z.ZodType;
-	/** One input item. */
-	execute?(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
-	/**
-	 * All input items at once (Result: Create Many): returns the output items, each paired with the
-	 * input items it came from. Failures of single items are returned, not thrown, when Continue On
-	 * Fail is on.
-	 */
-	executeAll?(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]>;
 }
 
 /** One record of a project, by ID: Project and the ID field, then `fields`, all shown for the operation. */
