@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { byOptionName } from '../../../shared/catalog';
 import { operationOption } from '../../../shared/operations';
 import { listOperation } from '../../operation';
 import { defectSchema } from '../../schemas';
 import { checkChoice } from '../../validation';
+import { defectStatusOptions } from './status';
 
 /** `status` of GET /defect/{code} (testops-api/v1/paths/defects.yaml). */
 const DEFECT_FILTER = ['open', 'resolved', 'in_progress', 'invalid'] as const;
@@ -18,12 +20,8 @@ export const { option, description, output, execute } = listOperation<{ status?:
 			name: 'status',
 			type: 'options',
 			default: 'open',
-			options: [
-				{ name: 'In Progress', value: 'in_progress' },
-				{ name: 'Invalid', value: 'invalid' },
-				{ name: 'Open', value: 'open' },
-				{ name: 'Resolved', value: 'resolved' },
-			],
+			// Open is a filter, not a status a defect is set to.
+			options: [...defectStatusOptions, { name: 'Open', value: 'open' }].sort(byOptionName),
 		},
 	],
 	output: defectSchema,

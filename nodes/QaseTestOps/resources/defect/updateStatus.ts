@@ -3,9 +3,7 @@ import { qaseRequest } from '../../api';
 import { recordOperation } from '../../operation';
 import { defectStatusSchema } from '../../schemas';
 import { checkChoice } from '../../validation';
-
-/** Defect.status's enum (testops-api/v1/schemas/Defect.status.yaml). */
-const DEFECT_STATUSES = ['in_progress', 'resolved', 'invalid'] as const;
+import { DEFECT_STATUSES, defectStatusOptions } from './status';
 
 export const { option, description, output, execute } = recordOperation({
 	resource: 'defect',
@@ -21,11 +19,7 @@ export const { option, description, output, execute } = recordOperation({
 			name: 'status',
 			type: 'options',
 			default: 'in_progress',
-			options: [
-				{ name: 'In Progress', value: 'in_progress' },
-				{ name: 'Invalid', value: 'invalid' },
-				{ name: 'Resolved', value: 'resolved' },
-			],
+			options: defectStatusOptions,
 		},
 	],
 	output: defectStatusSchema,
