@@ -28,14 +28,11 @@ import type { IDataObject } from 'n8n-workflow';
  *   this process knows of.
  *
  * When the stored copy is written (read from n8n's code, proven by test/e2e/openlayer.e2e.ts): by
- * `persist()`, from the delivery's execution, when the stored copy lacks its id; n8n saves the
- * execution's static data when the execution ends, on both lines. Not from `webhook()`:
- * - n8n 2.x loses a change made there (the execution starts from the stored static data);
- * - n8n 1.x saves it, but before it sends the response (`LiveWebhooks.executeWebhook` awaits the
- *   save in its response callback), so every delivery's answer would wait for a database write
- *   (BENCHMARKS.md). Written from the execution, an id is stored once its execution ran, on both
- *   lines alike, and the in-process memory covers the time in between.
- * Nothing is written when no id was added.
+ * `persist()`, from the delivery's execution, when the stored copy lacks its id (n8n saves the
+ * execution's static data when it ends, on both lines), and never when no id was added. Not from
+ * `webhook()`: n8n 2.x loses a change made there; n8n 1.x saves it before it sends the response
+ * (`LiveWebhooks.executeWebhook`), so every answer would wait for a database write (BENCHMARKS.md).
+ * The in-process memory covers the time until the execution ran.
  *
  * Window: Openlayer's last retry comes about 30 minutes after the first attempt. An id is kept for
  * one hour (twice that, so a retry that Openlayer's queue delays still finds it), and at least 1,000
@@ -52,11 +49,10 @@ const RETRY_MEMORY_CAPACITY = 1000;
  */
 const trimThreshold = (capacity: number) => capacity + Math.ceil(capacity / 8);
 
-/** Key of the stored string in the node's static data. */
+/** Key of the stored string in the node's static data, its format and the length of a key. */
 const STORED_KEY = 'retryMemory';
-const KEY_LENGTH = 8;
-
 const FORMAT = 'v3';
+const KEY_LENGTH = 8;
 /** This process, as a writer of stored copies. */
 let WRITER = randomBytes(4).toString('hex');
 
