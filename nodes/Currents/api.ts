@@ -20,8 +20,21 @@ interface Envelope<T> {
 	has_more?: boolean;
 }
 
-const baseUrl = (ctx: ApiContext) =>
+/**
+ * The one Currents API client: every request of the trigger, its hook lifecycle and the Currents
+ * Webhooks node goes through `request`, with the credential's Base URL and API key.
+ */
+export const currentsBaseUrl = (ctx: ApiContext) =>
 	credentialBaseUrl(ctx, CURRENTS_CREDENTIAL, CURRENTS_DEFAULT_BASE_URL);
+
+function request(
+	ctx: ApiContext,
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+	url: string,
+	options: { qs?: IDataObject; body?: IDataObject; timeout?: number } = {},
+): Promise<unknown> {
+	return authenticatedRequest(ctx, CURRENTS_CREDENTIAL, { method, url, ...options }, 'Currents');
+}
 
 async function call<T>(
 	ctx: ApiContext,
@@ -29,16 +42,10 @@ async function call<T>(
 	path: string,
 	options: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<Envelope<T>> {
-	const response = (await authenticatedRequest(
-		ctx,
-		CURRENTS_CREDENTIAL,
-		{
-			method,
-			url: `${await baseUrl(ctx)}${path}`,
-			...options,
-		},
-		'Currents',
-	)) as Envelope<T> | '' | undefined;
+	const response = (await request(ctx, method, `${await currentsBaseUrl(ctx)}${path}`, options)) as
+		| Envelope<T>
+		| ''
+		| undefined;
 	// DELETE may answer 204 with no body.
 	if (response === '' || response === undefined || response === null)
 		return { data: undefined as T };
@@ -50,6 +57,25 @@ async function call<T>(
 		);
 	}
 	return response;
+}
+
+const isObject = (v: unknown): v is IDataObject =>
+	v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * GET `path` under `base` (currentsBaseUrl, read once by the caller for many reads) within
+ * `timeoutMs`: the `data` object of the answer, for reads that hold up an execution.
+ */
+export async function getData(
+	ctx: ApiContext,
+	base: string,
+	path: string,
+	timeoutMs: number,
+): Promise<IDataObject> {
+	const res = await request(ctx, 'GET', `${base}${path}`, { timeout: timeoutMs });
+	const data = isObject(res) ? res.data : undefined;
+	if (!isObject(data)) throw new Error(`Currents API returned no data for GET ${path}`);
+	return data;
 }
 
 export interface ProjectPage {

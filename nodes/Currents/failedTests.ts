@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemError } from '../shared/errors';
-import { authenticatedRequest } from '../shared/http';
-import type { SummaryFailure } from '../shared/summary';
-import { CURRENTS_CREDENTIAL, CURRENTS_DEFAULT_BASE_URL } from './api';
+import { currentsBaseUrl, getData } from './api';
 import { parseRunUrl } from './summary';
 
 /**
@@ -50,32 +48,6 @@ export interface FailedTests {
 const isObject = (v: unknown): v is IDataObject =>
 	v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
-	const credentials = await ctx.getCredentials(CURRENTS_CREDENTIAL);
-	const url =
-		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
-			? credentials.baseUrl.trim()
-			: CURRENTS_DEFAULT_BASE_URL;
-	return url.replace(/\/+$/, '');
-}
-
-async function getData(
-	ctx: IExecuteFunctions,
-	base: string,
-	path: string,
-	timeoutMs: number,
-): Promise<IDataObject> {
-	const res = await authenticatedRequest(
-		ctx,
-		CURRENTS_CREDENTIAL,
-		{ method: 'GET', url: `${base}${path}`, timeout: timeoutMs },
-		'Currents',
-	);
-	const data = isObject(res) ? res.data : undefined;
-	if (!isObject(data)) throw new Error(`Currents API returned no data for GET ${path}`);
-	return data;
-}
 
 /** The error of a test's last attempt, else the runner's display error. */
 function errorMessageOf(test: IDataObject): string | null {
@@ -129,7 +101,7 @@ export async function fetchFailedTests(
 ): Promise<FailedTests> {
 	const parsed = parseRunUrl(runUrl);
 	if (!parsed) throw new Error("The delivery's runUrl names no run");
-	const base = await baseUrl(ctx);
+	const base = await currentsBaseUrl(ctx);
 	const run = await getData(
 		ctx,
 		base,
@@ -203,8 +175,4 @@ export async function attachFailedTests(
 	} catch (error) {
 		return { ...body, failedTestsError: itemError(error) };
 	}
-}
-
-export function currentsFailure(test: FailedTest): SummaryFailure {
-	return { title: test.title, file: test.spec, message: test.errorMessage, url: test.url };
 }

@@ -1,36 +1,18 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { rewrap } from '../shared/http';
+import { projectLocator as projectLocatorField } from '../shared/projectLocator';
 import { listProjectsPage } from './api';
 
-/** The project picker shared by the trigger and the action node. */
-export const projectLocator: INodeProperties = {
-	displayName: 'Project',
-	name: 'project',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Currents project whose webhooks to use',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a project...',
-			typeOptions: { searchListMethod: 'searchProjects', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. proj_abc123',
-			// No `validation` regex here: n8n checks every node parameter's validation on every
-			// execution (getNodeParametersIssues), and for this regex that cost 50-125 us per delivery.
-			// The ID is checked where it is used instead: when the trigger registers its hook and when
-			// the Currents Webhooks node calls the API (checkProjectId).
-		},
-	],
-};
+/**
+ * The project picker shared by the trigger and the action node. The ID is checked where it is used:
+ * when the trigger registers its hook and when the Currents Webhooks node calls the API
+ * (checkProjectId).
+ */
+export const projectLocator = projectLocatorField('The Currents project whose webhooks to use', {
+	displayName: 'By ID',
+	placeholder: 'e.g. proj_abc123',
+});
 
 /**
  * Searchable project list. Currents pages with cursors; n8n hands our cursor back as the

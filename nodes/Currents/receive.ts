@@ -1,16 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	isJsonContentType,
-	bodyParsedByN8n,
-	parseJsonObject,
-	reject,
-	REJECT_UNAUTHORIZED,
-	type Verdict,
-} from '../shared/delivery';
+import { readJsonBody, reject, REJECT_UNAUTHORIZED, type Verdict } from '../shared/delivery';
 import {
 	HTTP_HEADER_NAME,
-	readHeader,
 	verifySharedSecret,
 	verifyTimestampHeader,
 	type HeaderBag,
@@ -81,13 +73,9 @@ export function receiveCurrents(
 	});
 	if (!ts.ok) return REJECT_UNAUTHORIZED;
 
-	const contentType = readHeader(headers, 'content-type');
-	if (!isJsonContentType(contentType)) {
-		return reject(415, 'Content-Type must be application/json');
-	}
-	const parsed = parseJsonObject(rawBody, bodyParsedByN8n(contentType, settings.parsedBody));
-	if (!parsed.ok) return reject(400, parsed.message);
-	const event = parsed.value.event;
+	const read = readJsonBody(headers, rawBody, settings.parsedBody);
+	if (!read.ok) return read.verdict;
+	const event = read.body.event;
 	if (typeof event !== 'string' || event === '') {
 		return reject(400, 'Not a Currents webhook: the body has no "event" field');
 	}
@@ -99,5 +87,5 @@ export function receiveCurrents(
 	}
 	if (!settings.events.includes(event))
 		return { kind: 'skip', reason: `event ${event} is not selected` };
-	return { kind: 'accept', items: [parsed.value as IDataObject] };
+	return { kind: 'accept', items: [read.body as IDataObject] };
 }

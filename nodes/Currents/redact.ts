@@ -6,15 +6,14 @@ import {
 } from 'n8n-workflow';
 
 import { apiError, statusOf, vendorMessageOf } from '../shared/errors';
-import { redactSecrets } from '../shared/secrets';
+import { REDACTED_FIELD as REDACTED, redactSecrets } from '../shared/redact';
 
 /**
  * Header values of a Currents hook are credentials more often than not (the Currents Trigger's
  * x-webhook-secret, a user's Authorization header). Output and error messages show the header names
- * and this mark instead of the values, unless the user asks to reveal them. The node is usable as an
- * AI tool: whatever it outputs may reach a model, and every execution stores it.
+ * and REDACTED_FIELD instead of the values, unless the user asks to reveal them. The node is usable
+ * as an AI tool: whatever it outputs may reach a model, and every execution stores it.
  */
-export const REDACTED = '**redacted**';
 
 function parseHeaderObject(headers: string): Record<string, unknown> | undefined {
 	try {

@@ -5,8 +5,11 @@ import {
 	countOf,
 	stringOf,
 	type FailureDetails,
+	type ItemError,
+	type SummaryFailure,
 	type SummaryStatus,
 } from '../shared/summary';
+import type { FailedTest } from './failedTests';
 
 /** Every Currents event is about a run. */
 export const CURRENTS_SUMMARY_EVENTS = [
@@ -47,6 +50,29 @@ export function parseRunUrl(runUrl: unknown): { runId: string; origin: string } 
 	}
 	const m = /\/run\/([A-Za-z0-9_-]{1,128})\/?$/.exec(url.pathname);
 	return m ? { runId: m[1], origin: url.origin } : undefined;
+}
+
+/** A failed test "Attach Failed Tests" read, as a summary failure. */
+export function currentsFailure(test: FailedTest): SummaryFailure {
+	return { title: test.title, file: test.spec, message: test.errorMessage, url: test.url };
+}
+
+/** The failed tests "Attach Failed Tests" put on the item, as summary failure details. */
+export function currentsFailureDetails(item: IDataObject): FailureDetails | undefined {
+	if (Array.isArray(item.failedTests)) {
+		return {
+			failures: (item.failedTests as unknown as FailedTest[]).map(currentsFailure),
+			truncated: item.failedTestsTruncated === true,
+			error: null,
+		};
+	}
+	if (item.failedTestsError)
+		return {
+			failures: null,
+			truncated: false,
+			error: item.failedTestsError as unknown as ItemError,
+		};
+	return undefined;
 }
 
 export interface CurrentsSummaryContext {

@@ -1,3 +1,4 @@
+import { FieldError } from '../shared/errors';
 import { HTTP_HEADER_NAME } from '../shared/verify';
 
 import { CURRENTS_EVENT_NAMES } from './catalog';
@@ -6,16 +7,6 @@ import { CURRENTS_EVENT_NAMES } from './catalog';
 export const LIMITS = { url: 2048, headers: 4096, labelMin: 1, labelMax: 255 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Thrown for input that would be refused by the API anyway; `field` names the node parameter. */
-export class FieldError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(message);
-	}
-}
 
 /**
  * The first C0 control or DEL in `value` (the WHATWG URL parser silently drops tabs and newlines, so

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -8,11 +7,18 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { searchProjects } from '../Currents/projectLocator';
-import { FieldError } from '../Currents/validation';
-import { forItem } from '../shared/errors';
 
-import { customApiCallError, isCustomApiCall } from './customApiCall';
+import { executeOperations } from '../shared/actionNode';
+import type { CustomApi } from '../shared/customApiCall';
 import { webhookOperations } from './resources/webhook';
+
+const CURRENTS_API: CustomApi = {
+	vendor: 'Currents',
+	credential: 'Currents TestOps API',
+	secret: 'API key',
+	api: 'Currents REST API',
+	url: 'https://api.currents.dev/v1/...',
+};
 
 export class CurrentsWebhooks implements INodeType {
 	description: INodeTypeDescription = {
@@ -55,44 +61,16 @@ export class CurrentsWebhooks implements INodeType {
 	methods = { listSearch: { searchProjects } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			// n8n's own "Custom API Call" entry (no expressions allowed here): a setting, not an item
-			// failure, so it is thrown even with Continue On Fail. Operation is hidden for that resource.
-			const resource = this.getNodeParameter('resource', i);
-			if (isCustomApiCall(resource, this.getNodeParameter('operation', i, '')))
-				throw customApiCallError(this.getNode(), i);
-			try {
-				const operation = webhookOperations[this.getNodeParameter('operation', i) as string];
-				if (!operation) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Unsupported operation "${this.getNodeParameter('operation', i)}"`,
-						{
-							itemIndex: i,
-						},
-					);
-				}
-				const results = await operation.execute.call(this, i);
-				for (const json of results) out.push({ json, pairedItem: { item: i } });
-			} catch (error) {
-				let failure: Error;
-				if (error instanceof FieldError) {
-					failure = new NodeOperationError(this.getNode(), error.message, {
-						itemIndex: i,
-						description: `Check the "${error.field}" field`,
-					});
-				} else {
-					failure = forItem(this, error, i);
-				}
-				if (this.continueOnFail()) {
-					out.push({ json: { error: failure.message } as IDataObject, pairedItem: { item: i } });
-					continue;
-				}
-				throw failure;
+		return await executeOperations(this, CURRENTS_API, (i) => {
+			const operation = webhookOperations[this.getNodeParameter('operation', i) as string];
+			if (!operation) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Unsupported operation "${this.getNodeParameter('operation', i)}"`,
+					{ itemIndex: i },
+				);
 			}
-		}
-		return [out];
+			return operation;
+		});
 	}
 }

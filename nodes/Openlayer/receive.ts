@@ -1,15 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	isJsonContentType,
-	bodyParsedByN8n,
-	parseJsonObject,
-	reject,
-	REJECT_UNAUTHORIZED,
-	type Verdict,
-} from '../shared/delivery';
+import { readJsonBody, reject, REJECT_UNAUTHORIZED, type Verdict } from '../shared/delivery';
 import { surelyMatches } from '../shared/schemaCheck';
-import { readHeader, verifyStandardWebhook, type HeaderBag } from '../shared/verify';
+import { verifyStandardWebhook, type HeaderBag } from '../shared/verify';
 import { eventSpec, OPENLAYER_EVENT_NAMES, runStatus, type TestsSummary } from './catalog';
 
 /** The events multi-select's "all events" value. */
@@ -77,13 +70,9 @@ export function receiveOpenlayer(
 		};
 	}
 
-	const contentType = readHeader(headers, 'content-type');
-	if (!isJsonContentType(contentType)) {
-		return { verdict: reject(415, 'Content-Type must be application/json'), webhookId };
-	}
-	const parsed = parseJsonObject(rawBody, bodyParsedByN8n(contentType, settings.parsedBody));
-	if (!parsed.ok) return { verdict: reject(400, parsed.message), webhookId };
-	const body = parsed.value;
+	const read = readJsonBody(headers, rawBody, settings.parsedBody);
+	if (!read.ok) return { verdict: read.verdict, webhookId };
+	const body = read.body;
 	const type = body.type;
 	if (typeof type !== 'string' || type === '') {
 		return {

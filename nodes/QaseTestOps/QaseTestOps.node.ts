@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -8,13 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { forItem } from '../shared/errors';
-
 import { getSeverities, searchProjects } from './api';
-import { customApiCallError, isCustomApiCall } from './customApiCall';
-import type { QaseOperation } from './operation';
+import { executeOperations } from '../shared/actionNode';
+import type { CustomApi } from '../shared/customApiCall';
 import { resources } from './resources';
-import { FieldError } from './validation';
 
 const operationProperties: INodeProperties[] = Object.entries(resources).map(
 	([resource, { operations, defaultOperation }]) => ({
@@ -27,6 +23,14 @@ const operationProperties: INodeProperties[] = Object.entries(resources).map(
 		default: defaultOperation,
 	}),
 );
+
+const QASE_API: CustomApi = {
+	vendor: 'Qase',
+	credential: 'Qase TestOps API',
+	secret: 'API token',
+	api: 'Qase API v1',
+	url: 'https://api.qase.io/v1/...',
+};
 
 export class QaseTestOps implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,50 +66,18 @@ export class QaseTestOps implements INodeType {
 	methods = { listSearch: { searchProjects }, loadOptions: { getSeverities } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		const batches = new Map<QaseOperation, number[]>();
-		const fail = (error: unknown, i: number): void => {
-			const failure =
-				error instanceof FieldError
-					? new NodeOperationError(this.getNode(), error.message, {
-							itemIndex: i,
-							description: `Check the "${error.field}" field`,
-						})
-					: forItem(this, error, i);
-			if (!this.continueOnFail()) throw failure;
-			out.push({ json: { error: failure.message } as IDataObject, pairedItem: { item: i } });
-		};
-		for (let i = 0; i < items.length; i++) {
-			// n8n's own "Custom API Call" entry (no expressions allowed here): a setting, not an item
-			// failure, so it is thrown even with Continue On Fail.
+		return await executeOperations(this, QASE_API, (i) => {
 			const resource = this.getNodeParameter('resource', i) as string;
-			if (isCustomApiCall(resource, this.getNodeParameter('operation', i, '')))
-				throw customApiCallError(this.getNode(), i);
-			try {
-				const name = this.getNodeParameter('operation', i) as string;
-				const operation = resources[resource]?.operations[name];
-				if (!operation) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Unsupported operation "${name}" of resource "${resource}"`,
-						{ itemIndex: i },
-					);
-				}
-				if (operation.executeAll) {
-					// Sent together after the loop: one request for all the items (Result: Create Many).
-					batches.set(operation, [...(batches.get(operation) ?? []), i]);
-					continue;
-				}
-				const results = await operation.execute!.call(this, i);
-				for (const json of results) out.push({ json, pairedItem: { item: i } });
-			} catch (error) {
-				fail(error, i);
+			const name = this.getNodeParameter('operation', i) as string;
+			const operation = resources[resource]?.operations[name];
+			if (!operation) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Unsupported operation "${name}" of resource "${resource}"`,
+					{ itemIndex: i },
+				);
 			}
-		}
-		for (const [operation, indexes] of batches) {
-			out.push(...(await operation.executeAll!.call(this, indexes)));
-		}
-		return [out];
+			return operation;
+		});
 	}
 }

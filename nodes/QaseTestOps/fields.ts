@@ -1,39 +1,20 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { FieldError } from '../shared/errors';
+import { projectLocator as projectLocatorField } from '../shared/projectLocator';
 import { projectParam } from './api';
-import { checkId, checkProjectCode, FieldError } from './validation';
+import { checkId, checkProjectCode } from './validation';
 
 /** displayOptions for some operations of one resource. */
 export const show = (resource: string, ...operation: string[]) => ({
 	show: { resource: [resource], operation },
 });
 
-/** The project picker: a searchable list of `/project`, or a code typed in. */
-export const projectLocator: INodeProperties = {
-	displayName: 'Project',
-	name: 'project',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Qase project',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a project...',
-			typeOptions: { searchListMethod: 'searchProjects', searchable: true },
-		},
-		{
-			displayName: 'By Code',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. DEMO',
-			// Checked where it is used (checkProjectCode), not by a `validation` regex n8n would run on
-			// every execution.
-		},
-	],
-};
+/** The project picker: a searchable list of `/project`, or a code typed in (checkProjectCode). */
+export const projectLocator = projectLocatorField('The Qase project', {
+	displayName: 'By Code',
+	placeholder: 'e.g. DEMO',
+});
 
 export const projectOf = (ctx: IExecuteFunctions, i: number) =>
 	checkProjectCode(projectParam(ctx, i));
@@ -52,6 +33,20 @@ export function idField(displayName: string, name: string, description: string):
 
 export const idOf = (ctx: IExecuteFunctions, name: string, field: string, i: number) =>
 	checkId(ctx.getNodeParameter(name, i, ''), field);
+
+/** n8n's usual Additional Fields collection of an operation (`on`: its displayOptions). */
+export const additionalFields = (
+	on: ReturnType<typeof show>,
+	options: INodeProperties[],
+): INodeProperties => ({
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	displayOptions: on,
+	options,
+});
 
 /** n8n's usual Return All / Limit pair for a list operation. */
 export function paging(resource: string, operation: string): INodeProperties[] {

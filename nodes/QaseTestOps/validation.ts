@@ -1,14 +1,5 @@
 import { PROJECT_CODE } from '../Qase/api';
-
-/** Thrown for input Qase would refuse anyway, before any request; `field` names the node parameter. */
-export class FieldError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(message);
-	}
-}
+import { FieldError } from '../shared/errors';
 
 /** Project code: 2 to 10 Latin letters or digits, starting with a letter (Qase API v1, Project.code). */
 export function checkProjectCode(value: unknown, field = 'Project'): string {

@@ -17,12 +17,6 @@ export interface EventSpec<Name extends string = string, Schema extends z.ZodTyp
 	group?: string;
 }
 
-export function defineEvent<const Name extends string, Schema extends z.ZodType>(
-	spec: EventSpec<Name, Schema>,
-): EventSpec<Name, Schema> {
-	return spec;
-}
-
 /**
  * A value built on first use and kept: the zod schemas of the catalogs and the summary are built
  * this way, since n8n loads every node at start-up and a trigger needs only event names then.
@@ -65,7 +59,7 @@ export const ALL_EVENTS = '*';
 /**
  * Node options, sorted by display name as n8n's lint wants, values being the vendor's event names.
  * A plain code-unit comparison, not `localeCompare`: the first `localeCompare` in a process loads
- * ICU collation data (about 8 ms of a node's load time), and the display names are ASCII title case,
+ * ICU collation data, which slows every node's load, and the display names are ASCII title case,
  * where both orders agree (test/unit/shared/catalog.test.ts checks it for every catalog).
  */
 export function eventOptions(events: readonly EventSpec[]): INodePropertyOptions[] {

@@ -1,6 +1,9 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	ICredentialsDisplayOptions,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
 	IWebhookFunctions,
 	NodeParameterValue,
 } from 'n8n-workflow';
@@ -10,7 +13,7 @@ import type {
  * secret), at hand without asking n8n for the credential on every request.
  *
  * On n8n 2.x `getCredentials` loads the credential from the database, checks the workflow's access to
- * it and decrypts it: 2-3 ms of CPU per delivery, more than everything else the trigger does. n8n's
+ * it and decrypts it: more CPU per delivery than everything else the trigger does. n8n's
  * own triggers that verify deliveries either keep a secret they generated in static data (Stripe,
  * GitHub, n8n's Currents Trigger) or read the credential per request (the Webhook node's header and
  * basic auth); n8n exposes no update time or version of a credential to a node (only its id and
@@ -23,7 +26,7 @@ import type {
  *   triggers the fresh read;
  * - a secret removed from the credential is still accepted for at most CREDENTIAL_CACHE_SECONDS
  *   (10 s) by a process that read it before the change.
- * A refused delivery costs one credential read, as every delivery did before.
+ * A refused delivery costs one credential read.
  */
 export const CREDENTIAL_CACHE_SECONDS = 10;
 
@@ -48,7 +51,7 @@ async function readFresh(
 ): Promise<ICredentialDataDecryptedObject | undefined> {
 	if (key) cache.delete(key);
 	const read = ctx.getCredentials<ICredentialDataDecryptedObject>(type);
-	// Without failClosed the read's error reaches n8n exactly as it did before there was a cache.
+	// Without failClosed the read's error reaches n8n unchanged.
 	const data = failClosed ? await read.catch(() => undefined) : await read;
 	if (key && data) cache.set(key, { data, expires: Date.now() + CREDENTIAL_CACHE_SECONDS * 1000 });
 	return data;
@@ -58,7 +61,7 @@ async function readFresh(
  * Decides a delivery with the credential `type`: with the cached copy when there is a fresh one, and
  * once more with a fresh read when the cached copy's decision is `refused` (the secret may have
  * changed since). With `failClosed`, a credential n8n cannot read is decided as `undefined` (the
- * caller refuses); otherwise the read's error propagates as before.
+ * caller refuses); otherwise the read's error propagates.
  */
 export async function decideWithCredential<T>(
 	ctx: IWebhookFunctions,
@@ -97,4 +100,23 @@ export function credentialDisplay(
 	versions: number[] = [1],
 ): ICredentialsDisplayOptions {
 	return { show: { '@version': versions }, ...(hide ? { hide } : {}) };
+}
+
+/**
+ * A trigger's credential test for a verification secret that no vendor API can check: the check
+ * every delivery is decided with (`problemOf`), so a credential it refuses, which would refuse every
+ * delivery, fails its test too.
+ */
+export function secretCheck(
+	problemOf: (data: ICredentialDataDecryptedObject | undefined) => string | undefined,
+	usable: string,
+) {
+	return async function (
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
+		const problem = problemOf(credential.data);
+		if (problem) return { status: 'Error', message: problem };
+		return { status: 'OK', message: usable };
+	};
 }

@@ -102,6 +102,30 @@ export function forItem(ctx: ErrorContext, error: unknown, itemIndex: number): E
 	);
 }
 
+/**
+ * Thrown for input the vendor's API would refuse anyway, before any request; `field` names the node
+ * parameter.
+ */
+export class FieldError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** The error an action node reports for item `i`: a FieldError points at its field. */
+export function itemFailure(ctx: ErrorContext, error: unknown, i: number): Error {
+	if (error instanceof FieldError) {
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex: i,
+			description: `Check the "${error.field}" field`,
+		});
+	}
+	return forItem(ctx, error, i);
+}
+
 /** The item-level error object: the same 404 reads the same for every vendor. */
 export interface ItemError {
 	status: number | null;

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { REDACTED } from './redact';
 import type { HeaderBag } from './verify';
-
-export const REDACTED = '[redacted]';
 
 /** Headers that carry a credential or a signature in the deliveries these triggers receive. */
 const SECRET_HEADERS = new Set([

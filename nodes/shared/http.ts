@@ -9,8 +9,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError, statusOf, withStep, forItem, type ApiFailure } from './errors';
-import { REDACTED } from './headers';
-import { redactSecrets } from './secrets';
+import { REDACTED, redactSecrets } from './redact';
 
 export { apiError, statusOf, type ApiFailure } from './errors';
 

@@ -4,15 +4,15 @@ import type { z } from 'zod/v4';
  * A yes-only shortcut in front of a catalog's zod schema, for the delivery path.
  *
  * zod's safeParse builds a new copy of the whole payload (its output), which the triggers throw
- * away: they pass on the payload as delivered, unknown fields included. For Openlayer that copy was
- * the largest single cost of a delivery after the signature (about 2 µs and 3.5 KB of garbage for a
- * test.created of 700 bytes; `npm run bench`, BENCHMARKS.md). So the schema is compiled once into a
- * plain predicate that reads the payload and allocates nothing.
+ * away: they pass on the payload as delivered, unknown fields included. For Openlayer that copy is
+ * the largest single cost of a delivery after the signature, in time and garbage (`npm run bench`,
+ * BENCHMARKS.md). So the schema is compiled once into a plain predicate that reads the payload and
+ * allocates nothing.
  *
  * The predicate only ever says "valid": a payload it refuses is handed to zod, whose verdict (and
  * message) stands. It covers the constructs the catalogs use, with zod's own rules (v4 core, as
  * `_zod.def` describes a schema); a schema using anything else does not compile, and every payload
- * goes to zod as before. test/unit/shared/schemaCheck.test.ts holds it to zod's verdict on every
+ * goes to zod. test/unit/shared/schemaCheck.test.ts holds it to zod's verdict on every
  * catalog event's sample and thousands of altered ones.
  */
 type Predicate = (value: unknown) => boolean;

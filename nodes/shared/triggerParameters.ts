@@ -3,6 +3,7 @@ import type {
 	INode,
 	INodeProperties,
 	INodePropertyOptions,
+	IWebhookDescription,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
@@ -17,6 +18,21 @@ import type {
  */
 export const TRIGGER_VERSIONS = [1, 1.1];
 export const TRIGGER_DEFAULT_VERSION = 1.1;
+
+/**
+ * The one webhook of every trigger: POST, answered on receipt. An accepted delivery gets an empty
+ * 200 (without `noData` n8n answers with the literal text "firstEntryJson"); the vendors only look at
+ * the status.
+ */
+export const triggerWebhooks = (): IWebhookDescription[] => [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: 'noData',
+		path: 'webhook',
+	},
+];
 
 /** The name of the Output parameter in a node of this version. */
 export function outputParameterName(node: Pick<INode, 'typeVersion'>): 'output' | 'operation' {

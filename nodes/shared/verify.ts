@@ -1,9 +1,11 @@
 import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
 
-/** Incoming header bag as n8n hands it over (Node's IncomingHttpHeaders, names lower-cased). */
+import { epochMs } from './epoch';
+
 /** An HTTP header name (RFC 9110 token). */
 export const HTTP_HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** Incoming header bag as n8n hands it over (Node's IncomingHttpHeaders, names lower-cased). */
 export type HeaderBag = Record<string, string | string[] | undefined>;
 
 /**
@@ -36,16 +38,14 @@ export function safeEqual(actual: string | Buffer, expected: string | Buffer): b
 }
 
 /**
- * Parses an epoch timestamp header. Vendors send seconds or milliseconds; anything that is not a
+ * Parses an epoch timestamp header, in seconds or milliseconds (epochMs); anything that is not a
  * plain non-negative integer is rejected rather than guessed at.
- * Values above 1e11 cannot be seconds before the year 5138, so they are read as milliseconds.
  */
 export function parseEpochSeconds(value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const trimmed = value.trim();
 	if (!/^\d{1,16}$/.test(trimmed)) return undefined;
-	const n = Number(trimmed);
-	return n > 1e11 ? Math.floor(n / 1000) : n;
+	return Math.floor(epochMs(Number(trimmed)) / 1000);
 }
 
 /** True when `timestampSeconds` lies within `toleranceSeconds` of `nowSeconds`, in either direction. */
@@ -76,6 +76,13 @@ export type TimestampResult =
 	| { ok: true; timestamp?: number }
 	| { ok: false; reason: 'invalid-timestamp' | 'stale-timestamp' | 'missing-timestamp' };
 
+/**
+ * The timestamp tolerance of every trigger unless its Timestamp Tolerance option says otherwise: 5
+ * minutes, the Standard Webhooks default; at least 30 seconds, for clocks that drift.
+ */
+export const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
+export const MIN_TOLERANCE_SECONDS = 30;
+
 /** Checks an optional (or required) epoch timestamp header against a tolerance window. */
 export function verifyTimestampHeader(
 	headers: HeaderBag,
@@ -101,8 +108,6 @@ export function verifyTimestampHeader(
 // `webhook-signature` is a space-delimited list of `<version>,<base64 signature>`; a delivery is
 // valid when any `v1` entry equals the expected signature, other versions are ignored. The
 // timestamp must lie within the tolerance in either direction (replay protection).
-
-export const STANDARD_WEBHOOKS_TOLERANCE_SECONDS = 5 * 60;
 
 export type StandardWebhookFailure =
 	| 'missing-headers'
@@ -146,16 +151,6 @@ export function signingSecretProblem(secret: string): 'invalid' | 'too-short' | 
 	return key.length < MIN_SIGNING_KEY_BYTES ? 'too-short' : undefined;
 }
 
-/** Computes the `v1,<base64>` signature of one message (used by tests and the local fakes too). */
-export function signStandardWebhook(
-	key: Buffer | KeyObject,
-	id: string,
-	timestamp: number | string,
-	rawBody: Buffer | string,
-): string {
-	return `v1,${macBase64(Buffer.isBuffer(key) ? createSecretKey(key) : key, id, timestamp, rawBody)}`;
-}
-
 /** The HMAC-SHA256 of one message, in base64. */
 function macBase64(
 	key: KeyObject,
@@ -163,8 +158,8 @@ function macBase64(
 	timestamp: number | string,
 	rawBody: Buffer | string,
 ): string {
-	// A KeyObject rather than the raw Buffer: same MAC, but Node 24 spends ~10 µs more per call
-	// importing a raw Buffer key (measured by `npm run bench`, BENCHMARKS.md section 2).
+	// A KeyObject rather than the raw Buffer: same MAC, but Node 24 spends measurably more per call
+	// importing a raw Buffer key (`npm run bench`, BENCHMARKS.md section 2).
 	const mac = createHmac('sha256', key);
 	mac.update(`${id}.${timestamp}.`);
 	mac.update(rawBody);
@@ -230,7 +225,7 @@ export function verifyStandardWebhook(input: {
 	const tsText = tsRaw.trim();
 	if (!/^\d{1,12}$/.test(tsText)) return { ok: false, reason: 'invalid-timestamp' };
 	const timestamp = Number(tsText);
-	const tolerance = input.toleranceSeconds ?? STANDARD_WEBHOOKS_TOLERANCE_SECONDS;
+	const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
 	if (!isFresh(timestamp, input.now ?? nowInSeconds(), tolerance)) {
 		return { ok: false, reason: 'stale-timestamp' };
 	}

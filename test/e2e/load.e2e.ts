@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { currentsEvents } from '../../nodes/Currents/catalog';
-import { storedKeys } from '../../nodes/Openlayer/deliveryLog';
+import { storedKeys } from '../helpers/retryMemory';
 import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { signDelivery } from '../fakes/openlayer-sender';

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { openlayerEvents } from '../../nodes/Openlayer/catalog';
-import { keyOf, STORED_KEY, storedKeys } from '../../nodes/Openlayer/deliveryLog';
+import { keyOf, STORED_KEY, storedKeys } from '../helpers/retryMemory';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { sendDelivery } from '../fakes/openlayer-sender';
 import type { TestsResultEvent } from '../helpers/json';

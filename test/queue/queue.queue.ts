@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { sleep } from 'n8n-workflow';
 
 import { currentsEvents } from '../../nodes/Currents/catalog';
-import { storedKeys } from '../../nodes/Openlayer/deliveryLog';
+import { storedKeys } from '../helpers/retryMemory';
 import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
@@ -546,7 +546,7 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 	 * process, while new deliveries keep arriving on both (so both workers keep writing the stored
 	 * memory). The later retries differ from it only in what happens in between: more deliveries
 	 * (the load test below retries 100 of its ids after all of them) and age (the one-hour window,
-	 * test/unit/openlayer/deliveryLog.test.ts); CI does not wait 5 or 30 minutes.
+	 * test/unit/openlayer/retryMemory.test.ts); CI does not wait 5 or 30 minutes.
 	 */
 	test('Openlayer: a retry 5 s after the first copy, on the other webhook process, during traffic, is acknowledged and starts nothing', async () => {
 		const before = cluster.executionCounts(WF_OPENLAYER).success ?? 0;

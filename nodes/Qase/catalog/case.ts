@@ -6,9 +6,11 @@ import {
 	namedRef,
 	styledRef,
 	attachments,
-	onlyId,
-	cloned,
+	customFieldFields,
+	customFieldType,
+	stepFields,
 	qaseEvent,
+	recordEvent,
 	example,
 	type QaseEventSpec,
 } from './shared';
@@ -16,18 +18,14 @@ import {
 const caseStep = () =>
 	z.looseObject({
 		position: z.number().describe('Step position'),
-		action: z.string().describe('Step action'),
-		expected_result: z.string().nullable().describe('Expected result'),
-		data: z.string().nullable().describe('Input data'),
-		attachments: attachments(),
+		...stepFields(),
 		shared: z.boolean().describe('Whether the step is a shared step'),
 	});
 
 const caseCustomField = () =>
 	z.looseObject({
-		id: id('Custom field'),
-		title: z.string().describe('Custom field title'),
-		type: z.string().describe('Custom field type: number, string, text, selectbox or checkbox'),
+		...customFieldFields(),
+		type: customFieldType(),
 		value: z.unknown().describe('Custom field value (selectbox fields: an object of options)'),
 	});
 
@@ -83,25 +81,7 @@ export const caseEvents: QaseEventSpec[] = [
 			custom_fields: [{ id: 174, title: 'Test Number', type: 'number', value: '1' }],
 		}),
 	}),
-	qaseEvent({
-		name: 'case.cloned',
-		displayName: 'Test Case Cloned',
-		description: 'A test case is cloned',
-		payload: () => cloned('Test case'),
-		sample: example('case.cloned', 1650530878, { id: 1611, from_id: 1610 }),
-	}),
-	qaseEvent({
-		name: 'case.updated',
-		displayName: 'Test Case Updated',
-		description: 'A test case is updated (the payload carries only its ID)',
-		payload: () => onlyId('Test case'),
-		sample: example('case.updated', 1650530630, { id: 1610 }),
-	}),
-	qaseEvent({
-		name: 'case.deleted',
-		displayName: 'Test Case Deleted',
-		description: 'A test case is deleted',
-		payload: () => onlyId('Test case'),
-		sample: example('case.deleted', 1650530938, { id: 1611 }),
-	}),
+	recordEvent('case.cloned', 'Test case', 1650530878, { id: 1611, from_id: 1610 }),
+	recordEvent('case.updated', 'Test case', 1650530630, { id: 1610 }),
+	recordEvent('case.deleted', 'Test case', 1650530938, { id: 1611 }),
 ];

@@ -1,17 +1,22 @@
 import { z } from 'zod/v4';
 
-import { id, qaseEvent, example, type QaseEventSpec } from './shared';
+import {
+	customFieldFields,
+	customFieldType,
+	qaseEvent,
+	example,
+	type QaseEventSpec,
+} from './shared';
 
 const customFieldPayload = () =>
 	z.looseObject({
-		id: id('Custom field'),
-		title: z.string().describe('Custom field title'),
+		...customFieldFields(),
 		isRequired: z.boolean().describe('Must be filled on the create/update page'),
 		isFilterable: z.boolean().describe('Shown in filters'),
 		isVisible: z.boolean().describe('Visible in previews and on the test case page'),
 		default_value: z.string().nullable().describe('Default value'),
 		value: z.unknown().describe('Field options (a JSON-encoded string in the documented example)'),
-		type: z.string().describe('Custom field type: number, string, text, selectbox or checkbox'),
+		type: customFieldType(),
 		entity: z.string().describe('Entity the field belongs to: case, defect or run'),
 	});
 

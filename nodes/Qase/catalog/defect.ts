@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { id, attachments, onlyId, qaseEvent, example, type QaseEventSpec } from './shared';
+import { id, attachments, qaseEvent, recordEvent, example, type QaseEventSpec } from './shared';
 
 export const defectEvents: QaseEventSpec[] = [
 	qaseEvent({
@@ -23,25 +23,7 @@ export const defectEvents: QaseEventSpec[] = [
 			attachments: [],
 		}),
 	}),
-	qaseEvent({
-		name: 'defect.updated',
-		displayName: 'Defect Updated',
-		description: 'A defect is updated (the payload carries only its ID)',
-		payload: () => onlyId('Defect'),
-		sample: example('defect.updated', 1650532605, { id: 1 }),
-	}),
-	qaseEvent({
-		name: 'defect.resolved',
-		displayName: 'Defect Resolved',
-		description: 'A defect is resolved',
-		payload: () => onlyId('Defect'),
-		sample: example('defect.resolved', 1650533030, { id: 1 }),
-	}),
-	qaseEvent({
-		name: 'defect.deleted',
-		displayName: 'Defect Deleted',
-		description: 'A defect is deleted',
-		payload: () => onlyId('Defect'),
-		sample: example('defect.deleted', 1650533058, { id: 1 }),
-	}),
+	recordEvent('defect.updated', 'Defect', 1650532605, { id: 1 }),
+	recordEvent('defect.resolved', 'Defect', 1650533030, { id: 1 }),
+	recordEvent('defect.deleted', 'Defect', 1650533058, { id: 1 }),
 ];

@@ -91,20 +91,3 @@ export function payloadOutputSchema(event: QaseEventSpec): z.ZodObject {
 		...own,
 	});
 }
-
-/** Fields the "Resolve Full Record" option adds to an item of a resolvable event. */
-export const resolvedFields = {
-	record: z
-		.record(z.string(), z.unknown())
-		.nullable()
-		.optional()
-		.describe(
-			'The full record fetched from the Qase API (Resolve Full Record); null if the lookup failed',
-		),
-	record_error: z
-		.looseObject({ status: z.number().nullable(), message: z.string() })
-		.optional()
-		.describe(
-			'Why the record could not be fetched (e.g. 404 when it was deleted since, 429 when rate limited)',
-		),
-};

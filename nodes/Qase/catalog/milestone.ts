@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { id, nullableString, onlyId, qaseEvent, example, type QaseEventSpec } from './shared';
+import { id, nullableString, qaseEvent, recordEvent, example, type QaseEventSpec } from './shared';
 
 export const milestoneEvents: QaseEventSpec[] = [
 	qaseEvent({
@@ -19,18 +19,6 @@ export const milestoneEvents: QaseEventSpec[] = [
 			description: 'description',
 		}),
 	}),
-	qaseEvent({
-		name: 'milestone.updated',
-		displayName: 'Milestone Updated',
-		description: 'A milestone is updated (the payload carries only its ID)',
-		payload: () => onlyId('Milestone'),
-		sample: example('milestone.updated', 1650533896, { id: 1 }),
-	}),
-	qaseEvent({
-		name: 'milestone.deleted',
-		displayName: 'Milestone Deleted',
-		description: 'A milestone is deleted',
-		payload: () => onlyId('Milestone'),
-		sample: example('milestone.deleted', 1650533914, { id: 1 }),
-	}),
+	recordEvent('milestone.updated', 'Milestone', 1650533896, { id: 1 }),
+	recordEvent('milestone.deleted', 'Milestone', 1650533914, { id: 1 }),
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { id, nullableString, onlyId, qaseEvent, example, type QaseEventSpec } from './shared';
+import { id, nullableString, qaseEvent, recordEvent, example, type QaseEventSpec } from './shared';
 
 const planCases = () =>
 	z.record(z.string(), z.unknown()).describe('Test cases in the plan, keyed by test case ID');
@@ -31,11 +31,5 @@ export const planEvents: QaseEventSpec[] = [
 		payload: () => z.looseObject({ id: id('Test plan'), cases: planCases() }),
 		sample: example('plan.updated', 1650534183, { id: 2, cases: { '1033': 0 } }),
 	}),
-	qaseEvent({
-		name: 'plan.deleted',
-		displayName: 'Test Plan Deleted',
-		description: 'A test plan is deleted',
-		payload: () => onlyId('Test plan'),
-		sample: example('plan.deleted', 1650534261, { id: 59884 }),
-	}),
+	recordEvent('plan.deleted', 'Test plan', 1650534261, { id: 59884 }),
 ];

@@ -45,6 +45,30 @@ const reviewUpdatePayload = () =>
 	});
 
 const bob = { email: 'bob@bar.io', name: 'Bob Bar' };
+
+/** A review declined, deleted or merged: the review's ID and who did it (Bob, in the examples). */
+const reviewedBy = <const A extends string>(
+	action: A,
+	timestamp: number,
+	reviewId: number,
+	teamMemberId?: number,
+) =>
+	qaseEvent({
+		name: `review.${action}`,
+		displayName: `Test Review ${action[0].toUpperCase()}${action.slice(1)}`,
+		description: `A test case review is ${action}`,
+		payload: () =>
+			z.looseObject({
+				id: id('Test case review'),
+				[`${action}_by`]: user(`Who ${action} the review`),
+			}),
+		sample: example(
+			`review.${action}`,
+			timestamp,
+			{ id: reviewId, [`${action}_by`]: bob },
+			teamMemberId,
+		),
+	});
 const bib = { email: 'bib@bob.io', name: 'Bib Bob' };
 
 export const reviewEvents: QaseEventSpec[] = [
@@ -176,30 +200,9 @@ export const reviewEvents: QaseEventSpec[] = [
 			commented_by: bob,
 		}),
 	}),
-	qaseEvent({
-		name: 'review.declined',
-		displayName: 'Test Review Declined',
-		description: 'A test case review is declined',
-		payload: () =>
-			z.looseObject({ id: id('Test case review'), declined_by: user('Who declined the review') }),
-		sample: example('review.declined', 1650534857, { id: 2, declined_by: bob }),
-	}),
-	qaseEvent({
-		name: 'review.deleted',
-		displayName: 'Test Review Deleted',
-		description: 'A test case review is deleted',
-		payload: () =>
-			z.looseObject({ id: id('Test case review'), deleted_by: user('Who deleted the review') }),
-		sample: example('review.deleted', 1650534818, { id: 1, deleted_by: bob }),
-	}),
-	qaseEvent({
-		name: 'review.merged',
-		displayName: 'Test Review Merged',
-		description: 'A test case review is merged',
-		payload: () =>
-			z.looseObject({ id: id('Test case review'), merged_by: user('Who merged the review') }),
-		sample: example('review.merged', 1650544276, { id: 2, merged_by: bob }, 48),
-	}),
+	reviewedBy('declined', 1650534857, 2),
+	reviewedBy('deleted', 1650534818, 1),
+	reviewedBy('merged', 1650544276, 2, 48),
 	qaseEvent({
 		name: 'review.reviewer_added',
 		displayName: 'Test Review Reviewer Added',

@@ -4,8 +4,8 @@ import {
 	id,
 	nullableString,
 	namedRef,
-	onlyId,
 	qaseEvent,
+	recordEvent,
 	example,
 	type QaseEventSpec,
 } from './shared';
@@ -112,13 +112,7 @@ export const runEvents: QaseEventSpec[] = [
 			duration: 0,
 		}),
 	}),
-	qaseEvent({
-		name: 'run.deleted',
-		displayName: 'Test Run Deleted',
-		description: 'A test run is deleted',
-		payload: () => onlyId('Test run'),
-		sample: example('run.deleted', 1650540289, { id: 1 }),
-	}),
+	recordEvent('run.deleted', 'Test run', 1650540289, { id: 1 }),
 	qaseEvent({
 		name: 'run.report_changed',
 		displayName: 'Test Run Report Visibility Changed',

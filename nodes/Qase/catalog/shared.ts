@@ -52,6 +52,22 @@ export const user = (what: string) =>
 		})
 		.describe(what);
 
+/** The fields of a test step, in a test case and in a shared step alike. */
+export const stepFields = () => ({
+	action: z.string().describe('Step action'),
+	expected_result: z.string().nullable().describe('Expected result'),
+	data: z.string().nullable().describe('Input data'),
+	attachments: attachments(),
+});
+
+/** A custom field's ID and title, in its own events and in a test case's values alike. */
+export const customFieldFields = () => ({
+	id: id('Custom field'),
+	title: z.string().describe('Custom field title'),
+});
+export const customFieldType = () =>
+	z.string().describe('Custom field type: number, string, text, selectbox or checkbox');
+
 export const onlyId = (what: string) => z.looseObject({ id: id(what) });
 export const cloned = (what: string) =>
 	z.looseObject({ id: id(`${what} (the clone)`), from_id: id(`${what} (the original)`) });
@@ -120,4 +136,26 @@ export function example(
 	teamMemberId = 40,
 ) {
 	return { event_name: name, timestamp, payload, team_member_id: teamMemberId, project_code: 'ID' };
+}
+
+/**
+ * An event that says only what happened to which record (`<entity>.<action>`): `what` names the
+ * record as a sentence does ("Test case"). An update carries only the record's ID, a clone the IDs
+ * of the clone and of the original.
+ */
+export function recordEvent<const N extends string>(
+	name: N,
+	what: string,
+	timestamp: number,
+	payload: { id: number; from_id?: number },
+): QaseEventSpec<N> {
+	const action = name.slice(name.indexOf('.') + 1);
+	const title = (words: string) => words.replace(/\b\w/g, (c) => c.toUpperCase());
+	return qaseEvent({
+		name,
+		displayName: `${title(what)} ${title(action)}`,
+		description: `A ${what.toLowerCase()} is ${action}${action === 'updated' ? ' (the payload carries only its ID)' : ''}`,
+		payload: () => (action === 'cloned' ? cloned(what) : onlyId(what)),
+		sample: example(name, timestamp, payload),
+	});
 }

@@ -1,16 +1,13 @@
 import { z } from 'zod/v4';
 
-import { attachments, qaseEvent, example, type QaseEventSpec } from './shared';
+import { stepFields, qaseEvent, example, type QaseEventSpec } from './shared';
 
 const onlyHash = () => z.looseObject({ hash: z.string().describe('Shared step hash') });
 
 const sharedStepStep = () =>
 	z.looseObject({
 		hash: z.string().describe('Step hash'),
-		action: z.string().describe('Step action'),
-		expected_result: z.string().nullable().describe('Expected result'),
-		data: z.string().nullable().describe('Input data'),
-		attachments: attachments(),
+		...stepFields(),
 	});
 
 export const sharedStepEvents: QaseEventSpec[] = [

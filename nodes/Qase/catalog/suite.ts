@@ -1,14 +1,6 @@
 import { z } from 'zod/v4';
 
-import {
-	id,
-	nullableString,
-	onlyId,
-	cloned,
-	qaseEvent,
-	example,
-	type QaseEventSpec,
-} from './shared';
+import { id, nullableString, qaseEvent, recordEvent, example, type QaseEventSpec } from './shared';
 
 export const suiteEvents: QaseEventSpec[] = [
 	qaseEvent({
@@ -31,25 +23,7 @@ export const suiteEvents: QaseEventSpec[] = [
 			parent_id: null,
 		}),
 	}),
-	qaseEvent({
-		name: 'suite.cloned',
-		displayName: 'Test Suite Cloned',
-		description: 'A test suite is cloned',
-		payload: () => cloned('Test suite'),
-		sample: example('suite.cloned', 1650541053, { id: 314, from_id: 13 }),
-	}),
-	qaseEvent({
-		name: 'suite.updated',
-		displayName: 'Test Suite Updated',
-		description: 'A test suite is updated (the payload carries only its ID)',
-		payload: () => onlyId('Test suite'),
-		sample: example('suite.updated', 1650540955, { id: 11 }),
-	}),
-	qaseEvent({
-		name: 'suite.deleted',
-		displayName: 'Test Suite Deleted',
-		description: 'A test suite is deleted',
-		payload: () => onlyId('Test suite'),
-		sample: example('suite.deleted', 1650540989, { id: 313 }),
-	}),
+	recordEvent('suite.cloned', 'Test suite', 1650541053, { id: 314, from_id: 13 }),
+	recordEvent('suite.updated', 'Test suite', 1650540955, { id: 11 }),
+	recordEvent('suite.deleted', 'Test suite', 1650540989, { id: 313 }),
 ];

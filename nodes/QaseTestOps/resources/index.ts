@@ -17,25 +17,19 @@ export interface QaseResource {
  * Every resource and its operations: the node's Resource and Operation options, its properties,
  * its execute() dispatch and its output-schema previews are all read from this map.
  */
+const resource = (
+	value: string,
+	operations: Record<string, QaseOperation>,
+	defaultOperation: string,
+): QaseResource => ({
+	option: { name: value[0].toUpperCase() + value.slice(1), value },
+	operations,
+	defaultOperation,
+});
+
 export const resources: Record<string, QaseResource> = {
-	case: {
-		option: { name: 'Case', value: 'case' },
-		operations: caseOperations,
-		defaultOperation: 'get',
-	},
-	defect: {
-		option: { name: 'Defect', value: 'defect' },
-		operations: defectOperations,
-		defaultOperation: 'create',
-	},
-	result: {
-		option: { name: 'Result', value: 'result' },
-		operations: resultOperations,
-		defaultOperation: 'createMany',
-	},
-	run: {
-		option: { name: 'Run', value: 'run' },
-		operations: runOperations,
-		defaultOperation: 'create',
-	},
+	case: resource('case', caseOperations, 'get'),
+	defect: resource('defect', defectOperations, 'create'),
+	result: resource('result', resultOperations, 'createMany'),
+	run: resource('run', runOperations, 'create'),
 };

@@ -1,3 +1,4 @@
+import { FieldError } from '../../../nodes/shared/errors';
 import {
 	checkEvents,
 	checkHookId,
@@ -5,7 +6,6 @@ import {
 	checkProjectId,
 	checkUrl,
 	encodeHeaders,
-	FieldError,
 } from '../../../nodes/Currents/validation';
 
 function fieldError(fn: () => unknown): FieldError {

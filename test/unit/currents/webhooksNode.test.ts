@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { searchProjects } from '../../../nodes/Currents/projectLocator';
-import { CUSTOM_API_CALL } from '../../../nodes/CurrentsWebhooks/customApiCall';
+import { CUSTOM_API_CALL } from '../../../nodes/shared/customApiCall';
 import { CurrentsWebhooks } from '../../../nodes/CurrentsWebhooks/CurrentsWebhooks.node';
 import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
 import { makeContext } from '../../helpers/context';

@@ -10,16 +10,17 @@ import { Webhook } from 'standardwebhooks';
 import { OpenlayerSigningSecretApi } from '../../../credentials/OpenlayerSigningSecretApi.credentials';
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
-import {
-	forgetProcessMemory,
-	keyOf,
-	RETRY_MEMORY_CAPACITY,
-	trimThreshold,
-	STORED_KEY,
-	storedKeys,
-} from '../../../nodes/Openlayer/deliveryLog';
+import { forgetProcessMemory } from '../../../nodes/Openlayer/retryMemory';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { makeContext, registerCredentialType } from '../../helpers/context';
+import {
+	keyOf,
+	RETRY_MEMORY_CAPACITY,
+	STORED_KEY,
+	storedCopy,
+	storedKeys,
+	trimThreshold,
+} from '../../helpers/retryMemory';
 import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
 import { signDelivery } from '../../fakes/openlayer-sender';
 import type { TestsResultEvent } from '../../helpers/json';
@@ -356,20 +357,15 @@ describe('webhook()', () => {
 		it('keeps a bounded memory: the oldest ids are forgotten first', async () => {
 			forgetProcessMemory();
 			const limit = trimThreshold(RETRY_MEMORY_CAPACITY);
-			const LEGACY_IDS = limit + 100;
+			const STORED_IDS = limit + 100;
 			const now = Math.floor(Date.now() / 1000);
-			// Written by an earlier version (one object per id): read once, replaced at the next write.
-			const staticData: IDataObject = {
-				acceptedDeliveries: Array.from({ length: LEGACY_IDS }, (_, i) => ({
-					id: `msg_${i}`,
-					at: now - 10,
-				})),
-			};
+			// Written by another process, more ids than the memory keeps.
+			const ids = Array.from({ length: STORED_IDS }, (_, i) => `msg_${i}`);
+			const staticData: IDataObject = { [STORED_KEY]: storedCopy(ids, now - 10) };
 			const accepted = await deliver(sample('test.deleted'), { id: 'msg_new', staticData }).run();
 			await runExecution(accepted.workflowData![0], staticData);
-			expect(staticData.acceptedDeliveries).toBeUndefined();
 			const keys = storedKeys(staticData);
-			const dropped = LEGACY_IDS + 1 - limit;
+			const dropped = STORED_IDS + 1 - limit;
 			expect(keys).toHaveLength(limit);
 			expect(keys[0]).toBe(keyOf(`msg_${dropped}`));
 			expect(keys.at(-1)).toBe(keyOf('msg_new'));

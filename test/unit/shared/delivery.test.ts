@@ -12,7 +12,7 @@ import {
 	parseJsonObject,
 	valueNestsDeeperThan,
 } from '../../../nodes/shared/delivery';
-import { signStandardWebhook } from '../../../nodes/shared/verify';
+import { signStandardWebhook } from '../../helpers/standardWebhooks';
 
 describe('parseJsonObject', () => {
 	test.each([

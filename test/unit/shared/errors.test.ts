@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { attachFailingTests } from '../../../nodes/Openlayer/failingTests';
+import { attachFailedTests } from '../../../nodes/Openlayer/failedTests';
 import { resolveRecords } from '../../../nodes/Qase/enrich';
 import { forItem, itemError, withStep } from '../../../nodes/shared/errors';
 import { authenticatedRequest } from '../../../nodes/shared/http';
@@ -41,7 +41,7 @@ describe('one error path (issue 10)', () => {
 			'payload',
 			{ authenticated: true },
 		);
-		const [fromOpenlayer] = await attachFailingTests(o.execute, [
+		const [fromOpenlayer] = await attachFailedTests(o.execute, [
 			{
 				json: {
 					type: 'tests.result.updated',

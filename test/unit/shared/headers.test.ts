@@ -1,4 +1,5 @@
-import { headerNamesOf, redactHeaders, REDACTED } from '../../../nodes/shared/headers';
+import { headerNamesOf, redactHeaders } from '../../../nodes/shared/headers';
+import { REDACTED } from '../../../nodes/shared/redact';
 
 describe('redactHeaders', () => {
 	test('keeps ordinary headers, lower-cases names, joins repeated values', () => {

@@ -16,7 +16,7 @@ import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.
 import { CurrentsWebhooks } from '../../../nodes/CurrentsWebhooks/CurrentsWebhooks.node';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
-import { redactSecrets } from '../../../nodes/shared/secrets';
+import { redactSecrets } from '../../../nodes/shared/redact';
 import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
 import { signDelivery } from '../../fakes/openlayer-sender';
 import { makeContext, registerCredentialType } from '../../helpers/context';

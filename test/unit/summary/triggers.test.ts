@@ -13,7 +13,7 @@ import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { qaseEvents } from '../../../nodes/Qase/catalog';
 import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
-import { REDACTED } from '../../../nodes/shared/headers';
+import { REDACTED } from '../../../nodes/shared/redact';
 import { summarySchema } from '../../../nodes/shared/summary';
 import { makeContext } from '../../helpers/context';
 

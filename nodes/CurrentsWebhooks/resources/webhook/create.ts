@@ -1,13 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
+import { createWebhook, type WebhookFields } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
 import { projectLocator } from '../../../Currents/projectLocator';
-import { createHook, runWebhookOperation } from '../../../Currents/webhookOperations';
+import { headerValuesOf, urlSecretsOf } from '../../../Currents/redact';
+import { checkEvents, checkLabel, checkUrl, encodeHeaders } from '../../../Currents/validation';
 import {
 	headerPairs,
 	hookEvents,
@@ -16,13 +14,13 @@ import {
 	show,
 	urlDescription,
 } from './fields';
+import { projectIdOf, webhookExecute, type HeaderPairs } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	description: 'Create a webhook in a project',
-	action: 'Create a webhook',
-};
+export const option = operationOption(
+	'create',
+	'Create a webhook in a project',
+	'Create a webhook',
+);
 
 export const description: INodeProperties[] = [
 	{ ...projectLocator, displayOptions: show('create') },
@@ -51,6 +49,19 @@ export const description: INodeProperties[] = [
 
 export const output = webhookSchema;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await runWebhookOperation(this, i, createHook);
-}
+export const execute = webhookExecute(async (ctx, i, sent) => {
+	const projectId = projectIdOf(ctx, i);
+	const extra = ctx.getNodeParameter('additionalFields', i, {}) as {
+		label?: string;
+		headers?: HeaderPairs;
+	};
+	const fields: WebhookFields & { url: string } = {
+		url: checkUrl(ctx.getNodeParameter('url', i)),
+		hookEvents: checkEvents(ctx.getNodeParameter('hookEvents', i)),
+	};
+	if (extra.label !== undefined) fields.label = checkLabel(extra.label);
+	if (extra.headers?.header?.length) fields.headers = encodeHeaders(extra.headers.header);
+	sent.push(...headerValuesOf(fields.headers), ...urlSecretsOf(fields.url));
+	// createWebhook sends the POST once and, after an ambiguous failure, finds the hook it made.
+	return [(await createWebhook(ctx, projectId, fields)) as IDataObject];
+});

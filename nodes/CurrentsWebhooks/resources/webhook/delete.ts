@@ -1,25 +1,19 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { deleteHook, runWebhookOperation } from '../../../Currents/webhookOperations';
+import { operationOption } from '../../../shared/operations';
+import { deleteWebhook } from '../../../Currents/api';
 import { hookIdField, show } from './fields';
+import { hookIdOf, notFoundOr, webhookExecute } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	description: 'Delete a webhook',
-	action: 'Delete a webhook',
-};
+export const option = operationOption('delete', 'Delete a webhook', 'Delete a webhook');
 
 export const description: INodeProperties[] = [{ ...hookIdField, displayOptions: show('delete') }];
 
 export const output = () => z.object({ deleted: z.literal(true), hookId: z.string() });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await runWebhookOperation(this, i, deleteHook);
-}
+export const execute = webhookExecute(async (ctx, i) => {
+	const hookId = hookIdOf(ctx, i);
+	if (!(await deleteWebhook(ctx, hookId))) throw notFoundOr(ctx, { httpCode: '404' }, hookId, i);
+	return [{ deleted: true, hookId }];
+});

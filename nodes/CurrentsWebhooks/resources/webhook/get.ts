@@ -1,20 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
+import { getWebhook } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
-import { getHook, runWebhookOperation } from '../../../Currents/webhookOperations';
 import { hookIdField, revealHeaderValuesField, show } from './fields';
+import { hookIdOf, notFoundOr, webhookExecute } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'Get',
-	value: 'get',
-	description: 'Get a webhook by ID',
-	action: 'Get a webhook',
-};
+export const option = operationOption('get', 'Get a webhook by ID', 'Get a webhook');
 
 export const description: INodeProperties[] = [
 	{ ...hookIdField, displayOptions: show('get') },
@@ -23,6 +15,11 @@ export const description: INodeProperties[] = [
 
 export const output = webhookSchema;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await runWebhookOperation(this, i, getHook);
-}
+export const execute = webhookExecute(async (ctx, i) => {
+	const hookId = hookIdOf(ctx, i);
+	try {
+		return [(await getWebhook(ctx, hookId)) as IDataObject];
+	} catch (error) {
+		throw notFoundOr(ctx, error, hookId, i);
+	}
+});

@@ -1,21 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
+import { listWebhooks } from '../../../Currents/api';
 import { webhookSchema } from '../../../Currents/catalog';
 import { projectLocator } from '../../../Currents/projectLocator';
-import { listHooks, runWebhookOperation } from '../../../Currents/webhookOperations';
 import { revealHeaderValuesField, show } from './fields';
+import { projectIdOf, webhookExecute } from './operation';
 
-export const option: INodePropertyOptions = {
-	name: 'List',
-	value: 'list',
-	description: 'List the webhooks of a project',
-	action: 'List webhooks',
-};
+export const option = operationOption('list', 'List the webhooks of a project', 'List webhooks');
 
 export const description: INodeProperties[] = [
 	{ ...projectLocator, displayOptions: show('list') },
@@ -25,6 +17,6 @@ export const description: INodeProperties[] = [
 /** One item per webhook. */
 export const output = webhookSchema;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await runWebhookOperation(this, i, listHooks);
-}
+export const execute = webhookExecute(
+	async (ctx, i) => (await listWebhooks(ctx, projectIdOf(ctx, i))) as IDataObject[],
+);

@@ -1,21 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { FieldError } from '../../../shared/errors';
+import { operationOption } from '../../../shared/operations';
 import { qaseRecord } from '../../api';
-import { projectLocator, projectOf, show } from '../../fields';
+import { additionalFields, projectLocator, projectOf, show } from '../../fields';
 import { createdSchema } from '../../schemas';
-import {
-	checkCount,
-	checkHashes,
-	checkText,
-	FieldError,
-	optionalId,
-	stringList,
-} from '../../validation';
+import { checkCount, checkHashes, checkText, optionalId, stringList } from '../../validation';
 
 /** The id of a severity option (0 is one: "Not set"); nothing chosen is refused. */
 function severityOf(value: unknown): number {
@@ -26,12 +16,7 @@ function severityOf(value: unknown): number {
 
 const on = show('defect', 'create');
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	description: 'File a defect in a project',
-	action: 'Create a defect',
-};
+export const option = operationOption('create', 'File a defect in a project', 'Create a defect');
 
 export const description: INodeProperties[] = [
 	{ ...projectLocator, displayOptions: on },
@@ -64,37 +49,29 @@ export const description: INodeProperties[] = [
 			'The severity, from your workspace\'s severity field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: on,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: on,
-		options: [
-			{
-				displayName: 'Attachment Hashes',
-				name: 'attachments',
-				type: 'string',
-				default: '',
-				description: 'Hashes of files uploaded to Qase, separated by commas',
-			},
-			{
-				displayName: 'Milestone ID',
-				name: 'milestoneId',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				description: 'Tags, separated by commas',
-			},
-		],
-	},
+	additionalFields(on, [
+		{
+			displayName: 'Attachment Hashes',
+			name: 'attachments',
+			type: 'string',
+			default: '',
+			description: 'Hashes of files uploaded to Qase, separated by commas',
+		},
+		{
+			displayName: 'Milestone ID',
+			name: 'milestoneId',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			description: 'Tags, separated by commas',
+		},
+	]),
 ];
 
 export const output = createdSchema;

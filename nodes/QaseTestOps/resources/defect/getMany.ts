@@ -1,49 +1,34 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { listAll } from '../../api';
-import { limitOf, listFields, projectOf } from '../../fields';
+import { byOptionName } from '../../../shared/catalog';
+import { operationOption } from '../../../shared/operations';
+import { listOperation } from '../../operation';
 import { defectSchema } from '../../schemas';
 import { checkChoice } from '../../validation';
+import { defectStatusOptions } from './status';
 
 /** `status` of GET /defect/{code} (testops-api/v1/paths/defects.yaml). */
 const DEFECT_FILTER = ['open', 'resolved', 'in_progress', 'invalid'] as const;
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getMany',
-	description: 'List the defects of a project',
-	action: 'Get many defects',
-};
-
-export const description: INodeProperties[] = listFields('defect', 'getMany', [
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		default: 'open',
-		options: [
-			{ name: 'In Progress', value: 'in_progress' },
-			{ name: 'Invalid', value: 'invalid' },
-			{ name: 'Open', value: 'open' },
-			{ name: 'Resolved', value: 'resolved' },
-		],
-	},
-]);
-
 /** One item per defect. */
-export const output = defectSchema;
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const project = projectOf(this, i);
-	const max = limitOf(this, i);
-	const filters = this.getNodeParameter('filters', i, {}) as { status?: string };
-	const qs: IDataObject = {};
-	if (filters.status !== undefined)
-		qs.status = checkChoice(filters.status, 'Status', DEFECT_FILTER);
-	return await listAll(this, `/defect/${project}`, qs, max);
-}
+export const { option, description, output, execute } = listOperation<{ status?: string }>({
+	resource: 'defect',
+	option: operationOption('getMany', 'List the defects of a project', 'Get many defects'),
+	filters: [
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'open',
+			// Open is a filter, not a status a defect is set to.
+			options: [...defectStatusOptions, { name: 'Open', value: 'open' }].sort(byOptionName),
+		},
+	],
+	output: defectSchema,
+	query: (filters) => {
+		const qs: IDataObject = {};
+		if (filters.status !== undefined)
+			qs.status = checkChoice(filters.status, 'Status', DEFECT_FILTER);
+		return qs;
+	},
+});

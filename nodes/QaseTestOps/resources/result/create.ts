@@ -1,20 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { operationOption } from '../../../shared/operations';
 import { qaseRecord } from '../../api';
 import { resultCreatedSchema } from '../../schemas';
 import { resultFields, resultOf } from './fields';
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	description: 'Record one test result in a run (one request per item)',
-	action: 'Create a result',
-};
+export const option = operationOption(
+	'create',
+	'Record one test result in a run (one request per item)',
+	'Create a result',
+);
 
 export const description: INodeProperties[] = resultFields('create');
 

@@ -3,41 +3,27 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { forItem } from '../../../shared/errors';
+import { itemFailure } from '../../../shared/errors';
+import { operationOption } from '../../../shared/operations';
 import { qaseRequest } from '../../api';
 import { bulkResultSchema } from '../../schemas';
-import { FieldError } from '../../validation';
 import { resultFields, resultOf } from './fields';
 
 /** Result.CreateBulk's maxItems: a larger batch is sent in several requests. */
 export const BULK_MAX = 2000;
 
-export const option: INodePropertyOptions = {
-	name: 'Create Many',
-	value: 'createMany',
-	description:
-		'Record one result per input item, all in one bulk request per run (the way CI results arrive)',
-	action: 'Create many results',
-};
+export const option = operationOption(
+	'createMany',
+	'Record one result per input item, all in one bulk request per run (the way CI results arrive)',
+	'Create many results',
+);
 
 export const description: INodeProperties[] = resultFields('createMany');
 
 /** One item per run written to, paired with the input items it recorded. */
 export const output = bulkResultSchema;
-
-function itemFailure(ctx: IExecuteFunctions, error: unknown, i: number): Error {
-	if (error instanceof FieldError) {
-		return new NodeOperationError(ctx.getNode(), error.message, {
-			itemIndex: i,
-			description: `Check the "${error.field}" field`,
-		});
-	}
-	return forItem(ctx, error, i);
-}
 
 /**
  * Every item is checked first; then the results of each run go in one `POST /result/{code}/{id}/bulk`

@@ -1,14 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField, idOf, projectLocator, projectOf, show } from '../../fields';
-import {
-	checkChoice,
-	checkCount,
-	checkHashes,
-	checkId,
-	checkText,
-	FieldError,
-} from '../../validation';
+import { FieldError } from '../../../shared/errors';
+import { additionalFields, idField, idOf, projectLocator, projectOf, show } from '../../fields';
+import { checkChoice, checkCount, checkHashes, checkId, checkText } from '../../validation';
 
 /** Result statuses of Result.create (custom statuses are lower-case slugs, given by expression). */
 export const RESULT_STATUSES = ['passed', 'failed', 'blocked', 'skipped', 'invalid'] as const;
@@ -63,61 +57,53 @@ export function resultFields(operation: string): INodeProperties[] {
 			description: 'Title of the test case (at most 255 characters)',
 			displayOptions: { show: { ...on.show, caseBy: ['title'] } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: on,
-			options: [
-				{
-					displayName: 'Attachment Hashes',
-					name: 'attachments',
-					type: 'string',
-					default: '',
-					description:
-						'Hashes of files uploaded to Qase (POST /attachment answers them), separated by commas',
-				},
-				{
-					displayName: 'Comment',
-					name: 'comment',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					default: '',
-				},
-				{
-					displayName: 'Create Defect',
-					name: 'defect',
-					type: 'boolean',
-					default: false,
-					description: 'Whether Qase files a defect for this failed result',
-				},
-				{
-					displayName: 'Stacktrace',
-					name: 'stacktrace',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					default: '',
-				},
-				{
-					displayName: 'Suite Title',
-					name: 'suiteTitle',
-					type: 'string',
-					default: '',
-					description:
-						'With Case By Title: the suite of a case Qase creates (nested suites separated by a tab)',
-				},
-				{
-					displayName: 'Time (Ms)',
-					name: 'timeMs',
-					type: 'number',
-					default: 0,
-					typeOptions: { minValue: 0, numberPrecision: 0 },
-					description: 'How long the test ran, in milliseconds (at most 31,536,000,000)',
-				},
-			],
-		},
+		additionalFields(on, [
+			{
+				displayName: 'Attachment Hashes',
+				name: 'attachments',
+				type: 'string',
+				default: '',
+				description:
+					'Hashes of files uploaded to Qase (POST /attachment answers them), separated by commas',
+			},
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+			},
+			{
+				displayName: 'Create Defect',
+				name: 'defect',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Qase files a defect for this failed result',
+			},
+			{
+				displayName: 'Stacktrace',
+				name: 'stacktrace',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+			},
+			{
+				displayName: 'Suite Title',
+				name: 'suiteTitle',
+				type: 'string',
+				default: '',
+				description:
+					'With Case By Title: the suite of a case Qase creates (nested suites separated by a tab)',
+			},
+			{
+				displayName: 'Time (Ms)',
+				name: 'timeMs',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				description: 'How long the test ran, in milliseconds (at most 31,536,000,000)',
+			},
+		]),
 	];
 }
 

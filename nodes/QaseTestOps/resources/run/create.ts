@@ -1,23 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { FieldError } from '../../../shared/errors';
+import { operationOption } from '../../../shared/operations';
 import { qaseRecord } from '../../api';
-import { idOf, projectLocator, projectOf, show } from '../../fields';
+import { additionalFields, idOf, projectLocator, projectOf, show } from '../../fields';
 import { createdSchema } from '../../schemas';
-import { checkIdList, checkText, FieldError, optionalId, stringList } from '../../validation';
+import { checkIdList, checkText, optionalId, stringList } from '../../validation';
 
 const on = show('run', 'create');
 
-export const option: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	description: 'Create a test run in a project',
-	action: 'Create a run',
-};
+export const option = operationOption('create', 'Create a test run in a project', 'Create a run');
 
 export const description: INodeProperties[] = [
 	{ ...projectLocator, displayOptions: on },
@@ -69,63 +61,55 @@ export const description: INodeProperties[] = [
 		description: 'ID of the test plan whose cases the run holds',
 		displayOptions: { show: { ...on.show, casesFrom: ['plan'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: on,
-		options: [
-			{
-				displayName: 'Automated',
-				name: 'isAutotest',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the run records automated test results (is_autotest)',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'At most 10,000 characters',
-			},
-			{
-				displayName: 'Environment ID',
-				name: 'environmentId',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				description: 'ID of the environment the run tests',
-			},
-			{
-				displayName: 'Environment Slug',
-				name: 'environmentSlug',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. staging',
-				description: 'Slug of the environment the run tests (instead of its ID)',
-			},
-			{
-				displayName: 'Milestone ID',
-				name: 'milestoneId',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				description: 'ID of the milestone the run belongs to',
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ci, nightly',
-				description: 'Tags, separated by commas',
-			},
-		],
-	},
+	additionalFields(on, [
+		{
+			displayName: 'Automated',
+			name: 'isAutotest',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the run records automated test results (is_autotest)',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'At most 10,000 characters',
+		},
+		{
+			displayName: 'Environment ID',
+			name: 'environmentId',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			description: 'ID of the environment the run tests',
+		},
+		{
+			displayName: 'Environment Slug',
+			name: 'environmentSlug',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. staging',
+			description: 'Slug of the environment the run tests (instead of its ID)',
+		},
+		{
+			displayName: 'Milestone ID',
+			name: 'milestoneId',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			description: 'ID of the milestone the run belongs to',
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ci, nightly',
+			description: 'Tags, separated by commas',
+		},
+	]),
 ];
 
 export const output = createdSchema;

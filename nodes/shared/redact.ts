@@ -1,4 +1,14 @@
 /**
+ * The marks that stand for a value kept out of output, two on purpose, as documented in the README:
+ * - REDACTED, `[redacted]`: a delivery's request headers ("Include Headers") and secrets cut from
+ *   API error messages;
+ * - REDACTED_FIELD, `**redacted**`: the values of a record the Currents Webhooks node outputs (hook
+ *   header values, the secret parts of a hook URL) and of errors about it.
+ */
+export const REDACTED = '[redacted]';
+export const REDACTED_FIELD = '**redacted**';
+
+/**
  * Cutting known secrets (an API key, a header value sent) out of text that may be stored or shown:
  * a vendor's error message may quote them back. An API quotes a value as it serialises it, so the
  * JSON-escaped and URL-encoded spellings are cut as well as the literal one, and so is any run of

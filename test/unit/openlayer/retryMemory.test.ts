@@ -2,22 +2,23 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	forgetProcessMemory,
-	keyOf,
-	LEGACY_KEY,
-	openDeliveryLog,
-	RETRY_MEMORY_CAPACITY,
+	retryMemory,
 	RETRY_WINDOW_SECONDS,
-	trimThreshold,
+} from '../../../nodes/Openlayer/retryMemory';
+import {
+	keyOf,
+	RETRY_MEMORY_CAPACITY,
 	STORED_KEY,
 	storedKeys,
-} from '../../../nodes/Openlayer/deliveryLog';
+	trimThreshold,
+} from '../../helpers/retryMemory';
 
 const T = 1_760_000_000;
 const keys = (...ids: string[]) => ids.map(keyOf);
 const SCOPE = 'wf-a:Openlayer Trigger';
 
 const open = (state: IDataObject, now = T, scope = SCOPE, extra: { capacity?: number } = {}) =>
-	openDeliveryLog({ scope, state, now, ...extra });
+	retryMemory({ scope, state, now, ...extra });
 
 /** A delivery accepted by webhook() and its execution run in this process, on one copy of static data. */
 const accept = (state: IDataObject, id: string, now = T) => {
@@ -41,7 +42,7 @@ const readOnly = (state: IDataObject): IDataObject =>
 
 beforeEach(() => forgetProcessMemory());
 
-describe('retry memory (deliveryLog)', () => {
+describe('retry memory', () => {
 	it('one open log asked about several ids keeps each id apart', () => {
 		const state: IDataObject = {};
 		const log = open(state);
@@ -175,14 +176,14 @@ describe('retry memory (deliveryLog)', () => {
 	});
 
 	it('merges what another process stored (queue mode, restarts)', async () => {
-		let other: typeof import('../../../nodes/Openlayer/deliveryLog') | undefined;
+		let other: typeof import('../../../nodes/Openlayer/retryMemory') | undefined;
 		await jest.isolateModulesAsync(async () => {
-			other = await import('../../../nodes/Openlayer/deliveryLog');
+			other = await import('../../../nodes/Openlayer/retryMemory');
 		});
 		const state: IDataObject = {};
 		accept(state, 'msg_here');
 		const theirs = saved(state);
-		const otherLog = other!.openDeliveryLog({ scope: SCOPE, state: theirs, now: T + 1 });
+		const otherLog = other!.retryMemory({ scope: SCOPE, state: theirs, now: T + 1 });
 		otherLog.remember('msg_there');
 		otherLog.persist('msg_there');
 		expect(storedKeys(theirs)).toEqual(keys('msg_here', 'msg_there'));
@@ -190,30 +191,6 @@ describe('retry memory (deliveryLog)', () => {
 		expect(log.seen('msg_there')).toBe(true);
 		// The other process's copy holds this execution's id: nothing to write.
 		expect(() => open(readOnly(saved(theirs)), T + 2).persist('msg_there')).not.toThrow();
-	});
-
-	it('reads the array earlier versions stored, and replaces it at the next write', () => {
-		const state: IDataObject = {
-			[LEGACY_KEY]: [
-				{ id: 'msg_legacy', at: T - 60 },
-				{ id: 'legacy id with spaces=1', at: T - 60 },
-				{ id: 'msg_expired', at: T - RETRY_WINDOW_SECONDS - 1 },
-				{ id: `sha256:${'0'.repeat(64)}`, at: T - 60 },
-				null,
-				{ id: 5 },
-				'junk',
-			],
-		};
-		const log = open(state);
-		expect(log.seen('msg_legacy')).toBe(true);
-		expect(log.seen('legacy id with spaces=1')).toBe(true);
-		expect(log.seen('msg_expired')).toBe(false);
-		log.remember('msg_new');
-		log.persist('msg_new');
-		expect(state[LEGACY_KEY]).toBeUndefined();
-		expect(storedKeys(state)).toEqual(keys('msg_legacy', 'legacy id with spaces=1', 'msg_new'));
-		forgetProcessMemory();
-		expect(open(saved(state), T + 1).seen('legacy id with spaces=1')).toBe(true);
 	});
 
 	it('keeps triggers apart', () => {
@@ -238,21 +215,8 @@ describe('retry memory (deliveryLog)', () => {
 		expect(log.seen(`${long}y`)).toBe(false);
 	});
 
-	it("reads the previous version's string (plain ids, epoch seconds) and replaces it at the next write", () => {
-		const state: IDataObject = {
-			[STORED_KEY]: `v2 0a1b2c3d.7 msg_v2=${(T - 60).toString(36)} #${'A'.repeat(27)}=${(T - 60).toString(36)} msg_old=${(T - RETRY_WINDOW_SECONDS - 5).toString(36)}`,
-		};
-		const log = open(state);
-		expect(log.seen('msg_v2')).toBe(true);
-		expect(log.seen('msg_old')).toBe(false);
-		log.remember('msg_new');
-		log.persist('msg_new');
-		expect(state[STORED_KEY]).toMatch(/^v3 /);
-		expect(storedKeys(state)).toEqual(keys('msg_v2', 'msg_new'));
-	});
-
 	it('ignores a stored copy it cannot read', () => {
-		const log = open({ [STORED_KEY]: 'garbage', [LEGACY_KEY]: 'junk' });
+		const log = open({ [STORED_KEY]: 'garbage' });
 		expect(log.seen('garbage')).toBe(false);
 	});
 });

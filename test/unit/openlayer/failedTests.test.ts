@@ -2,10 +2,10 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
 import {
-	attachFailingTests,
-	fetchFailingTests,
+	attachFailedTests,
+	fetchFailedTests,
 	resultsSourceOf,
-} from '../../../nodes/Openlayer/failingTests';
+} from '../../../nodes/Openlayer/failedTests';
 import { makeContext, registerCredentialType } from '../../helpers/context';
 import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
 
@@ -73,11 +73,11 @@ describe('resultsSourceOf', () => {
 	});
 });
 
-describe('fetchFailingTests', () => {
+describe('fetchFailedTests', () => {
 	it('follows every page of ?status=failing with Bearer auth', async () => {
 		const all = fake.addRun({ projectVersionId: VERSION, failing: 250, passing: 40 });
 		const c = ctx();
-		const found = await fetchFailingTests(c.execute, { kind: 'projectVersion', id: VERSION });
+		const found = await fetchFailedTests(c.execute, { kind: 'projectVersion', id: VERSION });
 		expect(found.truncated).toBe(false);
 		expect(found.results.map((r) => r.id)).toEqual(
 			all.filter((r) => r.status === 'failing').map((r) => r.id),
@@ -92,7 +92,7 @@ describe('fetchFailingTests', () => {
 
 	it('stops at the page cap and says the list is truncated', async () => {
 		fake.addRun({ inferencePipelineId: PIPELINE, failing: 30 });
-		const found = await fetchFailingTests(
+		const found = await fetchFailedTests(
 			ctx().execute,
 			{ kind: 'inferencePipeline', id: PIPELINE },
 			{
@@ -111,7 +111,7 @@ describe('fetchFailingTests', () => {
 
 	it('stops at the result cap', async () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 25 });
-		const found = await fetchFailingTests(
+		const found = await fetchFailedTests(
 			ctx().execute,
 			{ kind: 'projectVersion', id: VERSION },
 			{
@@ -127,7 +127,7 @@ describe('fetchFailingTests', () => {
 
 	it('is not truncated when the cap is met exactly by the last page', async () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 20 });
-		const found = await fetchFailingTests(
+		const found = await fetchFailedTests(
 			ctx().execute,
 			{ kind: 'projectVersion', id: VERSION },
 			{
@@ -145,7 +145,7 @@ describe('attachFailingTests', () => {
 	it('attaches the failing results of a commit run and keeps the envelope', async () => {
 		const all = fake.addRun({ projectVersionId: VERSION, failing: 3, passing: 7 });
 		const item = resultsItem({ projectVersionId: VERSION, failing: 3 });
-		const [out] = await attachFailingTests(ctx().execute, [item]);
+		const [out] = await attachFailedTests(ctx().execute, [item]);
 		expect(out.pairedItem).toEqual({ item: 0 });
 		expect(out.json.data).toEqual(item.json.data);
 		expect(out.json.failingTestsTruncated).toBe(false);
@@ -166,7 +166,7 @@ describe('attachFailingTests', () => {
 
 	it('uses the inference pipeline endpoint for monitoring runs', async () => {
 		fake.addRun({ inferencePipelineId: PIPELINE, failing: 2 });
-		const [out] = await attachFailingTests(ctx().execute, [
+		const [out] = await attachFailedTests(ctx().execute, [
 			resultsItem({ inferencePipelineId: PIPELINE, failing: 2 }),
 		]);
 		expect(out.json.failingTests).toHaveLength(2);
@@ -179,7 +179,7 @@ describe('attachFailingTests', () => {
 			{ json: { type: 'test.created', timestamp: 't', data: { test: { id: 't1' } } } },
 			{ json: { type: 'test.deleted', timestamp: 't', data: { test: { id: 't2' } } } },
 		];
-		const out = await attachFailingTests(ctx().execute, items);
+		const out = await attachFailedTests(ctx().execute, items);
 		expect(out.map((o) => o.json)).toEqual(items.map((i) => i.json));
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(fake.requests).toHaveLength(0);
@@ -187,7 +187,7 @@ describe('attachFailingTests', () => {
 
 	it('reports a 404 (unknown commit) inside the item instead of failing the execution', async () => {
 		const unknown = 'ffffffff-0000-4000-8000-00000000dead';
-		const [out] = await attachFailingTests(ctx().execute, [
+		const [out] = await attachFailedTests(ctx().execute, [
 			resultsItem({ projectVersionId: unknown }),
 		]);
 		expect(out.json.failingTests).toBeUndefined();
@@ -201,7 +201,7 @@ describe('attachFailingTests', () => {
 	it('reports a 500 and a rejected API key inside the item', async () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 1 });
 		fake.addFault({ path: '/results$', status: 500, body: { error: 'Internal error' }, times: 1 });
-		const [five] = await attachFailingTests(ctx().execute, [
+		const [five] = await attachFailedTests(ctx().execute, [
 			resultsItem({ projectVersionId: VERSION }),
 		]);
 		expect(five.json.failingTestsError).toEqual({
@@ -209,7 +209,7 @@ describe('attachFailingTests', () => {
 			message: 'Openlayer API error (HTTP 500): Internal error',
 		});
 
-		const [unauthorized] = await attachFailingTests(ctx([], 'wrong-key').execute, [
+		const [unauthorized] = await attachFailedTests(ctx([], 'wrong-key').execute, [
 			resultsItem({ projectVersionId: VERSION }),
 		]);
 		expect(unauthorized.json.failingTestsError).toEqual({
@@ -228,7 +228,7 @@ describe('attachFailingTests', () => {
 			body: { error: 'Slow down' },
 			times: 1,
 		});
-		const [out] = await attachFailingTests(ctx().execute, [
+		const [out] = await attachFailedTests(ctx().execute, [
 			resultsItem({ projectVersionId: VERSION, failing: 1 }),
 		]);
 		expect(out.json.failingTests).toHaveLength(1);
@@ -239,7 +239,7 @@ describe('attachFailingTests', () => {
 		fake.addRun({ projectVersionId: VERSION, failing: 150 });
 		fake.addRun({ inferencePipelineId: PIPELINE, failing: 1 });
 		fake.addFault({ path: `^/versions/`, status: 503, body: { error: 'Unavailable' } });
-		const out = await attachFailingTests(ctx().execute, [
+		const out = await attachFailedTests(ctx().execute, [
 			resultsItem({ projectVersionId: VERSION }),
 			resultsItem({ inferencePipelineId: PIPELINE, failing: 1 }),
 		]);
@@ -256,7 +256,7 @@ describe('attachFailingTests', () => {
 		const down = makeContext({
 			credentials: { openlayerTestOpsApi: { apiKey: KEY, baseUrl: 'http://127.0.0.1:9' } },
 		});
-		const [refused] = await attachFailingTests(down.execute, [
+		const [refused] = await attachFailedTests(down.execute, [
 			resultsItem({ projectVersionId: VERSION }),
 		]);
 		expect(refused.json.failingTestsError).toMatchObject({
@@ -265,7 +265,7 @@ describe('attachFailingTests', () => {
 		});
 
 		const none = makeContext({});
-		const [missing] = await attachFailingTests(none.execute, [
+		const [missing] = await attachFailedTests(none.execute, [
 			resultsItem({ projectVersionId: VERSION }),
 		]);
 		expect(missing.json.failingTestsError).toEqual({
@@ -281,7 +281,7 @@ describe('attachFailingTests', () => {
 		['inferencePipelineId', '%2e%2e'],
 		['inferencePipelineId', 'a1b2c3d4-0000-4000-8000-000000000001/../x'],
 	])('refuses %s %p before any request (path traversal)', async (field, id) => {
-		const [out] = await attachFailingTests(ctx().execute, [
+		const [out] = await attachFailedTests(ctx().execute, [
 			resultsItem(
 				field === 'projectVersionId' ? { projectVersionId: id } : { inferencePipelineId: id },
 			),
@@ -295,7 +295,7 @@ describe('attachFailingTests', () => {
 	});
 
 	it('reports a run that names neither a commit nor a pipeline', async () => {
-		const [out] = await attachFailingTests(ctx().execute, [resultsItem({})]);
+		const [out] = await attachFailedTests(ctx().execute, [resultsItem({})]);
 		expect(out.json.failingTestsError).toEqual({
 			status: null,
 			message: 'The event names neither a projectVersionId nor an inferencePipelineId',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { itemError, type ItemError } from '../shared/errors';
+import { itemError } from '../shared/errors';
 import { listResultsPage, OPENLAYER_ID, type ResultsSource } from './api';
 import type { OpenlayerTestResult } from './catalog';
 
-export interface FailingTestsLimits {
+export interface FailedTestsLimits {
 	/** Results requested per page. */
 	perPage: number;
 	/** Pages followed at most. */
@@ -14,14 +14,16 @@ export interface FailingTestsLimits {
 }
 
 /** 10 pages of 100: a suite with more than 1,000 failing tests is reported as truncated. */
-export const DEFAULT_LIMITS: FailingTestsLimits = { perPage: 100, maxPages: 10, maxResults: 1000 };
+export const DEFAULT_FAILED_TESTS_LIMITS: FailedTestsLimits = {
+	perPage: 100,
+	maxPages: 10,
+	maxResults: 1000,
+};
 
-export interface FailingTests {
+export interface FailedTests {
 	results: OpenlayerTestResult[];
 	truncated: boolean;
 }
-
-export type FailingTestsError = ItemError;
 
 /** The commit's results when the run evaluated a commit, else the monitoring pipeline's. */
 export function resultsSourceOf(tests: IDataObject | undefined): ResultsSource | undefined {
@@ -36,11 +38,11 @@ export function resultsSourceOf(tests: IDataObject | undefined): ResultsSource |
 }
 
 /** Follows the pages of `?status=failing` until the last page or a limit. */
-export async function fetchFailingTests(
+export async function fetchFailedTests(
 	ctx: IExecuteFunctions,
 	source: ResultsSource,
-	limits: FailingTestsLimits = DEFAULT_LIMITS,
-): Promise<FailingTests> {
+	limits: FailedTestsLimits = DEFAULT_FAILED_TESTS_LIMITS,
+): Promise<FailedTests> {
 	const results: OpenlayerTestResult[] = [];
 	for (let page = 1; page <= limits.maxPages; page++) {
 		const res = await listResultsPage(ctx, source, {
@@ -65,10 +67,10 @@ export async function fetchFailingTests(
  * API could not be asked. Never throws: the delivery has been acknowledged already and the run
  * summary is still worth a workflow execution.
  */
-export async function attachFailingTests(
+export async function attachFailedTests(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
-	limits: FailingTestsLimits = DEFAULT_LIMITS,
+	limits: FailedTestsLimits = DEFAULT_FAILED_TESTS_LIMITS,
 ): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -93,7 +95,7 @@ export async function attachFailingTests(
 				};
 			} else {
 				try {
-					const found = await fetchFailingTests(ctx, source, limits);
+					const found = await fetchFailedTests(ctx, source, limits);
 					json.failingTests = found.results as IDataObject[];
 					json.failingTestsTruncated = found.truncated;
 				} catch (error) {

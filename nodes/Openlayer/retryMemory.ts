@@ -16,8 +16,7 @@ import type { IDataObject } from 'n8n-workflow';
  *   static data in a change-tracking Proxy whenever it builds a Workflow (every request and every
  *   execution) and serialises it through those proxies. It is also as short as it can be (about 11
  *   bytes an id), because n8n reads the workflow's whole static data from its database for every
- *   request and every execution and writes it back whenever it changed: at 1,000 ids the earlier
- *   format (the ids themselves, about 40 bytes each) cost n8n about 12 % more CPU per delivery.
+ *   request and every execution and writes it back whenever it changed.
  *   Format: `v3 <writer>.<seq> <base> <key><age> <key><age> ...`, oldest first; `key` is the id's
  *   SHA-256, 8 base64url characters (48 bits: two of 1,125 ids share one with a probability of
  *   about 2e-9); `base` and `age` are epoch minutes in base 36, `age` counted from `base`.
@@ -29,47 +28,36 @@ import type { IDataObject } from 'n8n-workflow';
  *   this process knows of.
  *
  * When the stored copy is written (read from n8n's code, proven by test/e2e/openlayer.e2e.ts): by
- * `persist()`, from the delivery's execution, when the stored copy lacks its id; n8n saves the
- * execution's static data when the execution ends, on both lines. Not from `webhook()`:
- * - n8n 2.x loses a change made there (the execution starts from the stored static data);
- * - n8n 1.x saves it, but before it sends the response (`LiveWebhooks.executeWebhook` awaits the
- *   save in its response callback), so every delivery's answer waited for a database write: 0.82 to
- *   0.84 times the requests a second in the benchmark's diagnostic pair (BENCHMARKS.md). Written from
- *   the execution, an id is stored once its execution ran, on both lines alike, and the in-process
- *   memory covers the time in between.
- * Nothing is written when no id was added.
+ * `persist()`, from the delivery's execution, when the stored copy lacks its id (n8n saves the
+ * execution's static data when it ends, on both lines), and never when no id was added. Not from
+ * `webhook()`: n8n 2.x loses a change made there; n8n 1.x saves it before it sends the response
+ * (`LiveWebhooks.executeWebhook`), so every answer would wait for a database write (BENCHMARKS.md).
+ * The in-process memory covers the time until the execution ran.
  *
  * Window: Openlayer's last retry comes about 30 minutes after the first attempt. An id is kept for
  * one hour (twice that, so a retry that Openlayer's queue delays still finds it), and at least 1,000
  * ids per trigger (a burst of more within the hour drops the oldest first, one per delivery beyond
- * 1,125). After the window a
- * delivery with the same id is executed again; its signature's timestamp tolerance (5 minutes by
- * default) refuses byte-for-byte replays long before that.
- *
- * Migration: static data written by earlier versions (`acceptedDeliveries`, an array of
- * `{id, at}` objects) is read once and replaced by the string at the next write.
+ * 1,125). After the window a delivery with the same id is executed again; its signature's
+ * timestamp tolerance (5 minutes by default) refuses byte-for-byte replays long before that.
  */
 export const RETRY_WINDOW_SECONDS = 60 * 60;
-export const RETRY_MEMORY_CAPACITY = 1000;
+const RETRY_MEMORY_CAPACITY = 1000;
 /**
  * How many ids the memory holds at most: the capacity and an eighth more. Its order is the order in
  * which this process learnt the ids, and copies merged from other processes (queue mode: workers
  * write it) arrive late, so the margin keeps the newest 1,000 even when a merge put older ids last.
  */
-export const trimThreshold = (capacity: number) => capacity + Math.ceil(capacity / 8);
+const trimThreshold = (capacity: number) => capacity + Math.ceil(capacity / 8);
 
-/** Key of the stored string in the node's static data. */
-export const STORED_KEY = 'retryMemory';
-const KEY_LENGTH = 8;
-/** Key of the array earlier versions stored (read for migration, removed at the next write). */
-export const LEGACY_KEY = 'acceptedDeliveries';
-
+/** Key of the stored string in the node's static data, its format and the length of a key. */
+const STORED_KEY = 'retryMemory';
 const FORMAT = 'v3';
+const KEY_LENGTH = 8;
 /** This process, as a writer of stored copies. */
 let WRITER = randomBytes(4).toString('hex');
 
 /** The key under which an id is remembered. */
-export function keyOf(id: string): string {
+function keyOf(id: string): string {
 	return hash('sha256', id, 'base64url').slice(0, KEY_LENGTH);
 }
 
@@ -95,7 +83,6 @@ interface Memory {
 	seq: number;
 	/** Writer -> highest seq of its stored copies already merged. */
 	merged: Map<string, number>;
-	legacyMerged: boolean;
 	/** The string this process last wrote: recognised by identity, without reading it. */
 	written?: string;
 	/** The seq `written` was written at. */
@@ -118,7 +105,6 @@ function memoryOf(scope: string): Memory {
 			seq: 0,
 			writtenSeq: 0,
 			merged: new Map(),
-			legacyMerged: false,
 			nextSweep: 0,
 			base: 0,
 		};
@@ -136,8 +122,8 @@ const encode = (memory: Memory, key: string, at: number) =>
  * delivery beyond `trimThreshold` drops the oldest id. The string is not cut at once, which would copy
  * it: `bodyCut` counts the characters already dropped from its front, and the string is cut when
  * they make up half of it or when it is written. Dropping is O(1) per delivery that way, and no
- * delivery pays for many (batches of 125 made one delivery in 125 pay 20-300 µs, the handler's p99
- * in `npm run bench`). Expired entries go at most once a minute; until then `seen()` ignores them.
+ * delivery pays for many at once (the handler's p99 in `npm run bench`). Expired entries go at most
+ * once a minute; until then `seen()` ignores them.
  */
 const SWEEP_INTERVAL_SECONDS = 60;
 
@@ -180,50 +166,22 @@ function add(memory: Memory, key: string, at: number): boolean {
 /** Merges a stored copy into the process memory unless it cannot hold anything new. */
 function index(memory: Memory, state: IDataObject, now: number, windowSeconds: number): void {
 	const stored = state[STORED_KEY];
-	if (stored === memory.written && stored !== undefined) return;
-	if (typeof stored === 'string' && /^v[23] /.test(stored)) {
-		const v3 = stored.startsWith(`${FORMAT} `);
-		const tokens = stored.split(' ');
-		const header = tokens[1];
-		const dot = header.indexOf('.');
-		const writer = header.slice(0, dot);
-		const seq = Number(header.slice(dot + 1));
-		if (writer !== WRITER && !(seq <= (memory.merged.get(writer) ?? -1))) {
-			if (v3) {
-				const base = parseInt(tokens[2], 36);
-				for (let i = 3; i < tokens.length; i++) {
-					const entry = tokens[i];
-					const at = (base + parseInt(entry.slice(KEY_LENGTH), 36)) * 60;
-					if (entry.length > KEY_LENGTH && now - at <= windowSeconds)
-						add(memory, entry.slice(0, KEY_LENGTH), at);
-				}
-			} else {
-				// The previous format: `<id>=<epoch seconds>`, or `#<longer hash>=…` for ids that could not be
-				// stored as they were (those cannot be keyed again and are left to age out).
-				for (let i = 2; i < tokens.length; i++) {
-					const entry = tokens[i];
-					const eq = entry.lastIndexOf('=');
-					const at = parseInt(entry.slice(eq + 1), 36);
-					if (eq > 0 && !entry.startsWith('#') && now - at <= windowSeconds)
-						add(memory, keyOf(entry.slice(0, eq)), at);
-				}
-			}
-			if (Number.isFinite(seq)) memory.merged.set(writer, seq);
-		}
+	if (stored === memory.written || typeof stored !== 'string' || !stored.startsWith(`${FORMAT} `))
+		return;
+	const tokens = stored.split(' ');
+	const header = tokens[1];
+	const dot = header.indexOf('.');
+	const writer = header.slice(0, dot);
+	const seq = Number(header.slice(dot + 1));
+	if (writer === WRITER || seq <= (memory.merged.get(writer) ?? -1)) return;
+	const base = parseInt(tokens[2], 36);
+	for (let i = 3; i < tokens.length; i++) {
+		const entry = tokens[i];
+		const at = (base + parseInt(entry.slice(KEY_LENGTH), 36)) * 60;
+		if (entry.length > KEY_LENGTH && now - at <= windowSeconds)
+			add(memory, entry.slice(0, KEY_LENGTH), at);
 	}
-	const legacy = state[LEGACY_KEY];
-	if (!memory.legacyMerged && Array.isArray(legacy)) {
-		memory.legacyMerged = true;
-		for (const e of legacy as unknown[]) {
-			const entry = e as { id?: unknown; at?: unknown } | null;
-			// Earlier versions stored ids of up to 128 characters as they are (keyed again here, so an id
-			// that cannot go into the string as it is becomes its hash, as a new delivery's would) and
-			// longer ones as `sha256:<hex>`, which no new key matches: those are left to age out.
-			if (!entry || typeof entry.id !== 'string' || typeof entry.at !== 'number') continue;
-			if (entry.id.startsWith('sha256:') || now - entry.at > windowSeconds) continue;
-			add(memory, keyOf(entry.id), entry.at);
-		}
-	}
+	if (Number.isFinite(seq)) memory.merged.set(writer, seq);
 }
 
 /** True when the stored copy in `state` was written from this process's memory at `seq` or later. */
@@ -237,7 +195,7 @@ function storedSince(memory: Memory, state: IDataObject, seq: number): boolean {
 	return Number(stored.slice(prefix.length, end === -1 ? undefined : end)) >= seq;
 }
 
-export interface DeliveryLogOptions {
+export interface RetryMemoryOptions {
 	/** Workflow id and node name: one memory per trigger. */
 	scope: string;
 	/** The node's workflow static data, as n8n hands it over for this request or execution. */
@@ -247,7 +205,7 @@ export interface DeliveryLogOptions {
 	capacity?: number;
 }
 
-export interface DeliveryLog {
+export interface RetryMemory {
 	/** Whether `id` already started an execution within the window. */
 	seen(id: string): boolean;
 	/** Records an accepted delivery in the process (the stored copy is left to `persist()`). */
@@ -260,7 +218,7 @@ export interface DeliveryLog {
  * One request's or execution's view of a trigger's memory. A class rather than closures, and the key
  * of the last id asked about kept: `seen` and `remember` of one delivery derive it once.
  */
-class OpenLog implements DeliveryLog {
+class OpenMemory implements RetryMemory {
 	private lastId: string | undefined;
 	private lastKey = '';
 
@@ -287,7 +245,6 @@ class OpenLog implements DeliveryLog {
 		memory.written = memory.body === '' ? header : `${header} ${memory.body}`;
 		memory.writtenSeq = memory.seq;
 		state[STORED_KEY] = memory.written;
-		if (LEGACY_KEY in state) delete state[LEGACY_KEY];
 	}
 
 	/** Bound: the trigger hands it to receiveOpenlayer as its duplicate check. */
@@ -317,14 +274,14 @@ class OpenLog implements DeliveryLog {
 }
 
 /** Opens the retry memory of one trigger for one request or execution. */
-export function openDeliveryLog(options: DeliveryLogOptions): DeliveryLog {
+export function retryMemory(options: RetryMemoryOptions): RetryMemory {
 	const { scope, state, now } = options;
 	const windowSeconds = options.windowSeconds ?? RETRY_WINDOW_SECONDS;
 	const capacity = Math.max(1, options.capacity ?? RETRY_MEMORY_CAPACITY);
 	const memory = memoryOf(scope);
 	index(memory, state, now, windowSeconds);
 	evict(memory, now, windowSeconds, capacity);
-	return new OpenLog(memory, state, now, windowSeconds, capacity);
+	return new OpenMemory(memory, state, now, windowSeconds, capacity);
 }
 
 /** A stored copy written by another process that holds `key` (checked only when this one did not write it). */
@@ -335,23 +292,8 @@ function storedByOther(state: IDataObject, key: string): boolean {
 	);
 }
 
-/** For tests: forgets every trigger's in-process memory and becomes another writer, as a restart does. */
+/** What a process restart does: forgets every trigger's in-process memory and becomes another writer. */
 export function forgetProcessMemory(): void {
 	memories.clear();
 	WRITER = randomBytes(4).toString('hex');
-}
-
-/** The keys a stored copy holds (for tests and diagnostics). */
-export function storedKeys(state: Record<string, unknown> | undefined): string[] {
-	const stored = state?.[STORED_KEY];
-	if (typeof stored !== 'string' || !stored.startsWith(`${FORMAT} `)) return [];
-	return stored
-		.split(' ')
-		.slice(3)
-		.map((entry) => entry.slice(0, KEY_LENGTH));
-}
-
-/** Whether a stored copy holds the delivery `id` (for tests and diagnostics). */
-export function storedHas(state: Record<string, unknown> | undefined, id: string): boolean {
-	return storedKeys(state).includes(keyOf(id));
 }

@@ -14,15 +14,30 @@ export function isCustomApiCall(resource: unknown, operation: unknown): boolean 
 	return resource === CUSTOM_API_CALL || operation === CUSTOM_API_CALL;
 }
 
+/** The API a node's Custom API Call reaches, as its error names it. */
+export interface CustomApi {
+	vendor: string;
+	/** The credential type's display name. */
+	credential: string;
+	/** What the credential sends ("API key"). */
+	secret: string;
+	/** The API and where it lives ("Currents REST API", "https://api.currents.dev/v1/..."). */
+	api: string;
+	url: string;
+}
+
 /** The error a "Custom API Call" run ends with: where to make that call instead. */
-export function customApiCallError(node: INode, itemIndex: number): NodeOperationError {
+export function customApiCallError(
+	node: INode,
+	itemIndex: number,
+	api: CustomApi,
+): NodeOperationError {
 	return new NodeOperationError(
 		node,
-		'Custom API calls to Currents are made with the HTTP Request node',
+		`Custom API calls to ${api.vendor} are made with the HTTP Request node`,
 		{
 			itemIndex,
-			description:
-				'Add an HTTP Request node, set Authentication to "Predefined Credential Type" and Credential Type to "Currents TestOps API", then pick your credential: it sends your API key with the request, to any Currents REST API endpoint (https://api.currents.dev/v1/...).',
+			description: `Add an HTTP Request node, set Authentication to "Predefined Credential Type" and Credential Type to "${api.credential}", then pick your credential: it sends your ${api.secret} with the request, to any ${api.api} endpoint (${api.url}).`,
 		},
 	);
 }

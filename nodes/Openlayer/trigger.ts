@@ -1,0 +1,167 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { decideWithCredential } from '../shared/credentials';
+import { REJECT_UNAUTHORIZED } from '../shared/delivery';
+import type { TriggerVendor } from '../shared/trigger';
+import { nowInSeconds, signingSecretProblem, DEFAULT_TOLERANCE_SECONDS } from '../shared/verify';
+import { attachFailedTests } from './failedTests';
+import { ALL_EVENTS, receiveOpenlayer } from './receive';
+import { retryMemory, RETRY_WINDOW_SECONDS } from './retryMemory';
+import { isOpenlayerSummaryEvent, openlayerFailureDetails, openlayerSummary } from './summary';
+
+export const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
+
+/**
+ * Carries the verified webhook-id from `webhook()` to `execute()` on the item itself (outside
+ * `json`); `execute()` never copies it to its output.
+ */
+const WEBHOOK_ID_ITEM_KEY = 'openlayerWebhookId';
+
+/** Current and previous signing secret; none when the credential cannot be read (fails closed). */
+function signingSecrets(credential: ICredentialDataDecryptedObject | undefined): string[] {
+	if (!credential) return [];
+	return [credential.secret, credential.previousSecret].filter(
+		(s): s is string => typeof s === 'string' && s.trim() !== '',
+	);
+}
+
+/**
+ * The largest Timestamp Tolerance: half the retry memory's window. A delivery is accepted while its
+ * signed timestamp lies within the tolerance of now in either direction, so one stamped T ahead of
+ * its first arrival stays valid until 2T after it; with 2T at most the window, the memory still
+ * holds its id for as long as the signature would pass, and a captured delivery never runs twice.
+ */
+export const MAX_TOLERANCE_SECONDS = RETRY_WINDOW_SECONDS / 2;
+
+/**
+ * The tolerance to check with: the option, capped (an expression may hold more); a stricter value
+ * is kept as it is.
+ */
+export function toleranceOf(value: unknown): number {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+		return DEFAULT_TOLERANCE_SECONDS;
+	return Math.min(MAX_TOLERANCE_SECONDS, value);
+}
+
+/** One retry memory per trigger node in this process. */
+const scopeOf = (ctx: IWebhookFunctions | IExecuteFunctions) =>
+	`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`;
+
+function checkSecret(label: string, value: string): string | undefined {
+	const problem = signingSecretProblem(value);
+	if (problem === 'invalid')
+		return `${label} is not a valid signing secret: expected whsec_ followed by base64`;
+	if (problem === 'too-short') return `${label} is too short to be an Openlayer signing secret`;
+	return undefined;
+}
+
+/** Why the saved signing secrets cannot be used, or undefined (the credential test). */
+export function signingCredentialProblem(data: ICredentialDataDecryptedObject | undefined) {
+	const secret = String(data?.secret ?? '');
+	const previous = String(data?.previousSecret ?? '');
+	return (
+		checkSecret('Signing Secret', secret) ??
+		(previous.trim() !== '' ? checkSecret('Previous Signing Secret', previous) : undefined)
+	);
+}
+
+/**
+ * n8n's webhook lifecycle of the Openlayer Trigger. Openlayer's subscription API is not published:
+ * the webhook is created in the Openlayer dashboard, so there is nothing to check, register or
+ * remove here.
+ */
+export const openlayerHookMethods = {
+	async checkExists(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+	async create(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+	// The memory of accepted webhook-ids is kept: it expires by itself after an hour, and a quick
+	// deactivate/activate must not let Openlayer's retries start executions again.
+	async delete(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+};
+
+/**
+ * The Openlayer Trigger's parts of the trigger pipeline: webhook() verifies the Standard Webhooks
+ * signature and asks the retry memory; execute() stores the retry memory and fetches the failing
+ * tests after Openlayer has had its answer.
+ */
+export const openlayerTrigger: TriggerVendor = {
+	defaultOutput: 'envelope',
+
+	async receive(ctx, { headers, rawBody, parsedBody }, options) {
+		const now = nowInSeconds();
+		const memory =
+			options.ignoreRetries !== false
+				? retryMemory({ scope: scopeOf(ctx), state: ctx.getWorkflowStaticData('node'), now })
+				: undefined;
+		const toleranceSeconds = toleranceOf(options.toleranceSeconds);
+		const events = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
+		const decision = await decideWithCredential(
+			ctx,
+			SIGNING_CREDENTIAL,
+			(credential) => {
+				const decided = receiveOpenlayer(headers, rawBody, {
+					secrets: signingSecrets(credential),
+					toleranceSeconds,
+					events,
+					isDuplicate: memory?.seen,
+					now,
+					parsedBody,
+				});
+				// Remembered in the same synchronous step as the check: two copies arriving together
+				// must not both pass `seen` while the first is still on its way back through an await.
+				if (memory && decided.verdict.kind === 'accept' && decided.webhookId) {
+					memory.remember(decided.webhookId);
+				}
+				return decided;
+			},
+			(d) => d.verdict === REJECT_UNAUTHORIZED,
+			{ failClosed: true },
+		);
+		return {
+			verdict: decision.verdict,
+			itemFields: decision.webhookId ? { [WEBHOOK_ID_ITEM_KEY]: decision.webhookId } : undefined,
+		};
+	},
+
+	executing(ctx, items) {
+		const options = ctx.getNodeParameter('options', 0, {}) as { ignoreRetries?: boolean };
+		if (options.ignoreRetries === false) return;
+		// The stored retry memory is written here, not in webhook(): n8n saves static data changed
+		// here when the execution ends, after the answer (n8n 1.x saves webhook()'s change before).
+		const ids = items
+			.map((item) => item[WEBHOOK_ID_ITEM_KEY])
+			.filter((id): id is string => typeof id === 'string' && id !== '');
+		if (ids.length === 0) return;
+		const memory = retryMemory({
+			scope: scopeOf(ctx),
+			state: ctx.getWorkflowStaticData('node'),
+			now: nowInSeconds(),
+		});
+		for (const id of ids) memory.persist(id);
+	},
+
+	isSummaryEvent: (json) => isOpenlayerSummaryEvent(json.type),
+
+	async enrich(ctx, deliveries) {
+		const bodies = deliveries.map((d) => d.body);
+		if (!ctx.getNodeParameter('attachFailingTests', 0, false)) return bodies;
+		const out = await attachFailedTests(
+			ctx,
+			bodies.map((json) => ({ json })),
+		);
+		return out.map((item) => item.json);
+	},
+
+	summarise: ({ json, meta }, enriched) =>
+		openlayerSummary(json, meta.receivedAt, openlayerFailureDetails(enriched)),
+};
