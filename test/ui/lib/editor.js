@@ -42,24 +42,6 @@ async function openSelect(page, input) {
 	return { listbox, items, read };
 }
 
-/** The titles an options parameter's select lists (loaded ones included); the list is closed again. */
-async function listedOptions(page, p) {
-	const f = field(page, p.name);
-	await f.waitFor();
-	const input = f.locator('input').first();
-	const { read } = await openSelect(page, input);
-	// Options loaded from an API arrive after the list opens: read until two reads agree.
-	let titles = await read();
-	for (let i = 0; i < 20; i++) {
-		await page.waitForTimeout(200);
-		const again = await read();
-		if (JSON.stringify(again) === JSON.stringify(titles)) break;
-		titles = again;
-	}
-	await input.press('Escape');
-	return titles;
-}
-
 /** Opens the select behind `input` and clicks its entry whose title is exactly `name`. */
 async function pickFromSelect(page, input, name, { multiple = false } = {}) {
 	const { listbox, items, read } = await openSelect(page, input);
