@@ -137,9 +137,10 @@ export const currentsTrigger: TriggerVendor = {
 		return {
 			verdict,
 			sentAt: () => sentAt(headers),
-			project: automatic
-				? (ctx.getNodeParameter('project', '', { extractValue: true }) as string) || null
-				: null,
+			project: () =>
+				automatic
+					? (ctx.getNodeParameter('project', '', { extractValue: true }) as string) || null
+					: null,
 			secretHeaders: secretHeader ? [secretHeader] : [],
 		};
 	},

@@ -40,8 +40,8 @@ export interface Received {
 	verdict: Verdict;
 	/** ISO 8601 time the delivery says it was sent; else the time it arrived is used. */
 	sentAt?: () => string;
-	/** Currents: the project of the hook. */
-	project?: string | null;
+	/** Currents: the project of the hook (read only for an accepted delivery). */
+	project?: () => string | null;
 	/** Headers configured as secrets for this delivery: redacted whatever Headers to Show says. */
 	secretHeaders?: string[];
 	/** Set on each accepted item beside `json` (outside the output): what execute() needs of it. */
@@ -92,7 +92,7 @@ export async function webhook(
 	for (const item of response.workflowData?.[0] ?? []) Object.assign(item, received.itemFields);
 	return attachMeta(response, {
 		receivedAt: received.sentAt ? received.sentAt() : new Date().toISOString(),
-		project: received.project,
+		project: received.project?.(),
 		headers: deliveryHeaders(request.headers, options, received.secretHeaders),
 	});
 }
