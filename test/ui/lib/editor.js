@@ -21,18 +21,24 @@ const optionName = (p, value) =>
 async function openSelect(page, input) {
 	const listbox = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
 	const items = listbox.locator('[role="option"]');
-	// A click toggles the list; one that lands while the list is still fading out leaves it closed,
-	// so a list that does not show its entries is clicked open once more.
-	for (let attempt = 0; attempt < 3; attempt++) {
-		if (!(await listbox.isVisible()) || attempt > 0) await input.click();
+	// A click toggles the list, and one that lands while the list is still fading out leaves it
+	// closed: the select is clicked when it says it is closed (aria-expanded), or when it has said
+	// open for a whole attempt without showing its entries.
+	let openWithoutEntries = false;
+	for (let attempt = 0; attempt < 5; attempt++) {
+		const expanded = (await input.getAttribute('aria-expanded').catch(() => null)) === 'true';
+		if (!expanded || openWithoutEntries || !(await listbox.isVisible())) await input.click();
 		const shown = await items
 			.first()
-			.waitFor({ timeout: 10000 })
+			.waitFor({ timeout: 5000 })
 			.then(
 				() => true,
 				() => false,
 			);
 		if (shown) break;
+		openWithoutEntries =
+			(await input.getAttribute('aria-expanded').catch(() => null)) === 'true' &&
+			!openWithoutEntries;
 	}
 	await items.first().waitFor({ timeout: 5000 });
 	const read = () =>
