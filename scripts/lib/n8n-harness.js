@@ -335,7 +335,10 @@ class N8nInstance {
 				throw new Error(`n8n exited during start-up; log: ${this.logPath}\n${this.logTail()}`);
 			if (inheritOutput || this.log().slice(offset).includes('Editor is now accessible')) {
 				try {
-					if ((await this.editorAnswers()) && (await this.webhooksRegistered())) return this;
+					if ((await this.editorAnswers()) && (await this.webhooksRegistered())) {
+						await this.activationsFinished(deadline);
+						return this;
+					}
 				} catch {
 					// not listening yet
 				}
@@ -373,6 +376,30 @@ class N8nInstance {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * n8n serves a production webhook's route before its node's create() has run, and saves the
+	 * static data create() wrote (the Currents hook's secret) only after it returns, so a served
+	 * route is not yet an activated workflow; n8n 2.x activates after it starts serving. The last
+	 * step of an activation writes the workflow's triggerCount: waits until every active workflow
+	 * has one, for 30 s at most, and then goes on (a failed activation never writes it; the suite
+	 * that expects one asserts its outcome).
+	 */
+	async activationsFinished(deadline) {
+		const ids = [...this.activeWebhooks.keys()];
+		const until = Math.min(deadline, Date.now() + 30000);
+		while (ids.length && Date.now() < until) {
+			const counts = JSON.parse(
+				execFileSync(
+					this.install.nodeBin,
+					[path.join(__dirname, 'read-trigger-counts.js'), this.install.dir, this.userFolder],
+					{ encoding: 'utf8' },
+				),
+			);
+			if (ids.every((id) => counts[id] > 0)) return;
+			await new Promise((r) => setTimeout(r, 250));
+		}
 	}
 
 	async stop() {
