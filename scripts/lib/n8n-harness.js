@@ -390,16 +390,31 @@ class N8nInstance {
 		const ids = [...this.activeWebhooks.keys()];
 		const until = Math.min(deadline, Date.now() + 30000);
 		while (ids.length && Date.now() < until) {
-			const counts = JSON.parse(
-				execFileSync(
-					this.install.nodeBin,
-					[path.join(__dirname, 'read-trigger-counts.js'), this.install.dir, this.userFolder],
-					{ encoding: 'utf8' },
-				),
-			);
+			let counts;
+			try {
+				counts = this.readTriggerCounts();
+			} catch {
+				// A wait that cannot read the database is no reason to fail the start: it was an extra.
+				return;
+			}
 			if (ids.every((id) => counts[id] > 0)) return;
 			await new Promise((r) => setTimeout(r, 250));
 		}
+	}
+
+	/**
+	 * { workflow id: triggerCount } from the database this n8n runs on. SQLite here; a caller on
+	 * another database (queue mode's PostgreSQL) sets its own reader.
+	 */
+	readTriggerCounts() {
+		if (this.triggerCountReader) return this.triggerCountReader();
+		return JSON.parse(
+			execFileSync(
+				this.install.nodeBin,
+				[path.join(__dirname, 'read-trigger-counts.js'), this.install.dir, this.userFolder],
+				{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+			),
+		);
 	}
 
 	async stop() {

@@ -484,6 +484,13 @@ class QueueCluster {
 			activate,
 			env: queueEnv,
 		});
+		// Main runs on PostgreSQL: its start waits on the triggerCount there, not in a SQLite file.
+		this.main.triggerCountReader = () =>
+			Object.fromEntries(
+				this.postgres
+					.query('select id, "triggerCount" from workflow_entity', 'n8n')
+					.map((r) => [r.id, r.triggerCount]),
+			);
 		this.timings.prepareMs = Date.now() - t0;
 		for (let i = 0; i < this.webhookCount; i++) {
 			const port = webhookPorts[i];
