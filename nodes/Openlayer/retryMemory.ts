@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
  * The Openlayer Trigger's memory of the `webhook-id`s it has already turned into executions, so that
  * Openlayer's retries (same webhook-id, about 5 s, 5 min and 30 min after the first attempt) start no
  * second execution. The only owner of duplicate detection: `webhook()` asks `seen()` and calls
- * `remember()` for an accepted delivery; `execute()` calls `persist()`, which writes the stored copy.
+ * `remember()` for an accepted delivery; `persist()` writes the stored copy.
  *
  * Two copies:
  * - **In process**: an insertion-ordered `Map` per trigger (workflow id and node name), O(1) per
@@ -27,13 +27,12 @@ import type { IDataObject } from 'n8n-workflow';
  *   A write stores the whole in-process memory of the trigger, so concurrent saves lose nothing
  *   this process knows of.
  *
- * When the stored copy is written (read from n8n's code, proven by test/e2e/openlayer.e2e.ts): by
- * `persist()`, from the delivery's execution, when the stored copy lacks its id (n8n saves the
- * execution's static data when it ends, on both lines), and never when no id was added. Not from
- * `webhook()`: n8n 2.x loses a change made there; n8n 1.x saves it before it sends the response
- * (`LiveWebhooks.executeWebhook`), so every answer would wait for a database write (BENCHMARKS.md).
- * The in-process memory covers the time until the execution ran.
- *
+ * When the stored copy is written (read from n8n's code, held by test/queue and test/e2e): by
+ * `persist()`, whenever it lacks the id: from `webhook()` while this process has executed none of
+ * the trigger's deliveries (always in a queue-mode webhook process; n8n saves it before answering,
+ * so a retry on another webhook process finds it; trigger.ts marks the change again for 2.x), else
+ * from the execution (saved when it ends, after the answer, which so never waits for a database
+ * write: BENCHMARKS.md). A 2.x worker runs without static data, so it never writes.
  * Window: Openlayer's last retry comes about 30 minutes after the first attempt. An id is kept for
  * one hour (twice that, so a retry that Openlayer's queue delays still finds it), and at least 1,000
  * ids per trigger (a burst of more within the hour drops the oldest first, one per delivery beyond
@@ -210,7 +209,7 @@ export interface RetryMemory {
 	seen(id: string): boolean;
 	/** Records an accepted delivery in the process (the stored copy is left to `persist()`). */
 	remember(id: string): void;
-	/** From `execute()`: writes the stored copy when it lacks `id` (n8n saves it when the execution ends). */
+	/** Writes the stored copy when it lacks `id` (from `execute()`, or `webhook()` in a webhook process). */
 	persist(id: string): void;
 }
 

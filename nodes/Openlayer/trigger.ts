@@ -1,9 +1,11 @@
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { decideWithCredential } from '../shared/credentials';
 import { REJECT_UNAUTHORIZED } from '../shared/delivery';
@@ -21,6 +23,8 @@ export const SIGNING_CREDENTIAL = 'openlayerSigningSecretApi';
  * `json`); `execute()` never copies it to its output.
  */
 const WEBHOOK_ID_ITEM_KEY = 'openlayerWebhookId';
+/** `webhook` beside it when webhook() stored the id (n8n saves that before it answers). */
+const STORED_BY_ITEM_KEY = 'openlayerStoredBy';
 
 /** Current and previous signing secret; none when the credential cannot be read (fails closed). */
 function signingSecrets(credential: ICredentialDataDecryptedObject | undefined): string[] {
@@ -51,6 +55,31 @@ export function toleranceOf(value: unknown): number {
 /** One retry memory per trigger node in this process. */
 const scopeOf = (ctx: IWebhookFunctions | IExecuteFunctions) =>
 	`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().name}`;
+
+/**
+ * Triggers (scopes) whose deliveries this process has also executed: one n8n process (regular
+ * mode), where the execution stores the webhook-id right after the answer. Until then, and always
+ * in a queue-mode webhook process (its executions run on workers), webhook() stores the id itself
+ * and n8n saves it before it answers, so that the other webhook processes see it (retryMemory.ts).
+ */
+const executesHere = new Set<string>();
+
+/** For tests: this process has executed none of its deliveries yet, as after a start. */
+export function forgetExecutionsHere(): void {
+	executesHere.clear();
+}
+
+/**
+ * n8n 2.x forgets that webhook() changed the static data before it saves it: `WorkflowRunner.run`
+ * builds a second Workflow over the same object (`establishContextForPersistence`), whose
+ * `ObservableObject.create` resets the change mark, and `LiveWebhooks.executeWebhook` saves only a
+ * marked change, after the execution is enqueued. Writing the same values again once webhook() has
+ * returned (a timer; enqueueing takes several database round trips) marks it again, so 2.x saves it
+ * before the answer as 1.x does. Harmless on 1.x, which reads the mark before the timer fires.
+ */
+function markChangedAgain(state: IDataObject): void {
+	void sleep(0).then(() => Object.assign(state, { ...state }));
+}
 
 function checkSecret(label: string, value: string): string | undefined {
 	const problem = signingSecretProblem(value);
@@ -99,10 +128,10 @@ export const openlayerTrigger: TriggerVendor = {
 
 	async receive(ctx, { headers, rawBody, parsedBody }, options) {
 		const now = nowInSeconds();
-		const memory =
-			options.ignoreRetries !== false
-				? retryMemory({ scope: scopeOf(ctx), state: ctx.getWorkflowStaticData('node'), now })
-				: undefined;
+		const scope = scopeOf(ctx);
+		const state = options.ignoreRetries !== false ? ctx.getWorkflowStaticData('node') : undefined;
+		const memory = state ? retryMemory({ scope, state, now }) : undefined;
+		let stored = false;
 		const toleranceSeconds = toleranceOf(options.toleranceSeconds);
 		const events = ctx.getNodeParameter('events', [ALL_EVENTS]) as string[];
 		const decision = await decideWithCredential(
@@ -121,24 +150,35 @@ export const openlayerTrigger: TriggerVendor = {
 				// must not both pass `seen` while the first is still on its way back through an await.
 				if (memory && decided.verdict.kind === 'accept' && decided.webhookId) {
 					memory.remember(decided.webhookId);
+					if (!executesHere.has(scope)) {
+						memory.persist(decided.webhookId);
+						stored = true;
+					}
 				}
 				return decided;
 			},
 			(d) => d.verdict === REJECT_UNAUTHORIZED,
 			{ failClosed: true },
 		);
-		return {
-			verdict: decision.verdict,
-			itemFields: decision.webhookId ? { [WEBHOOK_ID_ITEM_KEY]: decision.webhookId } : undefined,
-		};
+		if (stored && state) markChangedAgain(state);
+		if (!decision.webhookId) return { verdict: decision.verdict };
+		const itemFields: Record<string, string> = { [WEBHOOK_ID_ITEM_KEY]: decision.webhookId };
+		if (stored) itemFields[STORED_BY_ITEM_KEY] = 'webhook';
+		return { verdict: decision.verdict, itemFields };
 	},
 
 	executing(ctx, items) {
 		const options = ctx.getNodeParameter('options', 0, {}) as { ignoreRetries?: boolean };
 		if (options.ignoreRetries === false) return;
-		// The stored retry memory is written here, not in webhook(): n8n saves static data changed
-		// here when the execution ends, after the answer (n8n 1.x saves webhook()'s change before).
+		// A manual run (the editor's test URL) says nothing about where production deliveries run.
+		if (ctx.getMode() !== 'manual' && items.some((item) => WEBHOOK_ID_ITEM_KEY in item))
+			executesHere.add(scopeOf(ctx));
+		// Written here for the ids webhook() did not store (this process runs its deliveries): n8n
+		// saves static data changed here when the execution ends, after the answer. Never for the
+		// others: a queue worker of n8n 2.x runs without the workflow's static data (the execution's
+		// workflow snapshot leaves it out), so its write would replace the stored copy.
 		const ids = items
+			.filter((item) => item[STORED_BY_ITEM_KEY] !== 'webhook')
 			.map((item) => item[WEBHOOK_ID_ITEM_KEY])
 			.filter((id): id is string => typeof id === 'string' && id !== '');
 		if (ids.length === 0) return;

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { sleep } from 'n8n-workflow';
 
 import { currentsEvents } from '../../nodes/Currents/catalog';
-import { storedKeys } from '../helpers/retryMemory';
+import { keyOf, storedKeys } from '../helpers/retryMemory';
 import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
@@ -543,8 +543,8 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 	 * Openlayer retries a failed delivery about 5 s, 5 min and 30 min after the first attempt, with the
 	 * same webhook-id, and nothing routes the retry to the webhook process that took the first copy.
 	 * The first retry is sent here at its real spacing, 5 s after the original, to the other webhook
-	 * process, while new deliveries keep arriving on both (so both workers keep writing the stored
-	 * memory). The later retries differ from it only in what happens in between: more deliveries
+	 * process, while new deliveries keep arriving on both (so both webhook processes keep writing the
+	 * stored memory, each from the copy it read). The later retries differ from it only in what happens in between: more deliveries
 	 * (the load test below retries 100 of its ids after all of them) and age (the one-hour window,
 	 * test/unit/openlayer/retryMemory.test.ts); CI does not wait 5 or 30 minutes.
 	 */
@@ -553,6 +553,8 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		const originals = Array.from({ length: RETRIES_AT_5S }, (_, i) => `retry5-${runId}-${i}`);
 		const traffic = Array.from({ length: RETRIES_AT_5S * 4 }, (_, i) => `traffic-${runId}-${i}`);
 		const retryAnswers: string[] = [];
+		let storedAtRetry = 0;
+		const unfinished: number[] = [];
 		const sends: Array<Promise<unknown>> = [];
 		const t0 = Date.now();
 		for (const [i, marker] of originals.entries()) {
@@ -561,6 +563,12 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 			expect(a).toEqual({ status: 200, text: '' });
 			sends.push(
 				sleep(5000).then(async () => {
+					// What the other process will read: is the id in the stored copy (its first copy's
+					// webhook process stored it before answering), and how many executions are unfinished?
+					const stored = storedKeys(cluster.staticData(WF_OPENLAYER)?.['node:Openlayer Trigger']);
+					if (stored.includes(keyOf(`msg_${marker}`))) storedAtRetry++;
+					const c = cluster.executionCounts(WF_OPENLAYER);
+					unfinished.push(Object.values(c).reduce((a, b) => a + b, 0) - (c.success ?? 0));
 					const b = await postOpenlayer(other, `msg_${marker}`, marker);
 					expect(b.status).toBe(200);
 					retryAnswers.push(b.text);
@@ -578,7 +586,8 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 		const recognised = retryAnswers.filter((t) => t.includes('duplicate')).length;
 		figure(
 			`Openlayer retries 5 s after the first copy, on the other webhook process, with ${traffic.length} new deliveries in between ` +
-				`(${((Date.now() - t0) / 1000).toFixed(0)} s): ${originals.length} retries, ${recognised} acknowledged as duplicates, ${ranAgain} ran again`,
+				`(${((Date.now() - t0) / 1000).toFixed(0)} s): ${originals.length} retries, ${recognised} acknowledged as duplicates, ${ranAgain} ran again; ` +
+				`the id was in the stored copy when its retry was sent for ${storedAtRetry} of ${originals.length}, executions unfinished then at most ${Math.max(...unfinished)}`,
 		);
 		expect({ recognised, ranAgain, counts }).toEqual({
 			recognised: originals.length,

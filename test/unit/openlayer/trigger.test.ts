@@ -5,12 +5,14 @@ import type {
 	IDataObject,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { sleep, Workflow } from 'n8n-workflow';
 import { Webhook } from 'standardwebhooks';
 
 import { OpenlayerSigningSecretApi } from '../../../credentials/OpenlayerSigningSecretApi.credentials';
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
 import { forgetProcessMemory } from '../../../nodes/Openlayer/retryMemory';
+import { forgetExecutionsHere } from '../../../nodes/Openlayer/trigger';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { makeContext, registerCredentialType } from '../../helpers/context';
 import {
@@ -264,12 +266,13 @@ describe('webhook()', () => {
 
 	describe('retried deliveries', () => {
 		it('starts one execution per webhook-id; a retry gets 200 and nothing else', async () => {
+			forgetExecutionsHere();
 			const staticData: IDataObject = {};
 			const first = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
 			const accepted = await first.run();
 			expect(accepted.workflowData).toBeDefined();
-			// No static-data change in webhook(): n8n 1.x would save it before answering.
-			expect(staticData).toEqual({});
+			// Stored by webhook() (n8n saves it before answering): no execution has run here yet.
+			expect(storedKeys(staticData)).toContain(keyOf('msg_retry_1'));
 			await runExecution(accepted.workflowData![0], staticData);
 			expect(storedKeys(staticData)).toContain(keyOf('msg_retry_1'));
 			expect(Object.keys(staticData)).toEqual([STORED_KEY]);
@@ -285,6 +288,63 @@ describe('webhook()', () => {
 
 			const other = deliver(sample('tests.result.updated'), { id: 'msg_retry_2', staticData });
 			expect((await other.run()).workflowData).toBeDefined();
+		});
+
+		it('stores the id from webhook() until this process has executed one of its deliveries, then from the execution only', async () => {
+			forgetProcessMemory();
+			forgetExecutionsHere();
+			const staticData: IDataObject = {};
+			// A queue-mode webhook process: its executions run elsewhere, so it stores every id itself.
+			const first = await deliver(sample('test.deleted'), { id: 'msg_where_1', staticData }).run();
+			expect(storedKeys(staticData)).toEqual([keyOf('msg_where_1')]);
+			// A manual run (the editor's test URL) does not count as running the deliveries here.
+			await node.execute.call(
+				makeContext({
+					params: { options: {} },
+					items: first.workflowData![0],
+					staticData: {},
+					mode: 'manual',
+				}).execute,
+			);
+			await deliver(sample('test.deleted'), { id: 'msg_where_2', staticData }).run();
+			expect(storedKeys(staticData)).toEqual([keyOf('msg_where_1'), keyOf('msg_where_2')]);
+
+			// The execution of an id webhook() stored writes nothing: a queue worker of n8n 2.x gets no
+			// static data, and its write would replace the stored copy.
+			const workerState: IDataObject = {};
+			await runExecution(first.workflowData![0], workerState);
+			expect(workerState).toEqual({});
+			// One n8n process: once it has executed a delivery, the execution stores the next ids, after
+			// the answer, and webhook() changes nothing (n8n would save that before answering).
+			const stored = staticData[STORED_KEY];
+			const third = await deliver(sample('test.deleted'), { id: 'msg_where_3', staticData }).run();
+			expect(staticData[STORED_KEY]).toBe(stored);
+			await runExecution(third.workflowData![0], staticData);
+			expect(storedKeys(staticData)).toEqual([
+				keyOf('msg_where_1'),
+				keyOf('msg_where_2'),
+				keyOf('msg_where_3'),
+			]);
+		});
+
+		it('marks the stored id as changed again once webhook() has returned (n8n 2.x clears the mark before it saves)', async () => {
+			forgetExecutionsHere();
+			// n8n's own change tracking: LiveWebhooks builds a Workflow over the static data it read, and
+			// saves it after the enqueue only when marked changed; 2.x's WorkflowRunner.run builds a
+			// second Workflow over the same object first, which clears the mark.
+			const raw: IDataObject = {};
+			const nodeTypes = {} as ConstructorParameters<typeof Workflow>[0]['nodeTypes'];
+			const build = () =>
+				new Workflow({ nodes: [], connections: {}, active: true, nodeTypes, staticData: raw });
+			const workflow = build();
+			const staticData = workflow.getStaticData('node', { name: 'Openlayer Trigger' } as never);
+			await deliver(sample('test.deleted'), { id: 'msg_marked', staticData }).run();
+			expect(workflow.staticData.__dataChanged).toBe(true);
+			build();
+			expect(workflow.staticData.__dataChanged).toBe(false);
+			await sleep(10);
+			expect(workflow.staticData.__dataChanged).toBe(true);
+			expect(storedKeys(staticData)).toContain(keyOf('msg_marked'));
 		});
 
 		it('does not remember rejected or skipped deliveries, so their retries still count', async () => {
