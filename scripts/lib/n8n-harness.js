@@ -402,19 +402,34 @@ class N8nInstance {
 		}
 	}
 
-	/**
-	 * { workflow id: triggerCount } from the database this n8n runs on. SQLite here; a caller on
-	 * another database (queue mode's PostgreSQL) sets its own reader.
-	 */
+	/** { workflow id: triggerCount } from the database this n8n runs on (queue mode sets its own reader). */
 	readTriggerCounts() {
 		if (this.triggerCountReader) return this.triggerCountReader();
-		return JSON.parse(
-			execFileSync(
-				this.install.nodeBin,
-				[path.join(__dirname, 'read-trigger-counts.js'), this.install.dir, this.userFolder],
-				{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-			),
+		const rows = this.sqliteRows('SELECT id, triggerCount FROM workflow_entity');
+		return Object.fromEntries(rows.map((r) => [r.id, r.triggerCount]));
+	}
+
+	/**
+	 * Runs one read-only query on the user folder's SQLite database with n8n's own sqlite3 module,
+	 * under that n8n line's Node binary (the addon is built for it), and returns the rows.
+	 */
+	sqliteRows(query, params = []) {
+		const script = [
+			"const path = require('node:path');",
+			"const sqlite3 = require(path.join(process.argv[1], 'node_modules', 'sqlite3'));",
+			"const db = new sqlite3.Database(path.join(process.argv[2], '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);",
+			'db.all(process.argv[3], JSON.parse(process.argv[4]), (err, rows) => {',
+			'  if (err) { process.stderr.write(err.message); process.exit(1); }',
+			'  process.stdout.write(JSON.stringify(rows));',
+			'  db.close();',
+			'});',
+		].join('\n');
+		const out = execFileSync(
+			this.install.nodeBin,
+			['-e', script, this.install.dir, this.userFolder, query, JSON.stringify(params)],
+			{ encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
 		);
+		return JSON.parse(out);
 	}
 
 	async stop() {

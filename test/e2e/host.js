@@ -3,7 +3,6 @@
 // database and files in n8n's install and user folders. It lives in plain JS next to the harness
 // (scripts/lib/n8n-harness.js) because it is test infrastructure, while every .ts file in this
 // repository, tests included, keeps to the same n8n Cloud rules as the nodes (`n8n-node lint`).
-const { execFileSync } = require('node:child_process');
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,28 +13,8 @@ const env = (name) => process.env[name];
 /** One line to stderr, which jest shows beside the test results. */
 const stderr = (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 
-/**
- * Runs one read-only query on the instance's SQLite database with n8n's own sqlite3 module, under
- * that n8n line's Node binary (the addon is built for it), and returns the rows.
- */
-function sqlite(n8n, query, params = []) {
-	const script = [
-		"const path = require('node:path');",
-		"const sqlite3 = require(path.join(process.argv[1], 'node_modules', 'sqlite3'));",
-		"const db = new sqlite3.Database(path.join(process.argv[2], '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);",
-		'db.all(process.argv[3], JSON.parse(process.argv[4]), (err, rows) => {',
-		'  if (err) { process.stderr.write(err.message); process.exit(1); }',
-		'  process.stdout.write(JSON.stringify(rows));',
-		'  db.close();',
-		'});',
-	].join('\n');
-	const out = execFileSync(
-		n8n.install.nodeBin,
-		['-e', script, n8n.install.dir, n8n.userFolder, query, JSON.stringify(params)],
-		{ encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-	);
-	return JSON.parse(out);
-}
+/** One read-only query on the instance's SQLite database (the harness's `sqliteRows`): the rows. */
+const sqlite = (n8n, query, params = []) => n8n.sqliteRows(query, params);
 
 /** A module from the n8n install under test (e.g. its `flatted`), not from this repository. */
 const requireFromN8n = (n8n, name) => require(path.join(n8n.install.dir, 'node_modules', name));
