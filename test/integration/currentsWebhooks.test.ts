@@ -1,7 +1,8 @@
 /**
  * Currents Webhooks operations through n8n-core's WorkflowExecute against the fake Currents API.
  */
-import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
+import { createCurrentsFake } from '../fakes/currents-api';
+import { useFake } from '../helpers/fakeApi';
 import { runNode } from './engine';
 import { shutdownN8nCore } from './shutdown';
 
@@ -9,24 +10,15 @@ const KEY = 'integration-currents';
 const project = { __rl: true, mode: 'list', value: 'proj_alpha' };
 
 describe('Currents Webhooks in n8n-core', () => {
-	let fake: CurrentsFake;
-	let baseUrl: string;
-	beforeAll(async () => {
-		fake = createCurrentsFake({ apiKeys: [KEY] });
-		baseUrl = await fake.listen();
-	});
-	afterAll(async () => {
-		await fake.close();
-		shutdownN8nCore();
-	});
-	beforeEach(() => {
-		fake.reset();
-		fake.clearFaults();
-		fake.requests.length = 0;
-	});
+	const { fake, baseUrl } = useFake(() => createCurrentsFake({ apiKeys: [KEY] }));
+	afterAll(() => shutdownN8nCore());
 
 	const credentials = (apiKey = KEY) => ({
-		currentsTestOpsApi: { id: 'cred-currents', name: 'Currents', data: { apiKey, baseUrl } },
+		currentsTestOpsApi: {
+			id: 'cred-currents',
+			name: 'Currents',
+			data: { apiKey, baseUrl: baseUrl() },
+		},
 	});
 	const run = (
 		parameters: Record<string, unknown>,
@@ -61,13 +53,13 @@ describe('Currents Webhooks in n8n-core', () => {
 			},
 			pairedItem: { item: 0 },
 		});
-		expect(fake.requests[0]).toMatchObject({
+		expect(fake().requests[0]).toMatchObject({
 			method: 'POST',
 			path: '/webhooks',
 			query: { projectId: 'proj_alpha' },
 		});
-		expect(fake.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
-		expect(JSON.parse((fake.requests[0].body as { headers: string }).headers)).toEqual({
+		expect(fake().requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
+		expect(JSON.parse((fake().requests[0].body as { headers: string }).headers)).toEqual({
 			'x-team': 'qa',
 		});
 
@@ -131,6 +123,6 @@ describe('Currents Webhooks in n8n-core', () => {
 		});
 		expect(error).toMatchObject({ name: 'NodeOperationError' });
 		expect(error?.message).toMatch(/URL/);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 });

@@ -8,10 +8,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { payloadWithContext } from '../../nodes/Qase/receive';
 import { openlayerEvents } from '../../nodes/Openlayer/catalog';
-import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
+import { createOpenlayerFake } from '../fakes/openlayer-api';
 import { UNAUTHENTICATED_LOOKUP } from '../../nodes/Qase/enrich';
-import { createRedirector, type Redirector } from '../fakes/redirector';
-import { createQaseFake, type QaseFake } from '../fakes/qase-api';
+import { createRedirector } from '../fakes/redirector';
+import { createQaseFake } from '../fakes/qase-api';
+import { useFake } from '../helpers/fakeApi';
 import type { QaseDelivery, TestsResultEvent } from '../helpers/json';
 import { runNode } from './engine';
 import { shutdownN8nCore } from './shutdown';
@@ -20,21 +21,10 @@ afterAll(() => shutdownN8nCore());
 
 describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 	const TOKEN = 'integration-qase';
-	let fake: QaseFake;
-	let baseUrl: string;
-	beforeAll(async () => {
-		fake = createQaseFake({ tokens: [TOKEN] });
-		baseUrl = `${await fake.listen()}/v1`;
-	});
-	afterAll(() => fake.close());
-	beforeEach(() => {
-		fake.reset();
-		fake.clearFaults();
-		fake.requests.length = 0;
-	});
+	const { fake, baseUrl } = useFake(() => createQaseFake({ tokens: [TOKEN] }), { path: '/v1' });
 
 	const sample = structuredClone(findQaseEvent('case.updated')!.sample) as QaseDelivery;
-	const run = (token: string, resolveRecord = true, base = baseUrl, authenticated = true) =>
+	const run = (token: string, resolveRecord = true, base = baseUrl(), authenticated = true) =>
 		runNode({
 			type: 'qaseTrigger',
 			parameters: { resolveRecord, output: 'payload', events: ['*'] },
@@ -57,11 +47,11 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 	test('the record is fetched with the Token header and attached to the item', async () => {
 		const { run: execution, items } = await run(TOKEN);
 		expect(execution.status).toBe('success');
-		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+		expect(fake().requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET /v1/case/ID/${sample.payload.id}`,
 		]);
-		expect(fake.requests[0].headers.token).toBe(TOKEN);
-		const record = fake.getRecord('case', 'ID', sample.payload.id as number);
+		expect(fake().requests[0].headers.token).toBe(TOKEN);
+		const record = fake().getRecord('case', 'ID', sample.payload.id as number);
 		expect(record).toBeDefined();
 		expect(items).toEqual([
 			{ json: { ...payloadWithContext(sample), record }, pairedItem: { item: 0 } },
@@ -71,7 +61,7 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 	test('without the option the item passes through and Qase is not called', async () => {
 		const { items } = await run(TOKEN, false);
 		expect(items).toEqual([{ json: payloadWithContext(sample), pairedItem: { item: 0 } }]);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 
 	test('a refused token: the execution still succeeds with record_error, and the token is nowhere in it', async () => {
@@ -82,9 +72,9 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 	});
 
 	test('issue 22 item 1: without a webhook secret no record is looked up, and record_error says why', async () => {
-		const { run: execution, items } = await run(TOKEN, true, baseUrl, false);
+		const { run: execution, items } = await run(TOKEN, true, baseUrl(), false);
 		expect(execution.status).toBe('success');
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 		expect(items[0].json).toMatchObject({
 			record: null,
 			record_error: { status: null, message: UNAUTHENTICATED_LOOKUP },
@@ -93,7 +83,7 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 
 	test('issue 22 item 7: the token quoted back in a vendor error is not stored in the run data', async () => {
 		const quoting = 'qase-live-0123456789abcdef0123';
-		fake.addFault({
+		fake().addFault({
 			path: '^/v1/case/',
 			status: 401,
 			body: { status: false, errorMessage: `Token ${quoting.slice(0, 18)}… is expired` },
@@ -110,19 +100,15 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 	describe.each([301, 302, 307, 308])(
 		'issue 22 item 3: a Base URL answering %i to another origin',
 		(status) => {
-			let redirector: Redirector;
-			let redirectUrl: string;
-			beforeAll(async () => {
-				redirector = createRedirector({ status });
-				redirectUrl = await redirector.listen();
-			});
-			afterAll(() => redirector.close());
+			const { fake: redirector, baseUrl: redirectUrl } = useFake(() =>
+				createRedirector({ status }),
+			);
 
 			test('is an API error naming the status; the token never reaches the other origin', async () => {
-				const { run: execution, items } = await run(TOKEN, true, `${redirectUrl}/v1`);
+				const { run: execution, items } = await run(TOKEN, true, `${redirectUrl()}/v1`);
 				expect(execution.status).toBe('success');
-				expect(redirector.redirected).toHaveLength(1);
-				expect(redirector.received).toHaveLength(0);
+				expect(redirector().redirected).toHaveLength(1);
+				expect(redirector().received).toHaveLength(0);
 				expect(items[0].json.record).toBeNull();
 				expect(items[0].json.record_error).toEqual({
 					status,
@@ -137,18 +123,7 @@ describe('Qase Trigger: Resolve Full Record in n8n-core', () => {
 
 describe('Openlayer Trigger: Attach Failing Tests in n8n-core', () => {
 	const KEY = 'integration-openlayer';
-	let fake: OpenlayerFake;
-	let baseUrl: string;
-	beforeAll(async () => {
-		fake = createOpenlayerFake({ apiKeys: [KEY] });
-		baseUrl = await fake.listen();
-	});
-	afterAll(() => fake.close());
-	beforeEach(() => {
-		fake.reset();
-		fake.clearFaults();
-		fake.requests.length = 0;
-	});
+	const { fake, baseUrl } = useFake(() => createOpenlayerFake({ apiKeys: [KEY] }));
 
 	const resultsEvent = (projectVersionId: string, failing: number) => {
 		const sample = structuredClone(
@@ -180,7 +155,7 @@ describe('Openlayer Trigger: Attach Failing Tests in n8n-core', () => {
 				openlayerTestOpsApi: {
 					id: 'cred-ol-api',
 					name: 'Openlayer',
-					data: { apiKey: KEY, baseUrl },
+					data: { apiKey: KEY, baseUrl: baseUrl() },
 				},
 			},
 			input: [{ json: event as unknown as IDataObject }],
@@ -188,7 +163,7 @@ describe('Openlayer Trigger: Attach Failing Tests in n8n-core', () => {
 		});
 
 	test('the failing results of the run are attached, every page of them', async () => {
-		const all = fake.addRun({
+		const all = fake().addRun({
 			projectVersionId: 'a1b2c3d4-0000-4000-8000-0000000000aa',
 			failing: 230,
 			passing: 4,
@@ -197,8 +172,8 @@ describe('Openlayer Trigger: Attach Failing Tests in n8n-core', () => {
 			resultsEvent('a1b2c3d4-0000-4000-8000-0000000000aa', 230),
 		);
 		expect(execution.status).toBe('success');
-		expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
-		expect(fake.requests.length).toBeGreaterThan(1);
+		expect(fake().requests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+		expect(fake().requests.length).toBeGreaterThan(1);
 		const failing = all.filter((r) => r.status === 'failing').map((r) => r.id);
 		expect((items[0].json.failingTests as Array<{ id: string }>).map((r) => r.id)).toEqual(failing);
 		expect(items[0].json.failingTestsTruncated).toBe(false);

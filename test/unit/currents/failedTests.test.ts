@@ -9,25 +9,17 @@ import {
 import { itemError } from '../../../nodes/shared/errors';
 import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.node';
 import { makeContext } from '../../helpers/context';
-import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
+import { createCurrentsFake } from '../../fakes/currents-api';
+import { useFake } from '../../helpers/fakeApi';
 
 const KEY = 'test-currents-key';
-let fake: CurrentsFake;
-let baseUrl: string;
-
-beforeAll(async () => {
-	fake = createCurrentsFake({ apiKeys: [KEY] });
-	baseUrl = await fake.listen();
-});
-afterAll(async () => fake.close());
-beforeEach(() => {
-	fake.reset();
-	fake.clearFaults();
-	fake.requests.length = 0;
-});
+const { fake, baseUrl } = useFake(() => createCurrentsFake({ apiKeys: [KEY] }));
 
 const ctx = (extra: Parameters<typeof makeContext>[0] = {}) =>
-	makeContext({ credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } }, ...extra }).execute;
+	makeContext({
+		credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl: baseUrl() } },
+		...extra,
+	}).execute;
 
 const runUrl = (id: string) => `https://app.currents.dev/run/${id}`;
 const finished = (id: string, failures: number, extra: IDataObject = {}): IDataObject => ({
@@ -39,7 +31,7 @@ const finished = (id: string, failures: number, extra: IDataObject = {}): IDataO
 });
 
 function seedRun(runId: string) {
-	fake.addRun({
+	fake().addRun({
 		runId,
 		specs: [
 			{
@@ -92,12 +84,12 @@ describe('fetchFailedTests', () => {
 				attempts: 1,
 			}),
 		]);
-		expect(fake.requests.map((r) => r.path)).toEqual([
+		expect(fake().requests.map((r) => r.path)).toEqual([
 			'/runs/r1',
 			'/instances/r1-inst-0',
 			'/instances/r1-inst-2',
 		]);
-		expect(fake.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
+		expect(fake().requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
 	});
 
 	test("a multi-group run's delivery gets only its group's failures", async () => {
@@ -107,7 +99,7 @@ describe('fetchFailedTests', () => {
 	});
 
 	test('caps the spec files read and the tests attached, and says so', async () => {
-		fake.addRun({
+		fake().addRun({
 			runId: 'big',
 			specs: Array.from({ length: 5 }, (_, i) => ({
 				spec: `s${i}.cy.ts`,
@@ -150,7 +142,7 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 
 	test('429 with a short Retry-After is waited out', async () => {
 		seedRun('r3');
-		fake.addFault({
+		fake().addFault({
 			path: '^/instances/',
 			status: 429,
 			headers: { 'retry-after': '1' },
@@ -159,12 +151,12 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 		});
 		const json = await attachFailedTests(ctx(), finished('r3', 2));
 		expect(json.failedTests).toHaveLength(2);
-		expect(fake.requests.filter((r) => r.path === '/instances/r3-inst-0')).toHaveLength(2); // refused once, then asked again
+		expect(fake().requests.filter((r) => r.path === '/instances/r3-inst-0')).toHaveLength(2); // refused once, then asked again
 	});
 
 	test('429 with a long Retry-After is reported at once', async () => {
 		seedRun('r4');
-		fake.addFault({
+		fake().addFault({
 			path: '^/runs/',
 			status: 429,
 			headers: { 'retry-after': '120' },
@@ -175,12 +167,12 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 			status: 429,
 			message: 'Currents API error (HTTP 429): Rate limited',
 		});
-		expect(fake.requests).toHaveLength(1);
+		expect(fake().requests).toHaveLength(1);
 	});
 
 	test('a timeout has no status and says it timed out', async () => {
 		seedRun('r5');
-		fake.addFault({ path: '^/runs/', delayMs: 800, times: 1 });
+		fake().addFault({ path: '^/runs/', delayMs: 800, times: 1 });
 		const json = await attachFailedTests(ctx(), finished('r5', 2), {
 			...DEFAULT_FAILED_TESTS_LIMITS,
 			timeoutMs: 200,
@@ -205,7 +197,7 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 		});
 		seedRun('r6');
 		const wrongKey = makeContext({
-			credentials: { currentsTestOpsApi: { apiKey: 'nope', baseUrl } },
+			credentials: { currentsTestOpsApi: { apiKey: 'nope', baseUrl: baseUrl() } },
 		}).execute;
 		const json = await attachFailedTests(wrongKey, finished('r6', 1));
 		expect(json.failedTestsError).toEqual({
@@ -224,7 +216,7 @@ describe('attachFailedTests: errors become the item-level error object', () => {
 		]) {
 			expect(await attachFailedTests(ctx(), body)).toBe(body);
 		}
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 		expect(
 			(await attachFailedTests(ctx(), { ...finished('r7', 2), event: 'RUN_TIMEOUT' })).failedTests,
 		).toHaveLength(2);
@@ -300,6 +292,6 @@ describe('Currents Trigger execute()', () => {
 		const body = finished('r9', 2);
 		const [[item]] = await exec({}, body);
 		expect(item.json).toEqual(body);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 });

@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { currentsEvents } from '../../../nodes/Currents/catalog';
 import { CurrentsTrigger } from '../../../nodes/CurrentsTrigger/CurrentsTrigger.node';
-import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
+import { createCurrentsFake } from '../../fakes/currents-api';
+import { useFake } from '../../helpers/fakeApi';
 import { makeContext } from '../../helpers/context';
 
 const KEY = 'unit-currents-key';
@@ -18,18 +19,7 @@ const prod = (c: { staticData: Record<string, unknown> }) =>
 const keyed = (record: object) => ({ hooks: { [HOOK_URL]: record } });
 
 describe('Currents Trigger hook lifecycle (against the fake API)', () => {
-	let fake: CurrentsFake;
-	let baseUrl: string;
-	beforeAll(async () => {
-		fake = createCurrentsFake({ apiKeys: [KEY] });
-		baseUrl = await fake.listen();
-	});
-	afterAll(() => fake.close());
-	beforeEach(() => {
-		fake.reset();
-		fake.clearFaults();
-		fake.requests.length = 0;
-	});
+	const { fake, baseUrl } = useFake(() => createCurrentsFake({ apiKeys: [KEY] }));
 
 	function ctx(staticData: IDataObject = {}, params: Record<string, unknown> = {}) {
 		return makeContext({
@@ -39,7 +29,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 				events: ['RUN_FINISH', 'RUN_START'],
 				...params,
 			},
-			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
+			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl: baseUrl() } },
 			staticData,
 			webhookUrl: HOOK_URL,
 			workflowName: 'Nightly alerts',
@@ -50,8 +40,8 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		const c = ctx();
 		expect(await methods.checkExists.call(c.hook)).toBe(false);
 		expect(await methods.create.call(c.hook)).toBe(true);
-		expect(fake.hooks).toHaveLength(1);
-		const [hook] = fake.hooks;
+		expect(fake().hooks).toHaveLength(1);
+		const [hook] = fake().hooks;
 		expect(hook).toMatchObject({
 			url: HOOK_URL,
 			projectId: 'proj_alpha',
@@ -74,8 +64,8 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await expect(methods.create.call(c.hook)).rejects.toThrow(
 			'"proj alpha/../x" is not a valid project ID',
 		);
-		expect(fake.requests).toHaveLength(0);
-		expect(fake.hooks).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
+		expect(fake().hooks).toHaveLength(0);
 		const locator = new CurrentsTrigger().description.properties.find((p) => p.name === 'project')!;
 		expect(locator.modes!.every((m) => m.validation === undefined)).toBe(true);
 	});
@@ -84,27 +74,27 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		const c0 = ctx();
 		await methods.create.call(c0.hook);
 		await methods.create.call(ctx().hook); // a second activation whose state was lost
-		expect(fake.hooks).toHaveLength(1);
+		expect(fake().hooks).toHaveLength(1);
 		// Simulate an older duplicate plus a user header on the survivor.
-		const [first] = fake.hooks;
-		await fetch(`${baseUrl}/webhooks/${first.hookId}`, {
+		const [first] = fake().hooks;
+		await fetch(`${baseUrl()}/webhooks/${first.hookId}`, {
 			method: 'PUT',
 			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
 			body: JSON.stringify({
 				headers: JSON.stringify({ 'x-team': 'qa', 'x-webhook-secret': 'old' }),
 			}),
 		});
-		await fetch(`${baseUrl}/webhooks?projectId=proj_alpha`, {
+		await fetch(`${baseUrl()}/webhooks?projectId=proj_alpha`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
 			body: JSON.stringify({ url: HOOK_URL, hookEvents: ['RUN_START'] }),
 		});
-		expect(fake.hooks).toHaveLength(2);
+		expect(fake().hooks).toHaveLength(2);
 		const c = ctx();
 		await methods.create.call(c.hook);
-		expect(fake.hooks).toHaveLength(1);
-		expect(fake.hooks[0].hookId).toBe(first.hookId);
-		expect(JSON.parse(fake.hooks[0].headers!)).toEqual({
+		expect(fake().hooks).toHaveLength(1);
+		expect(fake().hooks[0].hookId).toBe(first.hookId);
+		expect(JSON.parse(fake().hooks[0].headers!)).toEqual({
 			'x-team': 'qa',
 			'x-webhook-secret': prod(c).secret,
 		});
@@ -115,15 +105,15 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await methods.create.call(c.hook);
 		const hookId = prod(c).hookId;
 		// Drift: someone changed the events in the dashboard.
-		await fetch(`${baseUrl}/webhooks/${hookId}`, {
+		await fetch(`${baseUrl()}/webhooks/${hookId}`, {
 			method: 'PUT',
 			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
 			body: JSON.stringify({ hookEvents: ['RUN_TIMEOUT'] }),
 		});
 		expect(await methods.checkExists.call(c.hook)).toBe(true);
-		expect(fake.hooks[0].hookEvents).toEqual(['RUN_FINISH', 'RUN_START']);
+		expect(fake().hooks[0].hookEvents).toEqual(['RUN_FINISH', 'RUN_START']);
 		// Gone: deleted in the dashboard.
-		await fetch(`${baseUrl}/webhooks/${hookId}`, {
+		await fetch(`${baseUrl()}/webhooks/${hookId}`, {
 			method: 'DELETE',
 			headers: { authorization: `Bearer ${KEY}` },
 		});
@@ -135,7 +125,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		const c = ctx();
 		await methods.create.call(c.hook);
 		expect(await methods.delete.call(c.hook)).toBe(true);
-		expect(fake.hooks).toHaveLength(0);
+		expect(fake().hooks).toHaveLength(0);
 		expect(c.staticData).toEqual(keyed({}));
 		const stale = ctx(
 			keyed({
@@ -149,7 +139,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 	});
 
 	test('a failing API makes activation fail with the status and vendor message, and writes no state', async () => {
-		fake.addFault({
+		fake().addFault({
 			method: 'POST',
 			path: '^/webhooks$',
 			status: 500,
@@ -160,11 +150,11 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 			'Could not register the Currents webhook (HTTP 500): database unavailable',
 		);
 		expect(c.staticData).toEqual(keyed({}));
-		expect(fake.hooks).toHaveLength(0);
+		expect(fake().hooks).toHaveLength(0);
 	});
 
 	test('the activation error says the whole story in its description too (all n8n 1.x shows a user)', async () => {
-		fake.addFault({
+		fake().addFault({
 			method: 'POST',
 			path: '^/webhooks$',
 			status: 500,
@@ -183,17 +173,17 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 	});
 
 	test('a 504 after Currents created the hook: one POST, exactly one hook, and it is the one recorded (item 2)', async () => {
-		fake.addFault({ method: 'POST', path: '^/webhooks$', status: 504, perform: true, times: 1 });
+		fake().addFault({ method: 'POST', path: '^/webhooks$', status: 504, perform: true, times: 1 });
 		const c = ctx();
 		await methods.create.call(c.hook);
-		expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-		expect(fake.hooks).toHaveLength(1);
-		expect(prod(c).hookId).toBe(fake.hooks[0].hookId);
-		expect(JSON.parse(fake.hooks[0].headers!)['x-webhook-secret']).toBe(prod(c).secret);
+		expect(fake().requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(fake().hooks).toHaveLength(1);
+		expect(prod(c).hookId).toBe(fake().hooks[0].hookId);
+		expect(JSON.parse(fake().hooks[0].headers!)['x-webhook-secret']).toBe(prod(c).secret);
 	});
 
 	test('a 502 with no hook created fails the activation after one POST and stores nothing', async () => {
-		fake.addFault({
+		fake().addFault({
 			method: 'POST',
 			path: '^/webhooks$',
 			status: 502,
@@ -203,8 +193,8 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await expect(methods.create.call(c.hook)).rejects.toThrow(
 			'Could not register the Currents webhook (HTTP 502): Bad gateway',
 		);
-		expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-		expect(fake.hooks).toHaveLength(0);
+		expect(fake().requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(fake().hooks).toHaveLength(0);
 		expect(c.staticData).toEqual(keyed({}));
 	});
 
@@ -212,9 +202,9 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		let sentSecret = '';
 		const c = ctx();
 		// The fake cannot know the secret in advance: read it from the request and answer with it.
-		const original = fake.server.listeners('request')[0] as (...a: unknown[]) => void;
-		fake.server.removeAllListeners('request');
-		fake.server.on('request', (req, res) => {
+		const original = fake().server.listeners('request')[0] as (...a: unknown[]) => void;
+		fake().server.removeAllListeners('request');
+		fake().server.on('request', (req, res) => {
 			if (req.method === 'POST' && req.url?.startsWith('/webhooks')) {
 				let raw = '';
 				req.on('data', (d: Buffer) => (raw += d));
@@ -243,13 +233,13 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 			expect(JSON.stringify(error)).not.toContain(sentSecret);
 			expect(String(error.description ?? '')).not.toContain(sentSecret);
 		} finally {
-			fake.server.removeAllListeners('request');
-			fake.server.on('request', original);
+			fake().server.removeAllListeners('request');
+			fake().server.on('request', original);
 		}
 	});
 
 	test('a 429 with a short Retry-After is retried and activation succeeds', async () => {
-		fake.addFault({
+		fake().addFault({
 			method: 'GET',
 			path: '^/webhooks$',
 			status: 429,
@@ -258,14 +248,14 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		});
 		const c = ctx();
 		await methods.create.call(c.hook);
-		expect(fake.hooks).toHaveLength(1);
-		expect(fake.requests.filter((r) => r.method === 'GET' && r.path === '/webhooks')).toHaveLength(
-			2,
-		);
+		expect(fake().hooks).toHaveLength(1);
+		expect(
+			fake().requests.filter((r) => r.method === 'GET' && r.path === '/webhooks'),
+		).toHaveLength(2);
 	});
 
 	test('a 429 whose Retry-After is too long fails at once with the status, without hammering the API', async () => {
-		fake.addFault({
+		fake().addFault({
 			method: 'GET',
 			path: '^/webhooks$',
 			status: 429,
@@ -276,14 +266,14 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		await expect(methods.create.call(c.hook)).rejects.toThrow(
 			'Could not register the Currents webhook (HTTP 429): Too many requests',
 		);
-		expect(fake.requests.filter((r) => r.path === '/webhooks')).toHaveLength(1);
+		expect(fake().requests.filter((r) => r.path === '/webhooks')).toHaveLength(1);
 		expect(c.staticData).toEqual(keyed({}));
 	});
 
 	test('an invalid API key surfaces as a 401 activation error without the key in it', async () => {
 		const c = makeContext({
 			params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
-			credentials: { currentsTestOpsApi: { apiKey: 'wrong-key-value', baseUrl } },
+			credentials: { currentsTestOpsApi: { apiKey: 'wrong-key-value', baseUrl: baseUrl() } },
 			webhookUrl: HOOK_URL,
 		});
 		const error = await methods.create.call(c.hook).catch((e: Error) => e);
@@ -309,21 +299,27 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 			const testCtx = (mode: string) =>
 				makeContext({
 					params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
-					credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
+					credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl: baseUrl() } },
 					staticData,
 					webhookUrl: testUrl,
 					mode,
 				});
 			expect(await methods.checkExists.call(testCtx('manual').hook)).toBe(false);
 			await methods.create.call(testCtx('manual').hook);
-			expect(fake.hooks.map((h) => h.url).sort()).toEqual([HOOK_URL, testUrl].sort());
+			expect(
+				fake()
+					.hooks.map((h) => h.url)
+					.sort(),
+			).toEqual([HOOK_URL, testUrl].sort());
 			await methods.delete.call(testCtx('internal').hook);
-			expect(fake.hooks.map((h) => h.url)).toEqual([HOOK_URL]);
+			expect(fake().hooks.map((h) => h.url)).toEqual([HOOK_URL]);
 			expect(prod(production)).toEqual(productionRecord);
 			expect(await methods.checkExists.call(production.hook)).toBe(true);
-			expect(fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).not.toContain(
-				`/webhooks/${productionRecord.hookId}`,
-			);
+			expect(
+				fake()
+					.requests.filter((r) => r.method === 'DELETE')
+					.map((r) => r.path),
+			).not.toContain(`/webhooks/${productionRecord.hookId}`);
 		},
 	);
 
@@ -359,13 +355,13 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		const staticData: IDataObject = { production: legacy };
 		const teardown = makeContext({
 			params: { setupMode: 'automatic', project: 'proj_alpha', events: ['RUN_START'] },
-			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
+			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl: baseUrl() } },
 			staticData,
 			webhookUrl: HOOK_URL.replace('/webhook/', '/try/'),
 			mode: 'internal',
 		});
 		await methods.delete.call(teardown.hook);
-		expect(fake.hooks).toHaveLength(1);
+		expect(fake().hooks).toHaveLength(1);
 		expect(staticData.production).toEqual(legacy);
 		const activation = ctx(staticData);
 		expect(await methods.checkExists.call(activation.hook)).toBe(true);
@@ -378,7 +374,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 		expect(await methods.checkExists.call(c.hook)).toBe(true);
 		expect(await methods.create.call(c.hook)).toBe(true);
 		expect(await methods.delete.call(c.hook)).toBe(true);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 });
 

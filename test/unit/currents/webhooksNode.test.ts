@@ -5,7 +5,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { searchProjects } from '../../../nodes/Currents/projectLocator';
 import { CUSTOM_API_CALL } from '../../../nodes/shared/customApiCall';
 import { CurrentsWebhooks } from '../../../nodes/CurrentsWebhooks/CurrentsWebhooks.node';
-import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
+import { createCurrentsFake } from '../../fakes/currents-api';
+import { useFake } from '../../helpers/fakeApi';
 import { makeContext } from '../../helpers/context';
 
 const KEY = 'unit-currents-key';
@@ -13,18 +14,7 @@ const node = new CurrentsWebhooks();
 const project = { __rl: true, mode: 'list', value: 'proj_alpha' };
 
 describe('Currents Webhooks node (against the fake API)', () => {
-	let fake: CurrentsFake;
-	let baseUrl: string;
-	beforeAll(async () => {
-		fake = createCurrentsFake({ apiKeys: [KEY] });
-		baseUrl = await fake.listen();
-	});
-	afterAll(() => fake.close());
-	beforeEach(() => {
-		fake.reset();
-		fake.clearFaults();
-		fake.requests.length = 0;
-	});
+	const { fake, baseUrl } = useFake(() => createCurrentsFake({ apiKeys: [KEY] }));
 
 	const run = (
 		params: Record<string, unknown>,
@@ -32,7 +22,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 	) => {
 		const c = makeContext({
 			params: { resource: 'webhook', ...params },
-			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
+			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl: baseUrl() } },
 			items: Array.from({ length: extra.items ?? 1 }, () => ({ json: {} })),
 			continueOnFail: extra.continueOnFail,
 		});
@@ -58,7 +48,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			hookEvents: ['RUN_FINISH'],
 			headers: '{"x-token":"**redacted**"}',
 		});
-		const req = fake.requests.find((r) => r.method === 'POST')!;
+		const req = fake().requests.find((r) => r.method === 'POST')!;
 		expect(req.query).toEqual({ projectId: 'proj_alpha' });
 		expect(req.body).toEqual({
 			url: 'https://example.com/hook',
@@ -89,7 +79,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			url: 'https://example.com/hook',
 			headers: '{"x-token":"**redacted**"}',
 		});
-		expect(fake.requests.find((r) => r.method === 'PUT')!.body).toEqual({ label: 'CI v2' });
+		expect(fake().requests.find((r) => r.method === 'PUT')!.body).toEqual({ label: 'CI v2' });
 		const cleared = (
 			await run({ operation: 'update', hookId: hook.hookId, updateFields: { clearHeaders: true } })
 				.result
@@ -97,7 +87,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		expect(cleared.headers).toBeNull();
 		const deleted = (await run({ operation: 'delete', hookId: hook.hookId }).result)[0][0].json;
 		expect(deleted).toEqual({ deleted: true, hookId: hook.hookId });
-		expect(fake.hooks).toHaveLength(0);
+		expect(fake().hooks).toHaveLength(0);
 	});
 
 	test.each(['get', 'delete'])(
@@ -144,11 +134,11 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		const error = await run(params).result.catch((e) => e);
 		expect(error.message).toBe(message);
 		expect(error.constructor.name).toBe('NodeOperationError');
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 
 	test('API errors carry the status and Currents message; the key never appears', async () => {
-		fake.addFault({
+		fake().addFault({
 			method: 'GET',
 			path: '^/webhooks$',
 			status: 403,
@@ -161,7 +151,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 	});
 
 	test('malformed JSON from the API is an error, not a crash', async () => {
-		fake.addFault({ method: 'GET', path: '^/webhooks$', raw: '{"status":"OK","data":[' });
+		fake().addFault({ method: 'GET', path: '^/webhooks$', raw: '{"status":"OK","data":[' });
 		// n8n's HTTP helper hands back the unparsed text; the node must not output it as hooks.
 		const error = await run({ operation: 'list', project }).result.catch((e) => e);
 		expect(error.message).toBe('Currents API returned an unreadable response to GET /webhooks');
@@ -197,7 +187,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			expect(error.description).toContain('"Predefined Credential Type"');
 			expect(error.description).toContain('"Currents TestOps API"');
 			expect(error.context.itemIndex).toBe(0);
-			expect(fake.requests).toEqual([]);
+			expect(fake().requests).toEqual([]);
 		},
 	);
 
@@ -214,7 +204,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 	describe('header values are redacted in output unless revealed (issue 10 item 4)', () => {
 		const SECRET = randomBytes(32).toString('hex');
 		async function triggerLikeHook() {
-			const res = await fetch(`${baseUrl}/webhooks?projectId=proj_alpha`, {
+			const res = await fetch(`${baseUrl()}/webhooks?projectId=proj_alpha`, {
 				method: 'POST',
 				headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
 				body: JSON.stringify({
@@ -250,7 +240,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		});
 
 		test('an API error that quotes the headers sent does not repeat their values', async () => {
-			fake.addFault({
+			fake().addFault({
 				method: 'POST',
 				path: '^/webhooks$',
 				status: 400,
@@ -356,8 +346,8 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			const error = await run(params).result.catch((e) => e);
 			expect(error.message).toBe(message);
 			expect(error.constructor.name).toBe('NodeOperationError');
-			expect(fake.requests).toHaveLength(0);
-			expect(fake.hooks).toHaveLength(0);
+			expect(fake().requests).toHaveLength(0);
+			expect(fake().hooks).toHaveLength(0);
 		});
 	});
 
@@ -369,23 +359,29 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			hookEvents: ['RUN_FINISH'],
 			additionalFields: { label: 'once', headers: { header: [{ name: 'x-token', value: 'abc' }] } },
 		};
-		const posts = () => fake.requests.filter((r) => r.method === 'POST').length;
+		const posts = () => fake().requests.filter((r) => r.method === 'POST').length;
 
 		test('a 504 after Currents created the hook: one POST, one hook, and the hook is the output', async () => {
-			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 504, perform: true, times: 1 });
+			fake().addFault({
+				method: 'POST',
+				path: '^/webhooks$',
+				status: 504,
+				perform: true,
+				times: 1,
+			});
 			const out = (await run(params).result)[0];
 			expect(posts()).toBe(1);
-			expect(fake.hooks).toHaveLength(1);
+			expect(fake().hooks).toHaveLength(1);
 			expect(out).toHaveLength(1);
 			expect(out[0].json).toMatchObject({
-				hookId: fake.hooks[0].hookId,
+				hookId: fake().hooks[0].hookId,
 				url: 'https://example.com/once',
 				label: 'once',
 			});
 		});
 
 		test('a 504 without a hook created: one POST, no hook, the 504 reported', async () => {
-			fake.addFault({
+			fake().addFault({
 				method: 'POST',
 				path: '^/webhooks$',
 				status: 504,
@@ -395,18 +391,24 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			const error = await run(params).result.catch((e) => e);
 			expect(error.message).toBe('Currents API error (HTTP 504): Gateway timeout');
 			expect(posts()).toBe(1);
-			expect(fake.hooks).toHaveLength(0);
+			expect(fake().hooks).toHaveLength(0);
 		});
 
 		test('a 503 after Currents created the hook likewise leaves one hook, returned as created', async () => {
-			fake.addFault({ method: 'POST', path: '^/webhooks$', status: 503, perform: true, times: 1 });
+			fake().addFault({
+				method: 'POST',
+				path: '^/webhooks$',
+				status: 503,
+				perform: true,
+				times: 1,
+			});
 			const out = (await run(params).result)[0];
-			expect(fake.hooks).toHaveLength(1);
-			expect(out[0].json.hookId).toBe(fake.hooks[0].hookId);
+			expect(fake().hooks).toHaveLength(1);
+			expect(out[0].json.hookId).toBe(fake().hooks[0].hookId);
 		});
 
 		test('a 429 is still retried for a POST (the request was not processed)', async () => {
-			fake.addFault({
+			fake().addFault({
 				method: 'POST',
 				path: '^/webhooks$',
 				status: 429,
@@ -415,19 +417,22 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			});
 			await run(params).result;
 			expect(posts()).toBe(2);
-			expect(fake.hooks).toHaveLength(1);
+			expect(fake().hooks).toHaveLength(1);
 		});
 
 		test('a GET is still retried after a 503', async () => {
-			fake.addFault({ method: 'GET', path: '^/webhooks$', status: 503, times: 1 });
+			fake().addFault({ method: 'GET', path: '^/webhooks$', status: 503, times: 1 });
 			await run({ operation: 'list', project }).result;
-			expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+			expect(fake().requests.filter((r) => r.method === 'GET')).toHaveLength(2);
 		});
 	});
 
 	test('the project list follows Currents cursor pagination', async () => {
-		for (let i = 0; i < 120; i++) fake.addProject({ projectId: `proj_${i}`, name: `Project ${i}` });
-		const c = makeContext({ credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } } });
+		for (let i = 0; i < 120; i++)
+			fake().addProject({ projectId: `proj_${i}`, name: `Project ${i}` });
+		const c = makeContext({
+			credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl: baseUrl() } },
+		});
 		const first = await searchProjects.call(c.loadOptions);
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBeDefined();

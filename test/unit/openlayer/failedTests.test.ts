@@ -7,7 +7,8 @@ import {
 	resultsSourceOf,
 } from '../../../nodes/Openlayer/failedTests';
 import { makeContext, registerCredentialType } from '../../helpers/context';
-import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
+import { createOpenlayerFake } from '../../fakes/openlayer-api';
+import { useFake } from '../../helpers/fakeApi';
 
 registerCredentialType(new OpenlayerTestOpsApi());
 
@@ -15,19 +16,7 @@ const KEY = 'test-openlayer-key';
 const VERSION = 'a1b2c3d4-0000-4000-8000-000000000001';
 const PIPELINE = 'e5f6a7b8-0000-4000-8000-000000000002';
 
-let fake: OpenlayerFake;
-let baseUrl: string;
-
-beforeAll(async () => {
-	fake = createOpenlayerFake({ apiKeys: [KEY] });
-	baseUrl = await fake.listen();
-});
-afterAll(async () => fake.close());
-beforeEach(() => {
-	fake.reset();
-	fake.clearFaults();
-	fake.requests.length = 0;
-});
+const { fake, baseUrl } = useFake(() => createOpenlayerFake({ apiKeys: [KEY] }));
 
 function resultsItem(tests: Record<string, unknown>): INodeExecutionData {
 	return {
@@ -54,7 +43,7 @@ function resultsItem(tests: Record<string, unknown>): INodeExecutionData {
 
 function ctx(items: INodeExecutionData[] = [], apiKey = KEY) {
 	return makeContext({
-		credentials: { openlayerTestOpsApi: { apiKey, baseUrl: `${baseUrl}/` } },
+		credentials: { openlayerTestOpsApi: { apiKey, baseUrl: `${baseUrl()}/` } },
 		items,
 	});
 }
@@ -75,23 +64,23 @@ describe('resultsSourceOf', () => {
 
 describe('fetchFailedTests', () => {
 	it('follows every page of ?status=failing with Bearer auth', async () => {
-		const all = fake.addRun({ projectVersionId: VERSION, failing: 250, passing: 40 });
+		const all = fake().addRun({ projectVersionId: VERSION, failing: 250, passing: 40 });
 		const c = ctx();
 		const found = await fetchFailedTests(c.execute, { kind: 'projectVersion', id: VERSION });
 		expect(found.truncated).toBe(false);
 		expect(found.results.map((r) => r.id)).toEqual(
 			all.filter((r) => r.status === 'failing').map((r) => r.id),
 		);
-		expect(fake.requests.map((r) => [r.path, r.query])).toEqual([
+		expect(fake().requests.map((r) => [r.path, r.query])).toEqual([
 			[`/versions/${VERSION}/results`, { status: 'failing', page: '1', perPage: '100' }],
 			[`/versions/${VERSION}/results`, { status: 'failing', page: '2', perPage: '100' }],
 			[`/versions/${VERSION}/results`, { status: 'failing', page: '3', perPage: '100' }],
 		]);
-		expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+		expect(fake().requests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
 	});
 
 	it('stops at the page cap and says the list is truncated', async () => {
-		fake.addRun({ inferencePipelineId: PIPELINE, failing: 30 });
+		fake().addRun({ inferencePipelineId: PIPELINE, failing: 30 });
 		const found = await fetchFailedTests(
 			ctx().execute,
 			{ kind: 'inferencePipeline', id: PIPELINE },
@@ -103,14 +92,14 @@ describe('fetchFailedTests', () => {
 		);
 		expect(found.results).toHaveLength(20);
 		expect(found.truncated).toBe(true);
-		expect(fake.requests.map((r) => r.path)).toEqual([
+		expect(fake().requests.map((r) => r.path)).toEqual([
 			`/inference-pipelines/${PIPELINE}/results`,
 			`/inference-pipelines/${PIPELINE}/results`,
 		]);
 	});
 
 	it('stops at the result cap', async () => {
-		fake.addRun({ projectVersionId: VERSION, failing: 25 });
+		fake().addRun({ projectVersionId: VERSION, failing: 25 });
 		const found = await fetchFailedTests(
 			ctx().execute,
 			{ kind: 'projectVersion', id: VERSION },
@@ -122,11 +111,11 @@ describe('fetchFailedTests', () => {
 		);
 		expect(found.results).toHaveLength(15);
 		expect(found.truncated).toBe(true);
-		expect(fake.requests).toHaveLength(2);
+		expect(fake().requests).toHaveLength(2);
 	});
 
 	it('is not truncated when the cap is met exactly by the last page', async () => {
-		fake.addRun({ projectVersionId: VERSION, failing: 20 });
+		fake().addRun({ projectVersionId: VERSION, failing: 20 });
 		const found = await fetchFailedTests(
 			ctx().execute,
 			{ kind: 'projectVersion', id: VERSION },
@@ -143,7 +132,7 @@ describe('fetchFailedTests', () => {
 
 describe('attachFailingTests', () => {
 	it('attaches the failing results of a commit run and keeps the envelope', async () => {
-		const all = fake.addRun({ projectVersionId: VERSION, failing: 3, passing: 7 });
+		const all = fake().addRun({ projectVersionId: VERSION, failing: 3, passing: 7 });
 		const item = resultsItem({ projectVersionId: VERSION, failing: 3 });
 		const [out] = await attachFailedTests(ctx().execute, [item]);
 		expect(out.pairedItem).toEqual({ item: 0 });
@@ -165,12 +154,14 @@ describe('attachFailingTests', () => {
 	});
 
 	it('uses the inference pipeline endpoint for monitoring runs', async () => {
-		fake.addRun({ inferencePipelineId: PIPELINE, failing: 2 });
+		fake().addRun({ inferencePipelineId: PIPELINE, failing: 2 });
 		const [out] = await attachFailedTests(ctx().execute, [
 			resultsItem({ inferencePipelineId: PIPELINE, failing: 2 }),
 		]);
 		expect(out.json.failingTests).toHaveLength(2);
-		expect(fake.requests.map((r) => r.path)).toEqual([`/inference-pipelines/${PIPELINE}/results`]);
+		expect(fake().requests.map((r) => r.path)).toEqual([
+			`/inference-pipelines/${PIPELINE}/results`,
+		]);
 	});
 
 	it('asks nothing for runs without failures or other events, and passes them through paired', async () => {
@@ -182,7 +173,7 @@ describe('attachFailingTests', () => {
 		const out = await attachFailedTests(ctx().execute, items);
 		expect(out.map((o) => o.json)).toEqual(items.map((i) => i.json));
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 
 	it('reports a 404 (unknown commit) inside the item instead of failing the execution', async () => {
@@ -199,8 +190,13 @@ describe('attachFailingTests', () => {
 	});
 
 	it('reports a 500 and a rejected API key inside the item', async () => {
-		fake.addRun({ projectVersionId: VERSION, failing: 1 });
-		fake.addFault({ path: '/results$', status: 500, body: { error: 'Internal error' }, times: 1 });
+		fake().addRun({ projectVersionId: VERSION, failing: 1 });
+		fake().addFault({
+			path: '/results$',
+			status: 500,
+			body: { error: 'Internal error' },
+			times: 1,
+		});
 		const [five] = await attachFailedTests(ctx().execute, [
 			resultsItem({ projectVersionId: VERSION }),
 		]);
@@ -220,8 +216,8 @@ describe('attachFailingTests', () => {
 	});
 
 	it('retries a 429 and then attaches the results', async () => {
-		fake.addRun({ projectVersionId: VERSION, failing: 1 });
-		fake.addFault({
+		fake().addRun({ projectVersionId: VERSION, failing: 1 });
+		fake().addFault({
 			path: '/results$',
 			status: 429,
 			headers: { 'retry-after': '0' },
@@ -232,13 +228,13 @@ describe('attachFailingTests', () => {
 			resultsItem({ projectVersionId: VERSION, failing: 1 }),
 		]);
 		expect(out.json.failingTests).toHaveLength(1);
-		expect(fake.requests).toHaveLength(2);
+		expect(fake().requests).toHaveLength(2);
 	});
 
 	it('reports a 503 that outlasts the retries, and one failing item does not stop the next', async () => {
-		fake.addRun({ projectVersionId: VERSION, failing: 150 });
-		fake.addRun({ inferencePipelineId: PIPELINE, failing: 1 });
-		fake.addFault({ path: `^/versions/`, status: 503, body: { error: 'Unavailable' } });
+		fake().addRun({ projectVersionId: VERSION, failing: 150 });
+		fake().addRun({ inferencePipelineId: PIPELINE, failing: 1 });
+		fake().addFault({ path: `^/versions/`, status: 503, body: { error: 'Unavailable' } });
 		const out = await attachFailedTests(ctx().execute, [
 			resultsItem({ projectVersionId: VERSION }),
 			resultsItem({ inferencePipelineId: PIPELINE, failing: 1 }),
@@ -247,7 +243,7 @@ describe('attachFailingTests', () => {
 			status: 503,
 			message: 'Openlayer API error (HTTP 503): Unavailable',
 		});
-		expect(fake.requests.filter((r) => r.path.startsWith('/versions/'))).toHaveLength(3); // 1 + 2 retries
+		expect(fake().requests.filter((r) => r.path.startsWith('/versions/'))).toHaveLength(3); // 1 + 2 retries
 		expect(out[1].json.failingTests).toHaveLength(1);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	}, 20000);
@@ -291,7 +287,7 @@ describe('attachFailingTests', () => {
 			status: null,
 			message: expect.stringContaining('is not an Openlayer id (a UUID)'),
 		});
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 
 	it('reports a run that names neither a commit nor a pipeline', async () => {
@@ -300,6 +296,6 @@ describe('attachFailingTests', () => {
 			status: null,
 			message: 'The event names neither a projectVersionId nor an inferencePipelineId',
 		});
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 });

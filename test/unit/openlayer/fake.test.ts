@@ -1,23 +1,17 @@
 /** The local Openlayer fake behaves like the documented API, so tests against it mean something. */
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
-import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
+import { createOpenlayerFake } from '../../fakes/openlayer-api';
 import { makeContext, registerCredentialType } from '../../helpers/context';
+import { useFake } from '../../helpers/fakeApi';
 import type { Page } from '../../helpers/json';
 
 const credential = new OpenlayerTestOpsApi();
 registerCredentialType(credential);
 
-let fake: OpenlayerFake;
-let base: string;
-beforeAll(async () => {
-	fake = createOpenlayerFake({ apiKeys: ['k1'] });
-	base = await fake.listen();
-});
-afterAll(async () => fake.close());
-beforeEach(() => fake.reset());
+const { fake, baseUrl: base } = useFake(() => createOpenlayerFake({ apiKeys: ['k1'] }));
 
 const get = async (path: string, key: string | null = 'k1') => {
-	const res = await fetch(`${base}${path}`, {
+	const res = await fetch(`${base()}${path}`, {
 		headers: key ? { authorization: `Bearer ${key}` } : {},
 	});
 	return { status: res.status, body: (await res.json()) as Page & { error?: string } };
@@ -27,14 +21,14 @@ describe('Openlayer fake', () => {
 	it('answers the credential test request (GET /projects, Bearer key) and refuses bad keys with 401', async () => {
 		expect(credential.test.request).toMatchObject({ url: '/projects', qs: { perPage: 1 } });
 		const ctx = makeContext({
-			credentials: { openlayerTestOpsApi: { apiKey: 'k1', baseUrl: base } },
+			credentials: { openlayerTestOpsApi: { apiKey: 'k1', baseUrl: base() } },
 		});
 		const ok = (await ctx.execute.helpers.httpRequestWithAuthentication.call(
 			ctx.execute,
 			'openlayerTestOpsApi',
 			{
 				method: 'GET',
-				url: `${base}/projects`,
+				url: `${base()}/projects`,
 				qs: { perPage: 1 },
 				json: true,
 			},
@@ -46,7 +40,7 @@ describe('Openlayer fake', () => {
 	});
 
 	it('pages results with _meta and filters by status', async () => {
-		fake.addRun({ projectVersionId: 'v1', failing: 7, passing: 3 });
+		fake().addRun({ projectVersionId: 'v1', failing: 7, passing: 3 });
 		const page2 = await get('/versions/v1/results?status=failing&page=2&perPage=5');
 		expect(page2.status).toBe(200);
 		expect(page2.body._meta).toEqual({ page: 2, perPage: 5, totalItems: 7, totalPages: 2 });
@@ -61,7 +55,7 @@ describe('Openlayer fake', () => {
 	});
 
 	it('keeps commits and monitoring pipelines apart, and 404s unknown ids', async () => {
-		fake.addRun({ inferencePipelineId: 'p1', failing: 1 });
+		fake().addRun({ inferencePipelineId: 'p1', failing: 1 });
 		expect(
 			(await get('/inference-pipelines/p1/results?status=failing')).body.items[0],
 		).toMatchObject({
@@ -76,7 +70,7 @@ describe('Openlayer fake', () => {
 	});
 
 	it('validates paging and status parameters', async () => {
-		fake.addRun({ projectVersionId: 'v1', failing: 1 });
+		fake().addRun({ projectVersionId: 'v1', failing: 1 });
 		for (const q of ['perPage=101', 'perPage=0', 'page=0', 'page=x', 'status=broken']) {
 			expect((await get(`/versions/v1/results?${q}`)).status).toBe(400);
 		}

@@ -15,6 +15,7 @@ import { forgetProcessMemory } from '../../../nodes/Openlayer/retryMemory';
 import { forgetExecutionsHere } from '../../../nodes/Openlayer/trigger';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { makeContext, registerCredentialType } from '../../helpers/context';
+import { useFake } from '../../helpers/fakeApi';
 import {
 	keyOf,
 	RETRY_MEMORY_CAPACITY,
@@ -23,7 +24,7 @@ import {
 	storedKeys,
 	trimThreshold,
 } from '../../helpers/retryMemory';
-import { createOpenlayerFake, type OpenlayerFake } from '../../fakes/openlayer-api';
+import { createOpenlayerFake } from '../../fakes/openlayer-api';
 import { signDelivery } from '../../fakes/openlayer-sender';
 import type { TestsResultEvent } from '../../helpers/json';
 
@@ -472,13 +473,8 @@ describe('webhook()', () => {
 });
 
 describe('execute()', () => {
-	let fake: OpenlayerFake;
-	let baseUrl: string;
-	beforeAll(async () => {
-		fake = createOpenlayerFake();
-		baseUrl = await fake.listen();
-	});
-	afterAll(async () => fake.close());
+	// Only the last test uses the fake, and resets it itself.
+	const { fake, baseUrl } = useFake(() => createOpenlayerFake(), { reset: false });
 
 	const items = (): INodeExecutionData[] => [
 		{
@@ -563,8 +559,8 @@ describe('execute()', () => {
 	});
 
 	it('attaches the failing tests from the API when asked', async () => {
-		fake.reset();
-		const results = fake.addRun({
+		fake().reset();
+		const results = fake().addRun({
 			projectVersionId: 'a1b2c3d4-0000-4000-8000-000000000001',
 			failing: 1,
 			passing: 4,
@@ -572,7 +568,7 @@ describe('execute()', () => {
 		const ctx = makeContext({
 			params: { attachFailingTests: true },
 			items: items(),
-			credentials: { openlayerTestOpsApi: { apiKey: 'test-openlayer-key', baseUrl } },
+			credentials: { openlayerTestOpsApi: { apiKey: 'test-openlayer-key', baseUrl: baseUrl() } },
 		});
 		const [out] = await node.execute.call(ctx.execute);
 		expect(out[0].json.failingTests).toEqual(results.filter((r) => r.status === 'failing'));

@@ -1,26 +1,16 @@
 import axios from 'axios';
 
 import { QaseTestOpsApi } from '../../../credentials/QaseTestOpsApi.credentials';
-import { createQaseFake, type QaseFake } from '../../fakes/qase-api';
+import { createQaseFake } from '../../fakes/qase-api';
 import { makeContext } from '../../helpers/context';
+import { useFake } from '../../helpers/fakeApi';
 import './helpers';
 
 const TOKEN = 'test-qase-token';
-let fake: QaseFake;
-let url: string;
-
-beforeAll(async () => {
-	fake = createQaseFake({ tokens: [TOKEN] });
-	url = await fake.listen();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.reset();
-	fake.clearFaults();
-});
+const { fake, baseUrl: url } = useFake(() => createQaseFake({ tokens: [TOKEN] }));
 
 const get = (path: string, token: string | null = TOKEN) =>
-	axios.get(`${url}${path}`, {
+	axios.get(`${url()}${path}`, {
 		headers: token === null ? {} : { Token: token },
 		validateStatus: () => true,
 	});
@@ -32,7 +22,7 @@ describe('fake Qase API', () => {
 			expect(res.data).toEqual({ status: false, errorMessage: 'Unauthenticated.' });
 		}
 		// Bearer is not how Qase authenticates.
-		const bearer = await axios.get(`${url}/v1/project`, {
+		const bearer = await axios.get(`${url()}/v1/project`, {
 			headers: { Authorization: `Bearer ${TOKEN}` },
 			validateStatus: () => true,
 		});
@@ -88,19 +78,19 @@ describe('fake Qase API', () => {
 	});
 
 	it('forgets a deleted record and brings it back on reset', async () => {
-		expect(fake.deleteRecord('run', 'ID', 1)).toBe(true);
+		expect(fake().deleteRecord('run', 'ID', 1)).toBe(true);
 		expect((await get('/v1/run/ID/1')).status).toBe(404);
-		await axios.post(`${url}/__fake/reset`);
+		await axios.post(`${url()}/__fake/reset`);
 		expect((await get('/v1/run/ID/1')).status).toBe(200);
 	});
 
 	it('serves records added by a test', async () => {
-		fake.setRecord('case', 'DEMO', 7, { id: 7, title: 'Added' });
+		fake().setRecord('case', 'DEMO', 7, { id: 7, title: 'Added' });
 		expect((await get('/v1/case/DEMO/7')).data.result).toEqual({ id: 7, title: 'Added' });
 	});
 
 	it('injects 429 with Retry-After, for a limited number of requests', async () => {
-		fake.addFault({ path: '^/v1/case/', status: 429, headers: { 'Retry-After': '7' }, times: 1 });
+		fake().addFault({ path: '^/v1/case/', status: 429, headers: { 'Retry-After': '7' }, times: 1 });
 		const limited = await get('/v1/case/ID/1610');
 		expect(limited.status).toBe(429);
 		expect(limited.headers['retry-after']).toBe('7');
@@ -108,11 +98,11 @@ describe('fake Qase API', () => {
 	});
 
 	it('logs requests with their headers', async () => {
-		fake.requests.length = 0;
+		fake().requests.length = 0;
 		await get('/v1/defect/ID/1');
-		expect(fake.requests).toHaveLength(1);
-		expect(fake.requests[0]).toMatchObject({ method: 'GET', path: '/v1/defect/ID/1' });
-		expect(fake.requests[0].headers.token).toBe(TOKEN);
+		expect(fake().requests).toHaveLength(1);
+		expect(fake().requests[0]).toMatchObject({ method: 'GET', path: '/v1/defect/ID/1' });
+		expect(fake().requests[0].headers.token).toBe(TOKEN);
 	});
 });
 
@@ -135,7 +125,7 @@ describe('Qase TestOps API credential against the fake', () => {
 
 	async function runTestRequest(apiToken: string) {
 		const { request } = credential.test;
-		const baseUrl = `${url}/v1/`;
+		const baseUrl = `${url()}/v1/`;
 		const ctx = makeContext({ credentials: { qaseTestOpsApi: { apiToken, baseUrl } } });
 		// The test request's baseURL expression strips trailing slashes from the credential's Base URL.
 		const base = baseUrl.replace(/\/+$/, '');
@@ -148,10 +138,10 @@ describe('Qase TestOps API credential against the fake', () => {
 	}
 
 	it('passes its test request (GET /project?limit=1) with a valid token', async () => {
-		fake.requests.length = 0;
+		fake().requests.length = 0;
 		const res = (await runTestRequest(TOKEN)) as { status: boolean };
 		expect(res.status).toBe(true);
-		expect(fake.requests[0]).toMatchObject({ path: '/v1/project', query: { limit: '1' } });
+		expect(fake().requests[0]).toMatchObject({ path: '/v1/project', query: { limit: '1' } });
 	});
 
 	it('fails its test request with a wrong token', async () => {

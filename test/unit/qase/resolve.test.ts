@@ -2,29 +2,21 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { findQaseEvent, qaseEvents } from '../../../nodes/Qase/catalog';
 import { isResolvable, planLookup, UNAUTHENTICATED_LOOKUP } from '../../../nodes/Qase/enrich';
-import { createQaseFake, type QaseFake } from '../../fakes/qase-api';
+import { createQaseFake } from '../../fakes/qase-api';
+import { useFake } from '../../helpers/fakeApi';
 import { deliver, execute } from './helpers';
 import type { QaseDelivery } from '../../helpers/json';
 
 const TOKEN = 'test-qase-token';
-let fake: QaseFake;
-let baseUrl: string;
+const { fake, baseUrl } = useFake(() => createQaseFake({ tokens: [TOKEN] }), { path: '/v1' });
 let creds: Record<string, IDataObject>;
 
-beforeAll(async () => {
-	fake = createQaseFake({ tokens: [TOKEN] });
-	baseUrl = `${await fake.listen()}/v1`;
+beforeAll(() => {
 	// Lookups are made for authenticated deliveries only (a webhook secret on the trigger).
 	creds = {
-		qaseTestOpsApi: { apiToken: TOKEN, baseUrl },
+		qaseTestOpsApi: { apiToken: TOKEN, baseUrl: baseUrl() },
 		qaseWebhookSecretApi: { secret: 'resolve-test-webhook-secret' },
 	};
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.reset();
-	fake.clearFaults();
-	fake.requests.length = 0;
 });
 
 const sample = (name: string) => structuredClone(findQaseEvent(name)!.sample) as QaseDelivery;
@@ -78,13 +70,13 @@ describe('Resolve Full Record via execute()', () => {
 				const item = await itemOf(sample(name), output);
 				const { out } = await execute([item], { resolveRecord: true, output }, creds);
 				const path = expectedPath(name);
-				expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${path}`]);
-				expect(fake.requests[0].headers.token).toBe(TOKEN);
+				expect(fake().requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${path}`]);
+				expect(fake().requests[0].headers.token).toBe(TOKEN);
 				const [entity] = name.split('.');
 				const key = (
 					entity === 'shared_step' ? sample(name).payload.hash : sample(name).payload.id
 				)!;
-				const record = fake.getRecord(entity as never, 'ID', key);
+				const record = fake().getRecord(entity as never, 'ID', key);
 				expect(record).toBeDefined();
 				expect(out).toEqual([{ json: { ...item, record }, pairedItem: { item: 0 } }]);
 			},
@@ -94,12 +86,12 @@ describe('Resolve Full Record via execute()', () => {
 	it.each(notResolvable.map((e) => [e.name] as const))('never looks up %s', async (name) => {
 		const item = await itemOf(sample(name));
 		const { out } = await execute([item], { resolveRecord: true }, creds);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 		expect(out).toEqual([{ json: item, pairedItem: { item: 0 } }]);
 	});
 
 	it('reports a record deleted since the event as 404 in the item', async () => {
-		expect(fake.deleteRecord('case', 'ID', 1610)).toBe(true);
+		expect(fake().deleteRecord('case', 'ID', 1610)).toBe(true);
 		const item = await itemOf(sample('case.updated'));
 		const { out } = await execute([item], { resolveRecord: true }, creds);
 		expect(out).toHaveLength(1);
@@ -112,7 +104,7 @@ describe('Resolve Full Record via execute()', () => {
 	});
 
 	it('reports a persistent 429 in the item after one retry', async () => {
-		fake.addFault({
+		fake().addFault({
 			path: '^/v1/defect/',
 			status: 429,
 			headers: { 'Retry-After': '0' },
@@ -120,7 +112,7 @@ describe('Resolve Full Record via execute()', () => {
 		});
 		const item = await itemOf(sample('defect.resolved'));
 		const { out } = await execute([item], { resolveRecord: true }, creds);
-		expect(fake.requests).toHaveLength(2);
+		expect(fake().requests).toHaveLength(2);
 		expect(out[0].json.record).toBeNull();
 		expect(out[0].json.record_error).toEqual({
 			status: 429,
@@ -129,7 +121,7 @@ describe('Resolve Full Record via execute()', () => {
 	});
 
 	it('does not wait out a long Retry-After: reports the 429 at once', async () => {
-		fake.addFault({ path: '^/v1/run/', status: 429, headers: { 'Retry-After': '60' } });
+		fake().addFault({ path: '^/v1/run/', status: 429, headers: { 'Retry-After': '60' } });
 		const started = Date.now();
 		const { out } = await execute(
 			[await itemOf(sample('run.completed'))],
@@ -137,12 +129,12 @@ describe('Resolve Full Record via execute()', () => {
 			creds,
 		);
 		expect(Date.now() - started).toBeLessThan(900);
-		expect(fake.requests).toHaveLength(1);
+		expect(fake().requests).toHaveLength(1);
 		expect(out[0].json.record_error).toMatchObject({ status: 429 });
 	});
 
 	it('honours a short Retry-After before its one retry', async () => {
-		fake.addFault({ path: '^/v1/case/', status: 429, headers: { 'Retry-After': '2' }, times: 1 });
+		fake().addFault({ path: '^/v1/case/', status: 429, headers: { 'Retry-After': '2' }, times: 1 });
 		const started = Date.now();
 		const { out } = await execute(
 			[await itemOf(sample('case.updated'))],
@@ -150,19 +142,24 @@ describe('Resolve Full Record via execute()', () => {
 			creds,
 		);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
-		expect(fake.requests).toHaveLength(2);
+		expect(fake().requests).toHaveLength(2);
 		expect(out[0].json.record).toMatchObject({ id: 1610 });
 	});
 
 	it('gets the record after one short rate limit', async () => {
-		fake.addFault({ path: '^/v1/suite/', status: 429, headers: { 'Retry-After': '0' }, times: 1 });
+		fake().addFault({
+			path: '^/v1/suite/',
+			status: 429,
+			headers: { 'Retry-After': '0' },
+			times: 1,
+		});
 		const { out } = await execute(
 			[await itemOf(sample('suite.updated'))],
 			{ resolveRecord: true },
 			creds,
 		);
-		expect(fake.requests).toHaveLength(2);
-		expect(out[0].json.record).toEqual(fake.getRecord('suite', 'ID', 11));
+		expect(fake().requests).toHaveLength(2);
+		expect(out[0].json.record).toEqual(fake().getRecord('suite', 'ID', 11));
 		expect(out[0].json.record_error).toBeUndefined();
 	});
 
@@ -171,7 +168,7 @@ describe('Resolve Full Record via execute()', () => {
 		['an answer without a record', { raw: '{"status":true}' }, null],
 		['a malformed answer', { raw: '<html>' }, null],
 	])('reports %s in the item', async (_label, fault, status) => {
-		fake.addFault({ path: '^/v1/milestone/', ...fault });
+		fake().addFault({ path: '^/v1/milestone/', ...fault });
 		const { out } = await execute(
 			[await itemOf(sample('milestone.updated'))],
 			{ resolveRecord: true },
@@ -186,7 +183,7 @@ describe('Resolve Full Record via execute()', () => {
 		const { out } = await execute(
 			[await itemOf(sample('case.updated'))],
 			{ resolveRecord: true },
-			{ ...creds, qaseTestOpsApi: { apiToken: 'revoked', baseUrl } },
+			{ ...creds, qaseTestOpsApi: { apiToken: 'revoked', baseUrl: baseUrl() } },
 		);
 		expect(out[0].json.record_error).toEqual({
 			status: 401,
@@ -198,7 +195,7 @@ describe('Resolve Full Record via execute()', () => {
 		const s = sample('plan.updated');
 		s.project_code = 'NOPE';
 		const { out } = await execute([await itemOf(s)], { resolveRecord: true }, creds);
-		expect(fake.requests[0].path).toBe('/v1/plan/NOPE/2');
+		expect(fake().requests[0].path).toBe('/v1/plan/NOPE/2');
 		expect(out[0].json.record_error).toEqual({
 			status: 404,
 			message: 'Qase API error (HTTP 404): Project not found',
@@ -209,7 +206,7 @@ describe('Resolve Full Record via execute()', () => {
 		const s = sample('case.updated');
 		s.payload = { id: 'abc' };
 		const { out } = await execute([await itemOf(s)], { resolveRecord: true }, creds);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 		expect(out[0].json.record_error).toEqual({
 			status: null,
 			message: 'The case.updated event carries no usable id to look up',
@@ -219,7 +216,7 @@ describe('Resolve Full Record via execute()', () => {
 	it('passes items through unchanged, with pairedItem, when the option is off', async () => {
 		const items = [await itemOf(sample('case.updated')), await itemOf(sample('run.completed'))];
 		const { out } = await execute(items, { resolveRecord: false }, creds);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 		expect(out).toEqual([
 			{ json: items[0], pairedItem: { item: 0 } },
 			{ json: items[1], pairedItem: { item: 1 } },
@@ -227,7 +224,7 @@ describe('Resolve Full Record via execute()', () => {
 	});
 
 	it('keeps pairing across several items, whatever each lookup gives', async () => {
-		fake.deleteRecord('run', 'ID', 2);
+		fake().deleteRecord('run', 'ID', 2);
 		const items = [
 			await itemOf(sample('case.updated')),
 			await itemOf(sample('case.deleted')),
@@ -238,16 +235,16 @@ describe('Resolve Full Record via execute()', () => {
 		expect(out[0].json.record).toMatchObject({ id: 1610 });
 		expect(out[1].json).not.toHaveProperty('record');
 		expect(out[2].json.record_error).toMatchObject({ status: 404 });
-		expect(fake.requests.map((r) => r.path)).toEqual(['/v1/case/ID/1610', '/v1/run/ID/2']);
+		expect(fake().requests.map((r) => r.path)).toEqual(['/v1/case/ID/1610', '/v1/run/ID/2']);
 	});
 
 	it('accepts a base URL with a trailing slash', async () => {
 		const { out } = await execute(
 			[await itemOf(sample('defect.updated'))],
 			{ resolveRecord: true },
-			{ ...creds, qaseTestOpsApi: { apiToken: TOKEN, baseUrl: `${baseUrl}/` } },
+			{ ...creds, qaseTestOpsApi: { apiToken: TOKEN, baseUrl: `${baseUrl()}/` } },
 		);
-		expect(fake.requests[0].path).toBe('/v1/defect/ID/1');
+		expect(fake().requests[0].path).toBe('/v1/defect/ID/1');
 		expect(out[0].json.record).toMatchObject({ id: 1, title: 'Example defect' });
 	});
 
@@ -275,7 +272,7 @@ describe('no lookup for a delivery that was not authenticated (issue 22 item 1)'
 				{ resolveRecord: true, output },
 				{ qaseTestOpsApi: creds.qaseTestOpsApi },
 			);
-			expect(fake.requests).toHaveLength(0);
+			expect(fake().requests).toHaveLength(0);
 			expect(out).toEqual([
 				{
 					json: {
@@ -298,7 +295,7 @@ describe('no lookup for a delivery that was not authenticated (issue 22 item 1)'
 			{ qaseTestOpsApi: creds.qaseTestOpsApi },
 		);
 		expect(out).toEqual([{ json: item, pairedItem: { item: 0 } }]);
-		expect(fake.requests).toHaveLength(0);
+		expect(fake().requests).toHaveLength(0);
 	});
 });
 
@@ -364,8 +361,8 @@ describe('identifiers from a forged delivery never steer a request (issue 10 ite
 					/cannot be looked up: .* is not a Qase (project code|record id|shared step hash)|carries no usable/,
 				),
 			});
-			expect(fake.requests).toHaveLength(0);
-			expect(fake.requests.map((r) => r.path)).not.toContain(reachedBefore);
+			expect(fake().requests).toHaveLength(0);
+			expect(fake().requests.map((r) => r.path)).not.toContain(reachedBefore);
 		},
 	);
 
@@ -376,13 +373,13 @@ describe('identifiers from a forged delivery never steer a request (issue 10 ite
 			creds,
 		);
 		expect(out.map((o) => o.json.record_error)).toEqual([undefined, undefined]);
-		expect(fake.requests).toHaveLength(2);
+		expect(fake().requests).toHaveLength(2);
 	});
 });
 
 describe('one error path: the same 404 reads the same for every vendor (issue 10)', () => {
 	it('Qase record_error and Openlayer failingTestsError are both built by itemError', async () => {
-		fake.deleteRecord('case', 'ID', 1610);
+		fake().deleteRecord('case', 'ID', 1610);
 		const { out } = await execute(
 			[await itemOf(sample('case.updated'))],
 			{ resolveRecord: true },

@@ -6,6 +6,7 @@ import { QaseTestOpsApi } from '../../../credentials/QaseTestOpsApi.credentials'
 import { QaseTestOps } from '../../../nodes/QaseTestOps/QaseTestOps.node';
 import { createQaseFake, type QaseFake } from '../../fakes/qase-api';
 import { makeContext, registerCredentialType } from '../../helpers/context';
+import { useFake as useFakeApi, type UsedFake } from '../../helpers/fakeApi';
 
 registerCredentialType(new QaseTestOpsApi());
 
@@ -14,20 +15,8 @@ export const node = new QaseTestOps();
 export const project = (code = 'DEMO') => ({ __rl: true, mode: 'list', value: code });
 
 /** A fake Qase API on 127.0.0.1 for one test file, reset before each test. */
-export function useFake(): { fake: () => QaseFake; baseUrl: () => string } {
-	let fake: QaseFake;
-	let baseUrl: string;
-	beforeAll(async () => {
-		fake = createQaseFake({ tokens: [TOKEN] });
-		baseUrl = await fake.listen();
-	});
-	afterAll(() => fake.close());
-	beforeEach(() => {
-		fake.reset();
-		fake.clearFaults();
-		fake.requests.length = 0;
-	});
-	return { fake: () => fake, baseUrl: () => baseUrl };
+export function useFake(): UsedFake<QaseFake> {
+	return useFakeApi(() => createQaseFake({ tokens: [TOKEN] }));
 }
 
 export interface RunOptions {

@@ -8,31 +8,31 @@ import { createCurrentsFake } from '../../fakes/currents-api';
 import { createOpenlayerFake } from '../../fakes/openlayer-api';
 import { createQaseFake } from '../../fakes/qase-api';
 import { makeContext } from '../../helpers/context';
+import { useFake } from '../../helpers/fakeApi';
 
 describe('one error path (issue 10)', () => {
-	const qase = createQaseFake({ tokens: ['qase-token-value'] });
-	const openlayer = createOpenlayerFake({ apiKeys: ['openlayer-key-value'] });
-	const currents = createCurrentsFake({ apiKeys: ['currents-key-value'] });
-	let urls: Record<string, string>;
-	beforeAll(async () => {
-		urls = {
-			qase: `${await qase.listen()}/v1`,
-			openlayer: await openlayer.listen(),
-			currents: await currents.listen(),
-		};
+	// As before, the fakes are not reset between tests.
+	const qase = useFake(() => createQaseFake({ tokens: ['qase-token-value'] }), {
+		path: '/v1',
+		reset: false,
 	});
-	afterAll(async () => Promise.all([qase.close(), openlayer.close(), currents.close()]));
+	const openlayer = useFake(() => createOpenlayerFake({ apiKeys: ['openlayer-key-value'] }), {
+		reset: false,
+	});
+	const currents = useFake(() => createCurrentsFake({ apiKeys: ['currents-key-value'] }), {
+		reset: false,
+	});
 
 	it('the same 404 reads the same in Qase record_error and Openlayer failingTestsError', async () => {
 		const body = { message: 'Not found' };
-		qase.addFault({ path: '/case/', status: 404, body });
-		openlayer.addFault({ path: '/results$', status: 404, body });
+		qase.fake().addFault({ path: '/case/', status: 404, body });
+		openlayer.fake().addFault({ path: '/results$', status: 404, body });
 		const q = makeContext({
-			credentials: { qaseTestOpsApi: { apiToken: 'qase-token-value', baseUrl: urls.qase } },
+			credentials: { qaseTestOpsApi: { apiToken: 'qase-token-value', baseUrl: qase.baseUrl() } },
 		});
 		const o = makeContext({
 			credentials: {
-				openlayerTestOpsApi: { apiKey: 'openlayer-key-value', baseUrl: urls.openlayer },
+				openlayerTestOpsApi: { apiKey: 'openlayer-key-value', baseUrl: openlayer.baseUrl() },
 			},
 		});
 		const [fromQase] = await resolveRecords(
@@ -67,19 +67,21 @@ describe('one error path (issue 10)', () => {
 	});
 
 	it('the HTTP helper throws one NodeApiError with status and vendor message, nothing of the request', async () => {
-		currents.addFault({
+		currents.fake().addFault({
 			path: '^/projects$',
 			status: 500,
 			body: { message: 'database unavailable' },
 			times: 3,
 		});
 		const c = makeContext({
-			credentials: { currentsTestOpsApi: { apiKey: 'currents-key-value', baseUrl: urls.currents } },
+			credentials: {
+				currentsTestOpsApi: { apiKey: 'currents-key-value', baseUrl: currents.baseUrl() },
+			},
 		});
 		const error = (await authenticatedRequest(
 			c.execute,
 			'currentsTestOpsApi',
-			{ method: 'GET', url: `${urls.currents}/projects` },
+			{ method: 'GET', url: `${currents.baseUrl()}/projects` },
 			'Currents',
 		).catch((e) => e)) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);

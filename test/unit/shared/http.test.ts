@@ -1,8 +1,9 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
 import { authenticatedRequest, describeFailure } from '../../../nodes/shared/http';
-import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
+import { createCurrentsFake } from '../../fakes/currents-api';
 import { makeContext } from '../../helpers/context';
+import { useFake } from '../../helpers/fakeApi';
 
 const node: INode = {
 	id: '1',
@@ -38,21 +39,17 @@ describe('describeFailure: timeouts', () => {
 });
 
 describe('authenticatedRequest against a slow API', () => {
-	let fake: CurrentsFake;
-	let baseUrl: string;
-	beforeAll(async () => {
-		fake = createCurrentsFake({ apiKeys: ['k'] });
-		baseUrl = await fake.listen();
-	});
-	afterAll(() => fake.close());
+	const { fake, baseUrl } = useFake(() => createCurrentsFake({ apiKeys: ['k'] }), { reset: false });
 
 	it('fails with a timeout message naming the wait, and the status left empty', async () => {
-		fake.addFault({ path: '^/projects$', delayMs: 1000, times: 1 });
-		const c = makeContext({ credentials: { currentsTestOpsApi: { apiKey: 'k', baseUrl } } });
+		fake().addFault({ path: '^/projects$', delayMs: 1000, times: 1 });
+		const c = makeContext({
+			credentials: { currentsTestOpsApi: { apiKey: 'k', baseUrl: baseUrl() } },
+		});
 		const error = await authenticatedRequest(
 			c.execute,
 			'currentsTestOpsApi',
-			{ method: 'GET', url: `${baseUrl}/projects`, timeout: 200 },
+			{ method: 'GET', url: `${baseUrl()}/projects`, timeout: 200 },
 			'Currents',
 		).catch((e: NodeApiError) => e);
 		expect(error).toBeInstanceOf(NodeApiError);

@@ -17,9 +17,10 @@ import { CurrentsWebhooks } from '../../../nodes/CurrentsWebhooks/CurrentsWebhoo
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { QaseTrigger } from '../../../nodes/QaseTrigger/QaseTrigger.node';
 import { redactSecrets } from '../../../nodes/shared/redact';
-import { createCurrentsFake, type CurrentsFake } from '../../fakes/currents-api';
+import { createCurrentsFake } from '../../fakes/currents-api';
 import { signDelivery } from '../../fakes/openlayer-sender';
 import { makeContext, registerCredentialType } from '../../helpers/context';
+import { useFake } from '../../helpers/fakeApi';
 
 registerCredentialType(new QaseWebhookSecretApi());
 registerCredentialType(new OpenlayerSigningSecretApi());
@@ -229,32 +230,21 @@ describe('item 7: secrets cut from messages however they are quoted', () => {
 
 	describe('Currents Webhooks', () => {
 		const KEY = randomBytes(12).toString('hex');
-		let fake: CurrentsFake;
-		let baseUrl: string;
+		const { fake, baseUrl } = useFake(() => createCurrentsFake({ apiKeys: [KEY] }));
 		const node = new CurrentsWebhooks();
 		const project = { __rl: true, mode: 'list', value: 'proj_alpha' };
-		beforeAll(async () => {
-			fake = createCurrentsFake({ apiKeys: [KEY] });
-			baseUrl = await fake.listen();
-		});
-		afterAll(() => fake.close());
-		beforeEach(() => {
-			fake.reset();
-			fake.clearFaults();
-			fake.requests.length = 0;
-		});
 		const run = (params: Record<string, unknown>, apiKey = KEY) =>
 			node.execute.call(
 				makeContext({
 					params: { resource: 'webhook', ...params },
-					credentials: { currentsTestOpsApi: { apiKey, baseUrl } },
+					credentials: { currentsTestOpsApi: { apiKey, baseUrl: baseUrl() } },
 					items: [{ json: {} }],
 				}).execute,
 			);
 
 		it('a header value echoed JSON-escaped or shortened is redacted', async () => {
 			const value = 'Bearer "quoted"\\slash\tand-more-secret';
-			fake.addFault({
+			fake().addFault({
 				method: 'POST',
 				path: '^/webhooks$',
 				status: 400,
@@ -279,7 +269,7 @@ describe('item 7: secrets cut from messages however they are quoted', () => {
 
 		it("the credential's own API key quoted back by the API is redacted", async () => {
 			const key = `cur-live-${randomBytes(10).toString('hex')}`;
-			fake.addFault({
+			fake().addFault({
 				path: '^/webhooks$',
 				status: 401,
 				body: { status: 'FAILED', message: `API key ${key.slice(0, 16)}… is revoked` },
@@ -331,20 +321,17 @@ describe('item 8: small ones', () => {
 
 	describe('a Currents instanceId from the API is checked before it goes into a path', () => {
 		const KEY = randomBytes(12).toString('hex');
-		let fake: CurrentsFake;
-		let baseUrl: string;
-		beforeAll(async () => {
-			fake = createCurrentsFake({ apiKeys: [KEY] });
-			baseUrl = await fake.listen();
+		// No reset between the cases: each one clears the request log and faults itself.
+		const { fake, baseUrl } = useFake(() => createCurrentsFake({ apiKeys: [KEY] }), {
+			reset: false,
 		});
-		afterAll(() => fake.close());
 
 		it.each([['../projects'], ['a/b'], ['x?limit=1'], ['']])(
 			'%p: no request, an error',
 			async (id) => {
-				fake.requests.length = 0;
-				fake.clearFaults();
-				fake.addFault({
+				fake().requests.length = 0;
+				fake().clearFaults();
+				fake().addFault({
 					path: '^/runs/',
 					status: 200,
 					body: {
@@ -353,12 +340,12 @@ describe('item 8: small ones', () => {
 					},
 				});
 				const ctx = makeContext({
-					credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl } },
+					credentials: { currentsTestOpsApi: { apiKey: KEY, baseUrl: baseUrl() } },
 				}).execute;
 				await expect(
 					fetchFailedTests(ctx, 'https://app.currents.dev/run/r1', undefined),
 				).rejects.toThrow(/not a Currents id/);
-				expect(fake.requests.map((r) => r.path)).toEqual(['/runs/r1']);
+				expect(fake().requests.map((r) => r.path)).toEqual(['/runs/r1']);
 			},
 		);
 	});
