@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { prepareN8n, CACHE, ROOT, TEST_ENCRYPTION_KEY } = require('./lib/n8n-harness');
-const { ensureN8n } = require('./lib/n8n-install');
+const { ensureN8n, n8nLine } = require('./lib/n8n-install');
 
 /** The nodes as n8n's nodes panel lists them (the built descriptions' display names). */
 function nodeNames() {
@@ -89,7 +89,7 @@ async function startFakes() {
 
 async function main() {
 	const t0 = Date.now();
-	const line = process.env.N8N_LINE === '2' ? 2 : 1;
+	const line = n8nLine();
 	const port = Number(process.env.N8N_PORT || 5678);
 	const userFolder = path.join(CACHE, `n8n-home-${line}`);
 	fs.mkdirSync(userFolder, { recursive: true });

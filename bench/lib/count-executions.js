@@ -7,6 +7,8 @@
 const path = require('node:path');
 const readline = require('node:readline');
 
+const { countsByWorkflow, executionCountsSql } = require('../../scripts/lib/executions');
+
 const [n8nDir, userFolder] = process.argv.slice(2);
 const serve = process.argv.includes('--serve');
 const sqlite3 = require(path.join(n8nDir, 'node_modules', 'sqlite3'));
@@ -18,16 +20,10 @@ const db = new sqlite3.Database(
 db.configure('busyTimeout', 10000);
 
 function count(done) {
-	db.all(
-		'SELECT workflowId, status, COUNT(*) AS n FROM execution_entity GROUP BY workflowId, status',
-		[],
-		(err, rows) => {
-			if (err) return done(JSON.stringify({ error: String(err.message) }));
-			const out = {};
-			for (const row of rows) (out[row.workflowId] ??= {})[row.status] = row.n;
-			done(JSON.stringify(out));
-		},
-	);
+	db.all(executionCountsSql(), [], (err, rows) => {
+		if (err) return done(JSON.stringify({ error: String(err.message) }));
+		done(JSON.stringify(countsByWorkflow(rows)));
+	});
 }
 
 if (serve) {

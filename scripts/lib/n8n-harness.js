@@ -10,6 +10,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8n, cleanEnv, ROOT, CACHE } = require('./n8n-install');
+const { N8nProcess, sleep } = require('./n8n-process');
+const { countsByWorkflow, executionCountsSql } = require('./executions');
 
 /**
  * The suites' throwaway user folders (and the processes of one queue-mode n8n) share this key.
@@ -205,16 +207,13 @@ function n8nEnv({ userFolder, port, brokerPort, extra, line = 1, forTests = true
 	};
 }
 
-class N8nInstance {
+/** `n8n start` on one user folder: the CLI commands run against it, and what it has recorded. */
+class N8nInstance extends N8nProcess {
 	constructor({ line, install, userFolder, port, env }) {
+		super({ name: 'n8n', port, env, logPath: path.join(userFolder, 'n8n.log') });
 		this.line = line;
 		this.install = install;
 		this.userFolder = userFolder;
-		this.port = port;
-		this.baseUrl = `http://127.0.0.1:${port}`;
-		this.env = env;
-		this.logPath = path.join(userFolder, 'n8n.log');
-		this.child = undefined;
 		/** Workflows imported through this instance, and the webhookIds of the active ones. */
 		this.workflows = new Map();
 		this.activeWebhooks = new Map();
@@ -319,35 +318,20 @@ class N8nInstance {
 
 	/** Starts n8n and resolves once it serves requests and has activated its workflows. */
 	async start({ timeoutMs = 180000, inheritOutput = false } = {}) {
-		// Only this start's output counts: an earlier run's "Editor is now accessible" must not.
-		const offset = fs.existsSync(this.logPath) ? fs.statSync(this.logPath).size : 0;
-		const out = fs.openSync(this.logPath, 'a');
-		this.child = spawn(this.install.nodeBin, [this.n8nBin, 'start'], {
-			env: this.env,
-			stdio: ['ignore', inheritOutput ? 'inherit' : out, inheritOutput ? 'inherit' : out],
+		return await this.launch(this.install.nodeBin, [this.n8nBin, 'start'], {
+			timeoutMs,
+			inheritOutput,
 		});
-		const child = this.child;
-		let exited = false;
-		child.on('exit', () => (exited = true));
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (exited)
-				throw new Error(`n8n exited during start-up; log: ${this.logPath}\n${this.logTail()}`);
-			if (inheritOutput || this.log().slice(offset).includes('Editor is now accessible')) {
-				try {
-					if ((await this.editorAnswers()) && (await this.webhooksRegistered())) {
-						await this.activationsFinished(deadline);
-						return this;
-					}
-				} catch {
-					// not listening yet
-				}
-			}
-			await new Promise((r) => setTimeout(r, 250));
-		}
-		throw new Error(
-			`n8n did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`,
-		);
+	}
+
+	get readyMarker() {
+		return 'Editor is now accessible';
+	}
+
+	async isReady(deadline) {
+		if (!(await this.editorAnswers()) || !(await this.webhooksRegistered())) return false;
+		await this.activationsFinished(deadline);
+		return true;
 	}
 
 	/**
@@ -398,7 +382,7 @@ class N8nInstance {
 				return;
 			}
 			if (ids.every((id) => counts[id] > 0)) return;
-			await new Promise((r) => setTimeout(r, 250));
+			await sleep(250);
 		}
 	}
 
@@ -432,33 +416,9 @@ class N8nInstance {
 		return JSON.parse(out);
 	}
 
-	async stop() {
-		const child = this.child;
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		const done = new Promise((r) => child.once('exit', r));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-		await done;
-		clearTimeout(timer);
-		this.child = undefined;
-	}
-
 	async restart() {
 		await this.stop();
 		await this.start();
-	}
-
-	log() {
-		return fs.existsSync(this.logPath) ? fs.readFileSync(this.logPath, 'utf8') : '';
-	}
-
-	logTail(lines = 40) {
-		return this.log().split('\n').slice(-lines).join('\n');
-	}
-
-	/** Production webhook URL of a trigger node with the given webhookId. */
-	webhookUrl(webhookId, nodePath = 'webhook') {
-		return `${this.baseUrl}/webhook/${webhookId}/${nodePath}`;
 	}
 
 	/** Executions recorded in n8n's database (optionally for one workflow), oldest first. */
@@ -472,6 +432,11 @@ class N8nInstance {
 		return JSON.parse(out);
 	}
 
+	/** Executions of a workflow by status, straight from execution_entity (cheap, no execution data). */
+	executionCounts(workflowId) {
+		return countsByWorkflow(this.sqliteRows(executionCountsSql(workflowId)))[workflowId] ?? {};
+	}
+
 	/** Waits until at least `count` executions of the workflow are finished (or failed). */
 	async waitForExecutions(workflowId, count, timeoutMs = 60000) {
 		const deadline = Date.now() + timeoutMs;
@@ -481,7 +446,7 @@ class N8nInstance {
 				(e) => e.status !== 'running' && e.status !== 'new',
 			);
 			if (list.length >= count) return list;
-			await new Promise((r) => setTimeout(r, 300));
+			await sleep(300);
 		}
 		throw new Error(`expected ${count} executions of ${workflowId}, saw ${list.length}`);
 	}
@@ -557,7 +522,7 @@ class N8nInstance {
 				throw new Error(
 					`activated ${workflowId}, but n8n did not serve its webhooks within 30 s: ${await this.webhookStates(workflowId)}`,
 				);
-			await new Promise((r) => setTimeout(r, 200));
+			await sleep(200);
 		}
 		return res.json;
 	}

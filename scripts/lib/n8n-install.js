@@ -20,6 +20,9 @@ function log(msg) {
 	process.stderr.write(`[n8n-install] ${msg}\n`);
 }
 
+/** The n8n line N8N_LINE picks for one run: 2, or 1 (the default) for anything else. */
+const n8nLine = (env = process.env) => (env.N8N_LINE === '2' ? 2 : 1);
+
 /**
  * The environment for npm commands run here. When this runs under `npm run …`, npm hands the
  * repository's own settings down as npm_config_* variables — ignore-scripts=true among them, which
@@ -131,7 +134,7 @@ function ensureN8n(line = 1) {
 	return { dir, nodeBin, version: spec.version, cached: false };
 }
 
-module.exports = { ensureN8n, n8nDir, nodeBinary, cleanEnv, N8N_LINES, ROOT, CACHE };
+module.exports = { ensureN8n, n8nDir, nodeBinary, cleanEnv, n8nLine, N8N_LINES, ROOT, CACHE };
 
 if (require.main === module) {
 	const line = Number(process.argv[2] || process.env.N8N_LINE || 1);

@@ -6,12 +6,19 @@
 // database, Redis, the encryption key and one N8N_USER_FOLDER, into which this package is installed
 // the way n8n's community installer does it (<user folder>/.n8n/nodes/node_modules), so every
 // process loads the same copy. Used by `npm run test:queue` (test/queue/).
-const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { prepareN8n, freePort, N8nInstance } = require('./n8n-harness');
+const { N8nProcess, sleep } = require('./n8n-process');
+const {
+	countsByWorkflow,
+	executionCountsSql,
+	executionRecord,
+	executionsSql,
+} = require('./executions');
 const { cleanEnv } = require('./n8n-install');
 
 function log(msg) {
@@ -243,7 +250,7 @@ class Redis {
 		const deadline = Date.now() + 15000;
 		while (!fs.existsSync(this.pidFile)) {
 			if (Date.now() > deadline) throw new Error(`redis-server did not start: ${this.logFile}`);
-			await new Promise((r) => setTimeout(r, 50));
+			await sleep(50);
 		}
 		this.pid = Number(fs.readFileSync(this.pidFile, 'utf8').trim());
 	}
@@ -264,7 +271,7 @@ class Redis {
 			} catch {
 				return;
 			}
-			await new Promise((r) => setTimeout(r, 50));
+			await sleep(50);
 		}
 		process.kill(pid, 'SIGKILL');
 	}
@@ -322,16 +329,11 @@ function sweep(runDir) {
 }
 
 /** An `n8n webhook` or `n8n worker` process of the cluster. */
-class QueueProcess {
+class QueueProcess extends N8nProcess {
 	constructor({ role, name, cluster, port, env }) {
+		super({ name, port, env, logPath: path.join(cluster.dir, `${name}.log`) });
 		this.role = role;
-		this.name = name;
 		this.cluster = cluster;
-		this.port = port;
-		this.baseUrl = `http://127.0.0.1:${port}`;
-		this.env = env;
-		this.logPath = path.join(cluster.dir, `${name}.log`);
-		this.child = undefined;
 	}
 
 	get readyMarker() {
@@ -340,61 +342,15 @@ class QueueProcess {
 			: 'n8n worker is now ready';
 	}
 
+	async isReady() {
+		return (await fetch(`${this.baseUrl}/healthz`)).ok;
+	}
+
 	async start({ timeoutMs = 180000 } = {}) {
-		const offset = fs.existsSync(this.logPath) ? fs.statSync(this.logPath).size : 0;
-		const out = fs.openSync(this.logPath, 'a');
 		const main = this.cluster.main;
-		this.child = spawn(main.install.nodeBin, [main.n8nBin, this.role], {
-			env: this.env,
-			stdio: ['ignore', out, out],
-		});
-		fs.closeSync(out);
+		const started = this.launch(main.install.nodeBin, [main.n8nBin, this.role], { timeoutMs });
 		recordPid(this.cluster.dir, this.child.pid);
-		const child = this.child;
-		let exited = false;
-		child.on('exit', () => (exited = true));
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (exited)
-				throw new Error(
-					`${this.name} exited during start-up; log: ${this.logPath}\n${this.logTail()}`,
-				);
-			if (this.log().slice(offset).includes(this.readyMarker)) {
-				try {
-					const res = await fetch(`${this.baseUrl}/healthz`);
-					if (res.ok) return this;
-				} catch {
-					// not listening yet
-				}
-			}
-			await new Promise((r) => setTimeout(r, 200));
-		}
-		throw new Error(
-			`${this.name} did not start within ${timeoutMs} ms; log: ${this.logPath}\n${this.logTail()}`,
-		);
-	}
-
-	async stop() {
-		const child = this.child;
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		const done = new Promise((r) => child.once('exit', r));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-		await done;
-		clearTimeout(timer);
-		this.child = undefined;
-	}
-
-	log() {
-		return fs.existsSync(this.logPath) ? fs.readFileSync(this.logPath, 'utf8') : '';
-	}
-
-	logTail(lines = 40) {
-		return this.log().split('\n').slice(-lines).join('\n');
-	}
-
-	webhookUrl(webhookId, nodePath = 'webhook') {
-		return `${this.baseUrl}/webhook/${webhookId}/${nodePath}`;
+		return await started;
 	}
 
 	/** Ids of the executions this worker finished ("Worker finished execution N (job M)"). */
@@ -596,43 +552,13 @@ class QueueCluster {
 
 	/** Executions of a workflow by status, from execution_entity. */
 	executionCounts(workflowId) {
-		const rows = this.sql(
-			`select status, count(*)::int as n from execution_entity where "workflowId" = '${workflowId}' group by status`,
-		);
-		return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+		return countsByWorkflow(this.sql(executionCountsSql(workflowId)))[workflowId] ?? {};
 	}
 
 	/** Executions with the output items of each node, parsed with n8n's own flatted. */
 	executions(workflowId) {
 		const flatted = require(path.join(this.main.install.dir, 'node_modules', 'flatted'));
-		const where = workflowId ? `where e."workflowId" = '${workflowId}'` : '';
-		const rows = this.sql(
-			`select e.id::text as id, e."workflowId", e.status, e.mode, d.data from execution_entity e left join execution_data d on d."executionId" = e.id ${where} order by e.id`,
-		);
-		return rows.map((row) => {
-			const nodes = {};
-			let error;
-			if (row.data) {
-				const data = flatted.parse(row.data);
-				for (const [name, runs] of Object.entries(data.resultData?.runData ?? {})) {
-					const first = runs[0] || {};
-					nodes[name] = {
-						items: (first.data?.main?.[0] ?? []).map((i) => i.json),
-						error: first.error?.message,
-					};
-				}
-				error = data.resultData?.error?.message;
-			}
-			return {
-				id: row.id,
-				workflowId: row.workflowId,
-				status: row.status,
-				mode: row.mode,
-				error,
-				nodes,
-				raw: row.data || '',
-			};
-		});
+		return this.sql(executionsSql(workflowId)).map((row) => executionRecord(row, flatted));
 	}
 
 	staticData(workflowId) {

@@ -16,7 +16,7 @@ import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { sendDelivery, signDelivery } from '../fakes/openlayer-sender';
 import { prepareN8n, settle, triggerWorkflow, type N8nInstance } from './harness';
 import { publishedTypes } from './host';
-import { executionCounts, figure, findSecrets, instanceTexts } from './reliability-kit';
+import { figure, findSecrets, instanceTexts } from './reliability-kit';
 
 const CURRENTS_KEY = `e2e-atk-currents-${randomBytes(6).toString('hex')}`;
 const CURRENTS_MANUAL_SECRET = `e2e-atk-manual-${randomBytes(12).toString('hex')}`;
@@ -79,7 +79,7 @@ describe('Attack and bad input in real n8n', () => {
 	const started = Date.now();
 
 	const count = (key: keyof typeof WF) =>
-		Object.values(executionCounts(n8n, WF[key])).reduce((a, b) => a + b, 0);
+		Object.values(n8n.executionCounts(WF[key])).reduce((a, b) => a + b, 0);
 
 	/** Runs the attempts, prints their statuses, returns them for assertions. */
 	async function attempt(

@@ -4,7 +4,9 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import { env, postFresh } from './host';
+import { n8nLine, postFresh } from './host';
+
+export { n8nLine, until } from './host';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const harness = require('../../scripts/lib/n8n-harness');
@@ -42,6 +44,9 @@ export interface N8nInstance {
 	logTail(lines?: number): string;
 	webhookUrl(webhookId: string, nodePath?: string): string;
 	executions(workflowId?: string): ExecutionRecord[];
+	/** Executions of the workflow by status, e.g. { success: 3 }, straight from execution_entity. */
+	executionCounts(workflowId: string): Record<string, number>;
+	sqliteRows<T = Record<string, unknown>>(query: string, params?: unknown[]): T[];
 	waitForExecutions(
 		workflowId: string,
 		count: number,
@@ -55,8 +60,6 @@ export interface N8nInstance {
 	): Promise<{ status: number; json: unknown; text: string }>;
 	setActive(workflowId: string, active: boolean): Promise<unknown>;
 }
-
-export const n8nLine = (): 1 | 2 => (env('N8N_LINE') === '2' ? 2 : 1);
 
 export async function prepareN8n(options: {
 	line?: 1 | 2;
@@ -115,13 +118,3 @@ export async function post(
 
 /** Gives n8n a moment to record anything a rejected request might (wrongly) have started. */
 export const settle = (ms = 1500) => sleep(ms);
-
-/** Polls until `check` holds (n8n 2.x finishes some activation work after answering). */
-export async function until(check: () => boolean, timeoutMs = 15000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline)
-			throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
-		await sleep(100);
-	}
-}

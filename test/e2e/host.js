@@ -7,11 +7,44 @@ const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { drain } = require('../../scripts/lib/executions');
+const { n8nLine } = require('../../scripts/lib/n8n-install');
+
 /** The environment variable `name`, or undefined. */
 const env = (name) => process.env[name];
 
+/**
+ * Polls `check` (sync or async) until it returns something truthy or `timeoutMs` passes, and
+ * returns its last value either way: for a caller that reports what it saw.
+ */
+async function waitFor(check, { timeoutMs = 10000, intervalMs = 100 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value || Date.now() > deadline) return value;
+		await new Promise((r) => setTimeout(r, intervalMs));
+	}
+}
+
+/** Polls until `check` holds, or throws (n8n 2.x finishes some activation work after answering). */
+async function until(check, timeoutMs = 15000) {
+	if (!(await waitFor(check, { timeoutMs })))
+		throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
+}
+
 /** One line to stderr, which jest shows beside the test results. */
 const stderr = (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+
+/**
+ * Prints one line of figures to stderr (jest shows it), prefixed so that it can be grepped:
+ * `[figures <suite> | n8n <version>] <text>`. `n8n` is the instance (or queue-mode main) measured,
+ * undefined before it is prepared. Returns the line.
+ */
+function figure(suite, n8n, text) {
+	const line = `[figures ${suite} | n8n ${n8n?.install?.version ?? '?'}] ${text}`;
+	stderr(line);
+	return line;
+}
 
 /** One read-only query on the instance's SQLite database (the harness's `sqliteRows`): the rows. */
 const sqlite = (n8n, query, params = []) => n8n.sqliteRows(query, params);
@@ -89,6 +122,11 @@ async function machineLock(name, { timeoutMs = 15 * 60 * 1000 } = {}) {
 
 module.exports = {
 	env,
+	n8nLine,
+	waitFor,
+	until,
+	figure,
+	drain,
 	stderr,
 	sqlite,
 	requireFromN8n,

@@ -13,7 +13,7 @@ import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { signDelivery } from '../fakes/openlayer-sender';
 import { prepareN8n, triggerWorkflow, type N8nInstance } from './harness';
 import {
-	drainExecutions,
+	drain,
 	figure,
 	findSecrets,
 	instanceTexts,
@@ -159,7 +159,7 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 		const t0 = Date.now();
 		const results = await runPool(DELIVERIES, CLIENTS, send);
 		const wallMs = Date.now() - t0;
-		await drainExecutions(n8n, workflowId, DELIVERIES);
+		await drain(n8n, workflowId, DELIVERIES, { timeoutMs: 240000 });
 		const drainMs = Date.now() - t0 - wallMs;
 		const ms = results.map((r) => r.ms);
 		figure(
@@ -295,7 +295,7 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 			const res = await fetch(url, { method: 'POST', headers, body: rawBody });
 			if ((await res.text()).includes('duplicate delivery')) skipped++;
 		}
-		const after = await drainExecutions(n8n, WF_OPENLAYER, DELIVERIES, { quietMs: 2000 });
+		const after = await drain(n8n, WF_OPENLAYER, DELIVERIES, { timeoutMs: 240000, quietMs: 2000 });
 		const rerun = Object.values(after).reduce((a, b) => a + b, 0) - DELIVERIES;
 		figure(
 			'load',

@@ -1,12 +1,15 @@
 /**
  * Helpers shared by the reliability suites (load, attack, lifecycle): direct reads of n8n's SQLite
  * database, a bounded pool of HTTP clients, activation that waits for n8n 2.x's asynchronous
- * publication, figure printing and the secret scan.
+ * publication and the secret scan. Figures and the wait for executions to finish come from host.js,
+ * which the queue-mode suite shares.
  */
 import { sleep } from 'n8n-workflow';
 
 import type { N8nInstance } from './harness';
-import { requireFromN8n, sqlite, stderr } from './host';
+import { requireFromN8n, sqlite } from './host';
+
+export { drain, figure } from './host';
 
 /** One read-only query on the instance's SQLite database (see host.js). */
 export const sql = <T = Record<string, unknown>>(
@@ -33,48 +36,6 @@ export function storedStaticData(
 		[workflowId],
 	);
 	return row?.staticData ? JSON.parse(String(row.staticData)) : null;
-}
-
-/** Executions of a workflow by status, straight from execution_entity (cheap, no execution data). */
-export function executionCounts(n8n: N8nInstance, workflowId: string): Record<string, number> {
-	const rows = sql<{ status: string; n: number }>(
-		n8n,
-		'SELECT status, COUNT(*) AS n FROM execution_entity WHERE workflowId = ? GROUP BY status',
-		[workflowId],
-	);
-	return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}
-
-const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const unfinished = (counts: Record<string, number>) =>
-	(counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0);
-
-/**
- * Waits until at least `expected` executions exist and none is still new or running, then until the
- * count has stayed the same for `quietMs` (so a late extra execution would still be seen).
- */
-export async function drainExecutions(
-	n8n: N8nInstance,
-	workflowId: string,
-	expected: number,
-	{ timeoutMs = 240000, quietMs = 3000 } = {},
-): Promise<Record<string, number>> {
-	const deadline = Date.now() + timeoutMs;
-	let counts = executionCounts(n8n, workflowId);
-	let stableSince = Date.now();
-	let last = -1;
-	while (Date.now() < deadline) {
-		counts = executionCounts(n8n, workflowId);
-		const n = total(counts);
-		if (n !== last) {
-			last = n;
-			stableSince = Date.now();
-		}
-		if (n >= expected && unfinished(counts) === 0 && Date.now() - stableSince >= quietMs)
-			return counts;
-		await sleep(500);
-	}
-	return counts;
 }
 
 export interface Timed {
@@ -122,12 +83,6 @@ export function statusClasses(results: Timed[]): Record<string, number> {
 		out[key] = (out[key] ?? 0) + 1;
 	}
 	return out;
-}
-
-/** Prints one line of figures to stderr (jest shows it), prefixed so that it can be grepped. */
-export function figure(suite: string, n8n: N8nInstance | undefined, text: string): void {
-	const line = n8n ? `n8n ${n8n.install.version}` : 'n8n ?';
-	stderr(`[figures ${suite} | ${line}] ${text}`);
 }
 
 /** Where each of the secrets occurs in the given texts (empty when none does). */

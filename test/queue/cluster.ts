@@ -1,6 +1,6 @@
-import { sleep } from 'n8n-workflow';
+import { n8nLine } from '../e2e/host';
 
-import { env } from '../e2e/host';
+export { drain, n8nLine } from '../e2e/host';
 
 /**
  * Typed entry to the queue-mode harness in scripts/lib/n8n-queue.js: PostgreSQL, Redis, one n8n
@@ -74,42 +74,8 @@ export interface QueueCluster {
 	staticData(workflowId: string): Record<string, Record<string, unknown>> | null;
 }
 
-export const n8nLine = (): 1 | 2 => (env('N8N_LINE') === '2' ? 2 : 1);
-
 export function createCluster(
 	options: { webhookProcesses?: number; workers?: number; env?: Record<string, string> } = {},
 ): QueueCluster {
 	return new queue.QueueCluster({ line: n8nLine(), ...options });
-}
-
-const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const unfinished = (counts: Record<string, number>) =>
-	(counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0);
-
-/**
- * Waits until at least `expected` executions of the workflow exist and none is unfinished, then
- * until the count has stayed the same for `quietMs`, so that a late extra execution is still seen.
- */
-export async function drain(
-	cluster: QueueCluster,
-	workflowId: string,
-	expected: number,
-	{ timeoutMs = 300000, quietMs = 3000 } = {},
-): Promise<Record<string, number>> {
-	const deadline = Date.now() + timeoutMs;
-	let counts = cluster.executionCounts(workflowId);
-	let last = -1;
-	let stableSince = Date.now();
-	while (Date.now() < deadline) {
-		counts = cluster.executionCounts(workflowId);
-		const n = total(counts);
-		if (n !== last) {
-			last = n;
-			stableSince = Date.now();
-		}
-		if (n >= expected && unfinished(counts) === 0 && Date.now() - stableSince >= quietMs)
-			return counts;
-		await sleep(500);
-	}
-	return counts;
 }

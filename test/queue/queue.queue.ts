@@ -17,7 +17,7 @@ import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api'
 import { signDelivery } from '../fakes/openlayer-sender';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
 import { triggerWorkflow } from '../e2e/harness';
-import { env, stderr } from '../e2e/host';
+import { env, figure as printFigure, n8nLine } from '../e2e/host';
 import { percentile, runPool, statusClasses, type Timed } from '../e2e/reliability-kit';
 import {
 	createCluster,
@@ -80,13 +80,7 @@ const qaseSample = findQaseEvent('run.completed')!.sample as {
 /** An output item of an execution, as the audits read it. */
 type QueueItem = Record<string, unknown> & { data?: { test?: { id?: unknown } } };
 
-const line = env('N8N_LINE') === '2' ? 2 : 1;
-const figures: string[] = [];
-function figure(text: string): void {
-	const out = `[figures queue | n8n line ${line}] ${text}`;
-	figures.push(out);
-	stderr(out);
-}
+const line = n8nLine();
 
 /** An Openlayer delivery with the given webhook-id, signed now by the reference library. */
 function openlayerDelivery(id: string, marker: string) {
@@ -110,6 +104,7 @@ async function postOpenlayer(target: QueueProcess, id: string, marker: string) {
 
 describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Redis): ${DELIVERIES} deliveries per trigger at ${CLIENTS} concurrent`, () => {
 	let cluster: QueueCluster;
+	const figure = (text: string) => printFigure('queue', cluster?.main, text);
 	let currents: CurrentsFake;
 	let qase: QaseFake;
 	let openlayer: OpenlayerFake;

@@ -15,7 +15,7 @@ const { chromium, selectors } = require('playwright-core');
 
 const { ensureChromium } = require('../../scripts/ensure-chromium');
 const { prepareN8n } = require('../../scripts/lib/n8n-harness');
-const { machineLock } = require('../e2e/host');
+const { machineLock, n8nLine } = require('../e2e/host');
 const { createCurrentsFake } = require('../fakes/currents-api');
 const { createQaseFake } = require('../fakes/qase-api');
 const { createOpenlayerFake } = require('../fakes/openlayer-api');
@@ -31,7 +31,7 @@ const {
 const E = require('./lib/editor');
 const { checkPicture } = require('./lib/png');
 
-const LINE = process.env.N8N_LINE === '2' ? 2 : 1;
+const LINE = n8nLine();
 const ARTIFACTS = path.join(__dirname, 'artifacts', `line-${LINE}`);
 /** `npm run screenshots` copies these panels (and the example canvases) into docs/images for the README. */
 const DOCS_IMAGES = process.env.UI_DOCS_IMAGES ? path.join(ROOT, 'docs', 'images') : undefined;
@@ -216,12 +216,15 @@ const deliveries = {
 			// 2.x may close the Publish dialog before that: a delivery in between is refused (401).
 			// Sent once the activation has stored the secret, as any delivery Currents makes after it.
 			const t0 = Date.now();
-			const stored = await E.until(async () => {
-				const wf = (await rest('GET', `/workflows/${workflowId}`)).json?.data;
-				const data = wf?.staticData;
-				const node = (typeof data === 'string' ? JSON.parse(data) : data)?.[`node:${nodeName}`];
-				return Boolean(node?.hooks?.[url]?.secret);
-			}, 30000);
+			const stored = await E.waitFor(
+				async () => {
+					const wf = (await rest('GET', `/workflows/${workflowId}`)).json?.data;
+					const data = wf?.staticData;
+					const node = (typeof data === 'string' ? JSON.parse(data) : data)?.[`node:${nodeName}`];
+					return Boolean(node?.hooks?.[url]?.secret);
+				},
+				{ timeoutMs: 30000 },
+			);
 			if (!stored)
 				throw new Error(`activation did not store the hook's secret for ${url} within 30 s`);
 			progress(`Currents TestOps Trigger: hook secret stored ${Date.now() - t0} ms after Publish`);

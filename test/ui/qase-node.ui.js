@@ -14,13 +14,13 @@ const { chromium, selectors } = require('playwright-core');
 
 const { ensureChromium } = require('../../scripts/ensure-chromium');
 const { prepareN8n } = require('../../scripts/lib/n8n-harness');
-const { machineLock } = require('../e2e/host');
+const { machineLock, n8nLine } = require('../e2e/host');
 const { createQaseFake } = require('../fakes/qase-api');
 const { ROOT, loadCredentialTypes } = require('./lib/derive');
 const E = require('./lib/editor');
 const { checkPicture } = require('./lib/png');
 
-const LINE = process.env.N8N_LINE === '2' ? 2 : 1;
+const LINE = n8nLine();
 const ARTIFACTS = path.join(__dirname, 'artifacts', `line-${LINE}`);
 const DOCS_IMAGES = process.env.UI_DOCS_IMAGES ? path.join(ROOT, 'docs', 'images') : undefined;
 const TOKEN = `ui-qase-node-${randomBytes(12).toString('hex')}`;

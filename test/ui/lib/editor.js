@@ -2,15 +2,7 @@
 // Drives n8n's editor (1.123 and 2.x) the way a user does. Selectors are n8n's own data-test-id
 // attributes (the ones n8n's Playwright suite uses) and visible texts.
 
-/** Polls `fn` until it returns something truthy (or `timeoutMs` passes) and returns its last value. */
-async function until(fn, timeoutMs = 10000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value || Date.now() > deadline) return value;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
+const { waitFor } = require('../../e2e/host');
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -265,7 +257,7 @@ async function pickEmptyCredentials(page) {
 			.first()
 			.click({ timeout: 5000 })
 			.catch(() => undefined);
-		const value = await until(async () => await input.inputValue());
+		const value = await waitFor(async () => await input.inputValue());
 		if (!value)
 			throw new Error(`no credential picked: ${await credentialSelectState(page, input)}`);
 		picked.push(value);
@@ -509,7 +501,7 @@ async function exercise(page, p, value, { triggerNode = true } = {}) {
 			const text = (await item.innerText()).trim();
 			await item.click();
 			const shown =
-				(await until(async () => (await input.inputValue().catch(() => '')).trim())) ||
+				(await waitFor(async () => (await input.inputValue().catch(() => '')).trim())) ||
 				(await f.innerText());
 			// The box shows the picked project's name, or its id once the list has been read before.
 			if (!shown.trim()) throw new Error(`picked "${text}", field shows "${shown}"`);
@@ -781,5 +773,5 @@ module.exports = {
 	pickFromSelect,
 	listedOptions,
 	optionName,
-	until,
+	waitFor,
 };
