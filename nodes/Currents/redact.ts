@@ -6,12 +6,12 @@ import {
 } from 'n8n-workflow';
 
 import { apiError, statusOf, vendorMessageOf } from '../shared/errors';
-import { REDACTED_FIELD as REDACTED, redactSecrets } from '../shared/redact';
+import { REDACTED, redactSecrets } from '../shared/redact';
 
 /**
  * Header values of a Currents hook are credentials more often than not (the Currents Trigger's
  * x-webhook-secret, a user's Authorization header). Output and error messages show the header names
- * and REDACTED_FIELD instead of the values, unless the user asks to reveal them. The node is usable
+ * and REDACTED instead of the values, unless the user asks to reveal them. The node is usable
  * as an AI tool: whatever it outputs may reach a model, and every execution stores it.
  */
 
@@ -103,7 +103,7 @@ export function headerValuesOf(headers: unknown): string[] {
  * API quoted it JSON-escaped or URL-encoded, or shortened (runs of 8 characters or more of it).
  */
 export function redactText(text: string, secrets: readonly string[]): string {
-	return redactSecrets(text, secrets, REDACTED);
+	return redactSecrets(text, secrets);
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError, statusOf, withStep, forItem, type ApiFailure } from './errors';
-import { REDACTED, redactSecrets } from './redact';
+import { redactSecrets } from './redact';
 
 export { apiError, statusOf, type ApiFailure } from './errors';
 
@@ -171,7 +171,7 @@ async function withoutCredentialSecrets(
 	} catch {
 		return failure;
 	}
-	const message = redactSecrets(failure.message, secrets, REDACTED);
+	const message = redactSecrets(failure.message, secrets);
 	return message === failure.message ? failure : { ...failure, message };
 }
 

@@ -1,12 +1,9 @@
 /**
- * The marks that stand for a value kept out of output, two on purpose, as documented in the README:
- * - REDACTED, `[redacted]`: a delivery's request headers ("Include Headers") and secrets cut from
- *   API error messages;
- * - REDACTED_FIELD, `**redacted**`: the values of a record the Currents Webhooks node outputs (hook
- *   header values, the secret parts of a hook URL) and of errors about it.
+ * The one mark that stands for a value kept out of output: a delivery's request headers ("Include
+ * Headers"), the secret parts of a hook the Currents Webhooks node outputs, and secrets cut from
+ * error messages all read the same, so that a user (or a workflow filtering on it) learns one word.
  */
 export const REDACTED = '[redacted]';
-export const REDACTED_FIELD = '**redacted**';
 
 /**
  * Cutting known secrets (an API key, a header value sent) out of text that may be stored or shown:
@@ -60,7 +57,11 @@ function markWhole(text: string, spelling: string, cut: boolean[]): void {
  * `text` with every spelling of each secret, and every long enough part of one, replaced by
  * `marker` (one marker per contiguous cut). Secrets shorter than MIN_SECRET_LENGTH are ignored.
  */
-export function redactSecrets(text: string, secrets: readonly unknown[], marker: string): string {
+export function redactSecrets(
+	text: string,
+	secrets: readonly unknown[],
+	marker: string = REDACTED,
+): string {
 	const cut: boolean[] = new Array<boolean>(text.length).fill(false);
 	let any = false;
 	for (const secret of secrets) {

@@ -286,7 +286,7 @@ describe('Currents in real n8n', () => {
 			label: 'CI alerts',
 		});
 		// Header values are redacted in output unless Reveal Header Values is on (issue 10 item 4).
-		expect(JSON.parse(created.headers as string)).toEqual({ 'x-team': '**redacted**' });
+		expect(JSON.parse(created.headers as string)).toEqual({ 'x-team': '[redacted]' });
 		expect(execution.nodes.List.items.map((h) => h.hookId)).toContain(created.hookId);
 		expect(execution.nodes.Get.items[0].hookId).toBe(created.hookId);
 		expect(execution.nodes.Update.items[0]).toMatchObject({

@@ -49,7 +49,7 @@ describe('Currents Webhooks in n8n-core', () => {
 				url: 'https://example.com/hook',
 				label: 'CI',
 				// Sent as given, shown redacted: Reveal Header Values is off by default.
-				headers: '{"x-team":"**redacted**"}',
+				headers: '{"x-team":"[redacted]"}',
 			},
 			pairedItem: { item: 0 },
 		});

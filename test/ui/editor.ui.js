@@ -200,7 +200,7 @@ const deliveries = {
 			if (res.status !== 200 && res.status !== 201)
 				throw new Error(`seeding a hook: ${res.status}`);
 		},
-		expect: ['https://ci.example.com/currents-ui', '"label": "UI suite"', '**redacted**'],
+		expect: ['https://ci.example.com/currents-ui', '"label": "UI suite"', '[redacted]'],
 		absent: [CURRENTS_SECRET],
 	},
 	currentsTrigger: {

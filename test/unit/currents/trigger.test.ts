@@ -228,7 +228,7 @@ describe('Currents Trigger hook lifecycle (against the fake API)', () => {
 			};
 			expect(sentSecret).toMatch(/^[0-9a-f]{64}$/);
 			expect(error.message).toBe(
-				'Could not register the Currents webhook (HTTP 400): headers {"x-webhook-secret":"**redacted**"} rejected',
+				'Could not register the Currents webhook (HTTP 400): headers {"x-webhook-secret":"[redacted]"} rejected',
 			);
 			expect(JSON.stringify(error)).not.toContain(sentSecret);
 			expect(String(error.description ?? '')).not.toContain(sentSecret);

@@ -46,7 +46,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 			url: 'https://example.com/hook',
 			label: 'CI',
 			hookEvents: ['RUN_FINISH'],
-			headers: '{"x-token":"**redacted**"}',
+			headers: '{"x-token":"[redacted]"}',
 		});
 		const req = fake().requests.find((r) => r.method === 'POST')!;
 		expect(req.query).toEqual({ projectId: 'proj_alpha' });
@@ -77,7 +77,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 		expect(updated).toMatchObject({
 			label: 'CI v2',
 			url: 'https://example.com/hook',
-			headers: '{"x-token":"**redacted**"}',
+			headers: '{"x-token":"[redacted]"}',
 		});
 		expect(fake().requests.find((r) => r.method === 'PUT')!.body).toEqual({ label: 'CI v2' });
 		const cleared = (
@@ -224,8 +224,8 @@ describe('Currents Webhooks node (against the fake API)', () => {
 				expect(JSON.stringify(out)).not.toContain(SECRET);
 				expect(JSON.stringify(out)).not.toContain('"qa"');
 				expect(JSON.parse(out[0].json.headers as string)).toEqual({
-					'x-webhook-secret': '**redacted**',
-					'x-team': '**redacted**',
+					'x-webhook-secret': '[redacted]',
+					'x-team': '[redacted]',
 				});
 			},
 		);
@@ -259,7 +259,7 @@ describe('Currents Webhooks node (against the fake API)', () => {
 				},
 			}).result.catch((e) => e);
 			expect(error.message).toBe(
-				'Currents API error (HTTP 400): headers {"authorization":"**redacted**"} rejected',
+				'Currents API error (HTTP 400): headers {"authorization":"[redacted]"} rejected',
 			);
 			expect(JSON.stringify(error)).not.toContain('sk-live-123456');
 			expect(String(error.description)).not.toContain('sk-live-123456');

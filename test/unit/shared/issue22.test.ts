@@ -261,7 +261,7 @@ describe('item 7: secrets cut from messages however they are quoted', () => {
 				additionalFields: { headers: { header: [{ name: 'authorization', value }] } },
 			}).catch((e: Error) => e);
 			const text = `${(error as Error).message} ${JSON.stringify(error)}`;
-			expect(text).toContain('**redacted**');
+			expect(text).toContain('[redacted]');
 			expect(text).not.toContain('quoted');
 			expect(text).not.toContain('and-more-secret');
 			expect(text).not.toContain('Bearer \\"quo');
@@ -290,7 +290,7 @@ describe('item 7: secrets cut from messages however they are quoted', () => {
 				hookEvents: ['RUN_FINISH'],
 			});
 			expect(created.json.url).toBe(
-				'https://**redacted**@hooks.example.com/in?token=**redacted**&team=**redacted**#**redacted**',
+				'https://[redacted]@hooks.example.com/in?token=[redacted]&team=[redacted]#[redacted]',
 			);
 			const [listed] = await run({ operation: 'list', project });
 			expect(JSON.stringify(listed)).not.toMatch(/hunter2|tok_123456789|#sig/);

@@ -65,5 +65,5 @@ export const revealHeaderValuesField: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		"Whether to output the values of the webhook's custom headers and the secret parts of its URL (user:password, query values, fragment). Off, each reads **redacted**: they are usually secrets (the Currents Trigger's x-webhook-secret, a token in the URL), and output is stored with every execution and may reach an AI model.",
+		"Whether to output the values of the webhook's custom headers and the secret parts of its URL (user:password, query values, fragment). Off, each reads [redacted]: they are usually secrets (the Currents Trigger's x-webhook-secret, a token in the URL), and output is stored with every execution and may reach an AI model.",
 };
