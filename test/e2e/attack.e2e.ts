@@ -14,7 +14,13 @@ import { openlayerEvents } from '../../nodes/Openlayer/catalog';
 import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { sendDelivery, signDelivery } from '../fakes/openlayer-sender';
-import { prepareN8n, settle, triggerWorkflow, type N8nInstance } from './harness';
+import {
+	currentsAutoWorkflow,
+	prepareN8n,
+	settle,
+	triggerWorkflow,
+	type N8nInstance,
+} from './harness';
 import { publishedTypes } from './host';
 import { figure, findSecrets, instanceTexts } from './reliability-kit';
 
@@ -126,18 +132,11 @@ describe('Attack and bad input in real n8n', () => {
 				{ ...CRED_QASE, type: 'qaseWebhookSecretApi', data: { secret: QASE_SECRET } },
 			],
 			workflows: [
-				triggerWorkflow({
+				currentsAutoWorkflow({
 					id: WF.currents,
 					name: NAMES.currents,
-					nodeType: 'n8n-nodes-testops.currentsTrigger',
-					nodeName: 'Currents Trigger',
 					webhookId: 'atk-currents',
-					parameters: {
-						setupMode: 'automatic',
-						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
-						events: ['RUN_FINISH'],
-					},
-					credentials: { currentsTestOpsApi: CRED_CURRENTS },
+					credential: CRED_CURRENTS,
 				}),
 				triggerWorkflow({
 					id: WF.currentsManual,

@@ -7,7 +7,15 @@ import { randomBytes } from 'node:crypto';
 
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { currentsEvents } from '../../nodes/Currents/catalog';
-import { post, prepareN8n, settle, triggerWorkflow, until, type N8nInstance } from './harness';
+import {
+	currentsAutoWorkflow,
+	post,
+	prepareN8n,
+	settle,
+	triggerWorkflow,
+	until,
+	type N8nInstance,
+} from './harness';
 
 // Fresh per run, so the secret scans below look for values that exist nowhere else.
 const API_KEY = randomBytes(12).toString('hex');
@@ -77,18 +85,12 @@ describe('Currents in real n8n', () => {
 				},
 			],
 			workflows: [
-				triggerWorkflow({
+				currentsAutoWorkflow({
 					id: WF_AUTO,
 					name: 'Currents automatic',
-					nodeType: 'n8n-nodes-testops.currentsTrigger',
-					nodeName: 'Currents Trigger',
 					webhookId: 'currents-auto',
-					parameters: {
-						setupMode: 'automatic',
-						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
-						events: ['RUN_FINISH', 'RUN_START'],
-					},
-					credentials: { currentsTestOpsApi: CRED_API },
+					credential: CRED_API,
+					events: ['RUN_FINISH', 'RUN_START'],
 				}),
 				triggerWorkflow({
 					id: WF_MANUAL,

@@ -15,7 +15,15 @@ import { UNAUTHENTICATED_LOOKUP } from '../../nodes/Qase/enrich';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
 import { createRedirector, type Redirector } from '../fakes/redirector';
-import { post, prepareN8n, settle, triggerWorkflow, until, type N8nInstance } from './harness';
+import {
+	currentsAutoWorkflow,
+	post,
+	prepareN8n,
+	settle,
+	triggerWorkflow,
+	until,
+	type N8nInstance,
+} from './harness';
 import { setActiveAndWait } from './reliability-kit';
 
 const API_KEY = randomBytes(12).toString('hex');
@@ -169,31 +177,20 @@ describe.each([
 				},
 			],
 			workflows: [
-				triggerWorkflow({
+				currentsAutoWorkflow({
 					id: WF_CURRENTS,
 					name: 'Harden Currents',
-					nodeType: 'n8n-nodes-testops.currentsTrigger',
-					nodeName: TRIGGER,
 					webhookId: 'harden-currents',
-					parameters: {
-						setupMode: 'automatic',
-						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
-						events: ['RUN_FINISH'],
-					},
-					credentials: { currentsTestOpsApi: CRED_CURRENTS },
+					credential: CRED_CURRENTS,
+					nodeName: TRIGGER,
 				}),
-				triggerWorkflow({
+				currentsAutoWorkflow({
 					id: WF_RETRY,
 					name: 'Harden Currents 504',
-					nodeType: 'n8n-nodes-testops.currentsTrigger',
-					nodeName: TRIGGER,
 					webhookId: 'harden-retry',
-					parameters: {
-						setupMode: 'automatic',
-						project: { __rl: true, mode: 'id', value: 'proj_beta' },
-						events: ['RUN_FINISH'],
-					},
-					credentials: { currentsTestOpsApi: CRED_CURRENTS },
+					credential: CRED_CURRENTS,
+					nodeName: TRIGGER,
+					project: 'proj_beta',
 				}),
 				// Resolve Full Record on and no secret: the exposure of item 1.
 				triggerWorkflow({
@@ -231,18 +228,12 @@ describe.each([
 					{ resolveRecord: true },
 					{ qaseWebhookSecretApi: CRED_QASE_SECRET, qaseTestOpsApi: CRED_QASE_REDIRECT },
 				),
-				triggerWorkflow({
+				currentsAutoWorkflow({
 					id: WF_CUR_REDIRECT,
 					name: 'Harden Currents redirect',
-					nodeType: 'n8n-nodes-testops.currentsTrigger',
-					nodeName: TRIGGER,
 					webhookId: 'harden-cur-redirect',
-					parameters: {
-						setupMode: 'automatic',
-						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
-						events: ['RUN_FINISH'],
-					},
-					credentials: { currentsTestOpsApi: CRED_CUR_REDIRECT },
+					credential: CRED_CUR_REDIRECT,
+					nodeName: TRIGGER,
 				}),
 			],
 			activate: [

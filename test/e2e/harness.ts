@@ -107,6 +107,36 @@ export function triggerWorkflow(opts: {
 	};
 }
 
+/**
+ * A Currents TestOps Trigger in Automatic setup: it registers its own hook for `events` (RUN_FINISH
+ * unless given) in `project` (proj_alpha, the fakes' first project) with the Currents API credential.
+ */
+export function currentsAutoWorkflow(opts: {
+	id: string;
+	name: string;
+	webhookId: string;
+	credential: { id: string; name: string };
+	/** Another package's node type (test/e2e/packages.e2e.ts); this package's by default. */
+	nodeType?: string;
+	nodeName?: string;
+	project?: string;
+	events?: string[];
+}) {
+	return triggerWorkflow({
+		id: opts.id,
+		name: opts.name,
+		nodeType: opts.nodeType ?? 'n8n-nodes-testops.currentsTrigger',
+		nodeName: opts.nodeName ?? 'Currents Trigger',
+		webhookId: opts.webhookId,
+		parameters: {
+			setupMode: 'automatic',
+			project: { __rl: true, mode: 'id', value: opts.project ?? 'proj_alpha' },
+			events: opts.events ?? ['RUN_FINISH'],
+		},
+		credentials: { currentsTestOpsApi: opts.credential },
+	});
+}
+
 export async function post(
 	url: string,
 	body: string | Buffer,

@@ -11,7 +11,7 @@ import { storedKeys } from '../helpers/retryMemory';
 import { findQaseEvent } from '../../nodes/Qase/catalog';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { signDelivery } from '../fakes/openlayer-sender';
-import { prepareN8n, triggerWorkflow, type N8nInstance } from './harness';
+import { currentsAutoWorkflow, prepareN8n, triggerWorkflow, type N8nInstance } from './harness';
 import {
 	drain,
 	figure,
@@ -83,18 +83,11 @@ describe(`Load: ${DELIVERIES} deliveries at ${CLIENTS} concurrent clients per tr
 				{ ...CRED_QASE, type: 'qaseWebhookSecretApi', data: { secret: QASE_SECRET } },
 			],
 			workflows: [
-				triggerWorkflow({
+				currentsAutoWorkflow({
 					id: WF_CURRENTS,
 					name: 'Load Currents',
-					nodeType: 'n8n-nodes-testops.currentsTrigger',
-					nodeName: 'Currents Trigger',
 					webhookId: 'load-currents',
-					parameters: {
-						setupMode: 'automatic',
-						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
-						events: ['RUN_FINISH'],
-					},
-					credentials: { currentsTestOpsApi: CRED_CURRENTS },
+					credential: CRED_CURRENTS,
 				}),
 				// The defaults a user gets, "Ignore Retried Deliveries" on: every delivery has its own webhook-id.
 				triggerWorkflow({

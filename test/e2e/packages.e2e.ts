@@ -13,7 +13,15 @@ import { openlayerEvents } from '../../nodes/Openlayer/catalog';
 import { migrateWorkflow } from '../../scripts/migrate-workflow';
 import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { sendDelivery } from '../fakes/openlayer-sender';
-import { n8nLine, post, settle, triggerWorkflow, until, type N8nInstance } from './harness';
+import {
+	currentsAutoWorkflow,
+	n8nLine,
+	post,
+	settle,
+	triggerWorkflow,
+	until,
+	type N8nInstance,
+} from './harness';
 import { publishedTypes, stderr } from './host';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -131,18 +139,12 @@ describe('the three single-service packages in one real n8n, without the bundle'
 					parameters: { events: ['*'], options: {} },
 					credentials: { openlayerSigningSecretApi: CRED_OL },
 				}),
-				triggerWorkflow({
+				currentsAutoWorkflow({
 					id: WF_CUR_AUTO,
 					name: 'Currents package automatic',
-					nodeType: `${CURRENTS}.currentsTrigger`,
-					nodeName: 'Currents Trigger',
 					webhookId: 'pkg-currents-auto',
-					parameters: {
-						setupMode: 'automatic',
-						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
-						events: ['RUN_FINISH'],
-					},
-					credentials: { currentsTestOpsApi: CRED_CUR_API },
+					credential: CRED_CUR_API,
+					nodeType: `${CURRENTS}.currentsTrigger`,
 				}),
 				triggerWorkflow({
 					id: WF_CUR_MANUAL,

@@ -16,7 +16,7 @@ import { createCurrentsFake, type CurrentsFake } from '../fakes/currents-api';
 import { createOpenlayerFake, type OpenlayerFake } from '../fakes/openlayer-api';
 import { signDelivery } from '../fakes/openlayer-sender';
 import { createQaseFake, type QaseFake } from '../fakes/qase-api';
-import { triggerWorkflow } from '../e2e/harness';
+import { currentsAutoWorkflow, triggerWorkflow } from '../e2e/harness';
 import { env, figure as printFigure, n8nLine } from '../e2e/host';
 import { percentile, runPool, statusClasses, type Timed } from '../e2e/reliability-kit';
 import {
@@ -146,18 +146,11 @@ describe(`n8n queue mode (main + 2 webhook processes + 2 workers, PostgreSQL, Re
 				},
 			],
 			workflows: [
-				triggerWorkflow({
+				currentsAutoWorkflow({
 					id: WF_CURRENTS,
 					name: 'Queue Currents (automatic)',
-					nodeType: 'n8n-nodes-testops.currentsTrigger',
-					nodeName: 'Currents Trigger',
 					webhookId: HOOK.currents,
-					parameters: {
-						setupMode: 'automatic',
-						project: { __rl: true, mode: 'id', value: 'proj_alpha' },
-						events: ['RUN_FINISH'],
-					},
-					credentials: { currentsTestOpsApi: CRED_CURRENTS },
+					credential: CRED_CURRENTS,
 				}),
 				triggerWorkflow({
 					id: WF_OPENLAYER,
