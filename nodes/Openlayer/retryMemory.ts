@@ -53,7 +53,7 @@ const STORED_KEY = 'retryMemory';
 const FORMAT = 'v3';
 const KEY_LENGTH = 8;
 /** This process, as a writer of stored copies. */
-let WRITER = randomBytes(4).toString('hex');
+const WRITER = randomBytes(4).toString('hex');
 
 /** The key under which an id is remembered. */
 function keyOf(id: string): string {
@@ -289,10 +289,4 @@ function storedByOther(state: IDataObject, key: string): boolean {
 	return (
 		typeof stored === 'string' && stored.startsWith(`${FORMAT} `) && stored.includes(` ${key}`)
 	);
-}
-
-/** What a process restart does: forgets every trigger's in-process memory and becomes another writer. */
-export function forgetProcessMemory(): void {
-	memories.clear();
-	WRITER = randomBytes(4).toString('hex');
 }

@@ -64,11 +64,6 @@ const scopeOf = (ctx: IWebhookFunctions | IExecuteFunctions) =>
  */
 const executesHere = new Set<string>();
 
-/** For tests: this process has executed none of its deliveries yet, as after a start. */
-export function forgetExecutionsHere(): void {
-	executesHere.clear();
-}
-
 /**
  * n8n 2.x forgets that webhook() changed the static data before it saves it: `WorkflowRunner.run`
  * builds a second Workflow over the same object (`establishContextForPersistence`), whose

@@ -79,11 +79,6 @@ export async function decideWithCredential<T>(
 	return decide(await readFresh(ctx, type, key, options.failClosed === true));
 }
 
-/** For tests: forgets every cached credential. */
-export function clearCredentialCache(): void {
-	cache.clear();
-}
-
 /**
  * `displayOptions` of a node credential, written so that n8n's editor (1.123 and 2.x) shows each
  * credential type in its own selector next to the node's parameters:

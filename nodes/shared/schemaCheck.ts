@@ -150,11 +150,6 @@ function compileObject(def: Def): Predicate | undefined {
 
 const compiled = new WeakMap<object, Predicate | null>();
 
-/** Whether `schema` compiles to a predicate (for tests: which schemas the shortcut serves). */
-export function hasSchemaShortcut(schema: z.ZodType): boolean {
-	return predicateOf(schema) !== null;
-}
-
 function predicateOf(schema: z.ZodType): Predicate | null {
 	let p = compiled.get(schema);
 	if (p === undefined) {

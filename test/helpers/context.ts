@@ -18,7 +18,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { clearCredentialCache } from '../../nodes/shared/credentials';
 import { CurrentsTestOpsApi } from '../../credentials/CurrentsTestOpsApi.credentials';
 import { CurrentsWebhookSecretApi } from '../../credentials/CurrentsWebhookSecretApi.credentials';
 
@@ -98,10 +97,15 @@ function bodyDataOf(
 	}
 }
 
+/** Numbers the contexts, so that each has credentials of its own (see makeContext). */
+let contexts = 0;
+
 export function makeContext(opts: ContextOptions = {}) {
-	// Tests give the same credential id different secrets from one context to the next; the cache's
-	// own behaviour is tested in test/unit/shared/credentials.test.ts.
-	clearCredentialCache();
+	// Tests give one credential type different secrets from one context to the next: each context's
+	// credentials get ids of their own, so the nodes' credential cache (keyed by workflow, type and
+	// id) never hands one context the secret of another. The cache's own behaviour is tested in
+	// test/unit/shared/credentials.test.ts.
+	const context = ++contexts;
 	const recorded: Recorded = { requests: [] };
 	const staticData = opts.staticData ?? {};
 	const node: INode = {
@@ -112,7 +116,7 @@ export function makeContext(opts: ContextOptions = {}) {
 		position: [0, 0],
 		parameters: {},
 		credentials: Object.fromEntries(
-			Object.keys(opts.credentials ?? {}).map((name) => [name, { id: name, name }]),
+			Object.keys(opts.credentials ?? {}).map((name) => [name, { id: `${name}-${context}`, name }]),
 		),
 	};
 

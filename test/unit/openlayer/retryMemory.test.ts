@@ -1,10 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	forgetProcessMemory,
-	retryMemory,
-	RETRY_WINDOW_SECONDS,
-} from '../../../nodes/Openlayer/retryMemory';
+import { RETRY_WINDOW_SECONDS } from '../../../nodes/Openlayer/retryMemory';
 import {
 	keyOf,
 	RETRY_MEMORY_CAPACITY,
@@ -12,6 +8,24 @@ import {
 	storedKeys,
 	trimThreshold,
 } from '../../helpers/retryMemory';
+
+type RetryMemoryModule = typeof import('../../../nodes/Openlayer/retryMemory');
+
+/** The module as a freshly started process loads it: no memory in process, a writer of its own. */
+function freshProcess(): RetryMemoryModule {
+	let fresh: RetryMemoryModule | undefined;
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		fresh = require('../../../nodes/Openlayer/retryMemory') as RetryMemoryModule;
+	});
+	return fresh!;
+}
+
+/** This process's retry memory; restart() replaces it with a fresh process's. */
+let retryMemory: RetryMemoryModule['retryMemory'];
+const restart = () => {
+	({ retryMemory } = freshProcess());
+};
 
 const T = 1_760_000_000;
 const keys = (...ids: string[]) => ids.map(keyOf);
@@ -40,7 +54,7 @@ const readOnly = (state: IDataObject): IDataObject =>
 		},
 	});
 
-beforeEach(() => forgetProcessMemory());
+beforeEach(restart);
 
 describe('retry memory', () => {
 	it('one open log asked about several ids keeps each id apart', () => {
@@ -126,7 +140,7 @@ describe('retry memory', () => {
 		expect(storedKeys(state)).toEqual(
 			Array.from({ length: kept }, (_, i) => keyOf(`msg_${first + i}`)),
 		);
-		forgetProcessMemory();
+		restart();
 		expect(open(saved(state), T + total, SCOPE, { capacity }).seen(`msg_${first}`)).toBe(true);
 	});
 
@@ -145,7 +159,7 @@ describe('retry memory', () => {
 	it('survives a restart: a fresh process reads the stored copy', () => {
 		const state: IDataObject = {};
 		accept(state, 'msg_kept');
-		forgetProcessMemory();
+		restart();
 		expect(open(saved(state), T + 60).seen('msg_kept')).toBe(true);
 	});
 
@@ -160,7 +174,7 @@ describe('retry memory', () => {
 		expect(storedKeys(atExecution)).toEqual(keys('msg_x'));
 		// Once stored, another execution's persist() writes nothing again.
 		expect(() => open(readOnly(saved(atExecution))).persist('msg_x')).not.toThrow();
-		forgetProcessMemory();
+		restart();
 		expect(open(saved(atExecution), T + 1).seen('msg_x')).toBe(true);
 	});
 
@@ -176,14 +190,11 @@ describe('retry memory', () => {
 	});
 
 	it('merges what another process stored (queue mode, restarts)', async () => {
-		let other: typeof import('../../../nodes/Openlayer/retryMemory') | undefined;
-		await jest.isolateModulesAsync(async () => {
-			other = await import('../../../nodes/Openlayer/retryMemory');
-		});
+		const other = freshProcess();
 		const state: IDataObject = {};
 		accept(state, 'msg_here');
 		const theirs = saved(state);
-		const otherLog = other!.retryMemory({ scope: SCOPE, state: theirs, now: T + 1 });
+		const otherLog = other.retryMemory({ scope: SCOPE, state: theirs, now: T + 1 });
 		otherLog.remember('msg_there');
 		otherLog.persist('msg_there');
 		expect(storedKeys(theirs)).toEqual(keys('msg_here', 'msg_there'));
@@ -208,7 +219,7 @@ describe('retry memory', () => {
 		expect(storedKeys(state)).toEqual(keys(odd, long));
 		expect(keyOf(long)).toMatch(/^[A-Za-z0-9_-]{8}$/);
 		expect(state[STORED_KEY]).not.toContain('msg');
-		forgetProcessMemory();
+		restart();
 		const log = open(saved(state), T + 1);
 		expect(log.seen(odd)).toBe(true);
 		expect(log.seen(long)).toBe(true);

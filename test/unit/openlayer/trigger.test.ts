@@ -11,8 +11,6 @@ import { Webhook } from 'standardwebhooks';
 import { OpenlayerSigningSecretApi } from '../../../credentials/OpenlayerSigningSecretApi.credentials';
 import { OpenlayerTestOpsApi } from '../../../credentials/OpenlayerTestOpsApi.credentials';
 import { openlayerEvents } from '../../../nodes/Openlayer/catalog';
-import { forgetProcessMemory } from '../../../nodes/Openlayer/retryMemory';
-import { forgetExecutionsHere } from '../../../nodes/Openlayer/trigger';
 import { OpenlayerTrigger } from '../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node';
 import { makeContext, registerCredentialType } from '../../helpers/context';
 import { useFake } from '../../helpers/fakeApi';
@@ -32,7 +30,22 @@ registerCredentialType(new OpenlayerSigningSecretApi());
 registerCredentialType(new OpenlayerTestOpsApi());
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
-const node = new OpenlayerTrigger();
+let node = new OpenlayerTrigger();
+
+/**
+ * A process restart: `node` becomes an Openlayer Trigger of a freshly loaded copy of the package,
+ * which knows nothing but what static data holds (no retry memory in process, no executions run
+ * here, no cached credential).
+ */
+function restartProcess(): void {
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const fresh = require('../../../nodes/OpenlayerTrigger/OpenlayerTrigger.node') as {
+			OpenlayerTrigger: typeof OpenlayerTrigger;
+		};
+		node = new fresh.OpenlayerTrigger();
+	});
+}
 const sample = (name: string) => openlayerEvents.find((e) => e.name === name)!.sample;
 
 function deliver(
@@ -267,7 +280,7 @@ describe('webhook()', () => {
 
 	describe('retried deliveries', () => {
 		it('starts one execution per webhook-id; a retry gets 200 and nothing else', async () => {
-			forgetExecutionsHere();
+			restartProcess();
 			const staticData: IDataObject = {};
 			const first = deliver(sample('tests.result.updated'), { id: 'msg_retry_1', staticData });
 			const accepted = await first.run();
@@ -292,8 +305,7 @@ describe('webhook()', () => {
 		});
 
 		it('stores the id from webhook() until this process has executed one of its deliveries, then from the execution only', async () => {
-			forgetProcessMemory();
-			forgetExecutionsHere();
+			restartProcess();
 			const staticData: IDataObject = {};
 			// A queue-mode webhook process: its executions run elsewhere, so it stores every id itself.
 			const first = await deliver(sample('test.deleted'), { id: 'msg_where_1', staticData }).run();
@@ -329,7 +341,7 @@ describe('webhook()', () => {
 		});
 
 		it('marks the stored id as changed again once webhook() has returned (n8n 2.x clears the mark before it saves)', async () => {
-			forgetExecutionsHere();
+			restartProcess();
 			// n8n's own change tracking: LiveWebhooks builds a Workflow over the static data it read, and
 			// saves it after the enqueue only when marked changed; 2.x's WorkflowRunner.run builds a
 			// second Workflow over the same object first, which clears the mark.
@@ -416,7 +428,7 @@ describe('webhook()', () => {
 		});
 
 		it('keeps a bounded memory: the oldest ids are forgotten first', async () => {
-			forgetProcessMemory();
+			restartProcess();
 			const limit = trimThreshold(RETRY_MEMORY_CAPACITY);
 			const STORED_IDS = limit + 100;
 			const now = Math.floor(Date.now() / 1000);
@@ -447,7 +459,7 @@ describe('webhook()', () => {
 				staticData,
 			}).run();
 			await runExecution(accepted.workflowData![0], staticData);
-			forgetProcessMemory();
+			restartProcess();
 			const retry = deliver(sample('test.deleted'), {
 				id: 'msg_before_restart',
 				staticData: { ...staticData },
@@ -501,7 +513,7 @@ describe('execute()', () => {
 	});
 
 	it('records the delivered webhook-id in static data when it is missing, and drops it from the output', async () => {
-		forgetProcessMemory();
+		restartProcess();
 		const staticData: IDataObject = {};
 		const input = items().map((item, i) => ({ ...item, openlayerWebhookId: `msg_exec_${i}` }));
 		const ctx = makeContext({ params: { options: {} }, items: input, staticData });
@@ -549,7 +561,7 @@ describe('execute()', () => {
 			}).execute,
 		);
 		// After a restart only the copy the execution stored is left.
-		forgetProcessMemory();
+		restartProcess();
 		const retry = deliver(sample('test.created'), { id: 'msg_chain', staticData: executionState });
 		await retry.run();
 		expect(retry.ctx.recorded).toMatchObject({

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
-import {
-	clearCredentialCache,
-	CREDENTIAL_CACHE_SECONDS,
-	decideWithCredential,
-} from '../../../nodes/shared/credentials';
+import { CREDENTIAL_CACHE_SECONDS } from '../../../nodes/shared/credentials';
+
+type CredentialsModule = typeof import('../../../nodes/shared/credentials');
+/** The module as a fresh process loads it: nothing cached. */
+let decideWithCredential: CredentialsModule['decideWithCredential'];
 
 /** A webhook context whose credential can be changed between requests, counting n8n's reads. */
 function host(
@@ -48,7 +48,10 @@ const verify = (h: ReturnType<typeof host>, sent: string, failClosed = false) =>
 	);
 
 beforeEach(() => {
-	clearCredentialCache();
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		({ decideWithCredential } = require('../../../nodes/shared/credentials') as CredentialsModule);
+	});
 	jest.useRealTimers();
 });
 
